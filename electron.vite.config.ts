@@ -1,0 +1,34 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+export default defineConfig({
+  main: {
+    build: {
+      // got is ESM-only: bundle it (it is a devDependency, so electron-vite bundles it anyway)
+      externalizeDeps: { exclude: ['got'] },
+      rollupOptions: { input: { index: resolve('main/index.ts') } }
+    }
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot be an ES module: emit CommonJS.
+      rollupOptions: {
+        input: { index: resolve('preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve('renderer'),
+    build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    plugins: [
+      vue({
+        template: {
+          // cropperjs v2 ships web components <cropper-canvas>, <cropper-image>, ...
+          compilerOptions: { isCustomElement: (tag) => tag.startsWith('cropper-') }
+        }
+      })
+    ]
+  }
+})

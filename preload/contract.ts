@@ -1,0 +1,265 @@
+/**
+ * THE contract between the trusted main process and the untrusted renderer.
+ *
+ * Every request channel (`noun:verb`), its argument and result types, every event channel, the
+ * Result envelope and the error codes live here and only here. This file imports nothing, so it can
+ * be read by main, preload, the renderer and the web host alike. Data crossing it is plain and
+ * readonly: no classes, no functions, no Dates (timestamps are ISO strings), binary as Uint8Array.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Result envelope and error codes
+// ---------------------------------------------------------------------------------------------
+
+/** Error codes are `domain/reason`. Switches over them must be exhaustive (assertNever). */
+export type ErrorCode =
+  // sign-in and sessions
+  | 'auth/invalid-credentials' // wrong email/password or API key (401 on sign-in)
+  | 'auth/invalid-code' // wrong two-factor code
+  | 'auth/challenge-expired' // the two-factor challenge id is unknown or too old
+  | 'auth/expired' // the stored token was rejected (401 on any call): sign in again
+  | 'auth/user-disabled' // 403 "User disabled" on sign-in
+  | 'auth/too-many-attempts' // 403 brute-force protection on sign-in
+  | 'auth/not-signed-in' // no session for that account in this app run
+  // the portal answered, but not with what we wanted
+  | 'portal/forbidden' // 403: role, version rule or missing API-key scope
+  | 'portal/not-found' // 404: the person (or temp file) is gone
+  | 'portal/bad-request' // 400: the portal rejected the request's shape
+  | 'portal/payment-required' // 402: unpaid SaaS tenant
+  | 'portal/rate-limited' // 429 after retries were used up
+  | 'portal/server-error' // 5xx after retries were used up
+  | 'portal/rejected' // upload answered 200 with success:false; message is the portal's
+  | 'portal/unexpected' // the answer did not have the shape CONTRACT.md describes
+  // the address typed by the user
+  | 'url/invalid' // not a URL
+  | 'url/insecure' // http:// to anything but loopback
+  // the network
+  | 'net/unreachable' // DNS failure, connection refused
+  | 'net/timeout'
+  | 'net/connection-lost' // reset or closed mid-request
+  | 'net/tls' // certificate errors are reported, never bypassed
+  // the OS keychain
+  | 'keychain/unavailable' // Secret Service / Keychain / Credential Manager cannot be used
+  // images (photo editing)
+  | 'image/unsupported' // not an image format we can read
+  | 'image/corrupt' // the header says image, the pixels do not decode
+  | 'image/too-large' // decompression bomb or over the pixel limit
+  | 'image/too-small'
+  // arguments and bugs
+  | 'input/invalid' // an IPC argument failed schema validation
+  | 'app/cancelled' // the user cancelled long work
+  | 'app/internal' // a bug: an exception that should have been a Result
+
+export interface AppError {
+  readonly code: ErrorCode
+  /** Human-readable, already localized where main knows the text; the renderer may map the code instead. */
+  readonly message: string
+  /** The portal's own words, e.g. upload's success:false message or an HTTP status text. Never secrets. */
+  readonly detail?: string
+  /** HTTP status when the portal answered. */
+  readonly status?: number
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }
+
+// ---------------------------------------------------------------------------------------------
+// Accounts and sessions
+// ---------------------------------------------------------------------------------------------
+
+/** Roles as DocSpace types them (CONTRACT.md §5.3 role flags). */
+export type Role = 'owner' | 'admin' | 'room-admin' | 'user' | 'guest'
+
+/** What the signed-in user may do with photos on this portal (CONTRACT.md §2). */
+export type PhotoRule =
+  | 'self-only' // DocSpace 3.6.0+: everyone may change only their own photo
+  | 'admin-may-edit-others' // up to 3.5.x, signed in as owner or DocSpace admin
+  | 'own-only-by-role' // up to 3.5.x, signed in as room admin, user or guest
+
+export interface PhotoPolicy {
+  readonly rule: PhotoRule
+  /** Parsed from /settings/version/build, e.g. "3.7.2". */
+  readonly portalVersion: string
+}
+
+export interface SignedInUser {
+  readonly id: string
+  readonly displayName: string
+  readonly email: string
+  readonly role: Role
+}
+
+export type AccountState = 'signed-in' | 'signed-out' | 'expired'
+
+/** A remembered portal + user. `id` is stable: derived from portal origin and user id. */
+export interface Account {
+  readonly id: string
+  /** Normalized origin, e.g. "https://hr.example.com" or "http://127.0.0.1:5123". */
+  readonly portalUrl: string
+  readonly user: SignedInUser
+  readonly state: AccountState
+  /** Where the token lives: the OS keychain, or memory only when the keychain cannot be used. */
+  readonly tokenStorage: 'keychain' | 'session-only'
+  readonly policy: PhotoPolicy
+  /** ISO time of the last successful sign-in. */
+  readonly lastSignedInAt: string
+}
+
+export interface AccountsOverview {
+  readonly accounts: readonly Account[]
+  readonly activeAccountId: string | null
+  /** False when the OS keychain cannot be used: sign-ins then last for this run only. */
+  readonly keychainAvailable: boolean
+}
+
+export type SignInRequest =
+  | { readonly method: 'password'; readonly portalUrl: string; readonly email: string; readonly password: string }
+  | { readonly method: 'api-key'; readonly portalUrl: string; readonly apiKey: string }
+
+export type SignInOutcome =
+  | { readonly kind: 'signed-in'; readonly account: Account }
+  /** The portal wants a second factor. Answer with `accounts:verify-code` and this challenge id. */
+  | { readonly kind: 'two-factor'; readonly challengeId: string; readonly via: 'app' | 'sms'; readonly phoneNoise?: string }
+
+// ---------------------------------------------------------------------------------------------
+// People
+// ---------------------------------------------------------------------------------------------
+
+export type PersonStatus = 'active' | 'disabled' | 'pending'
+
+export interface GroupRef {
+  readonly id: string
+  readonly name: string
+}
+
+/** The six stored photo sizes (CONTRACT.md §3.1), largest first. */
+export type PhotoSize = 'original' | 'retina' | 'max' | 'big' | 'medium' | 'small'
+
+/** Opaque reference to one stored photo file; pass it back to `photos:image`. Carries the ?hash= key. */
+export type PhotoRef = string
+
+/** One row of the people list. */
+export interface Person {
+  readonly id: string
+  readonly displayName: string
+  readonly firstName: string
+  readonly lastName: string
+  readonly email: string
+  readonly title: string
+  readonly department: string
+  readonly groups: readonly GroupRef[]
+  readonly status: PersonStatus
+  readonly role: Role
+  readonly hasPhoto: boolean
+  /** The 32 px photo (or the portal's default image). */
+  readonly smallPhoto: PhotoRef
+  /** Whether the signed-in user may change this person's photo under the portal's rules. */
+  readonly canEditPhoto: boolean
+}
+
+export interface PeoplePageRequest {
+  readonly accountId: string
+  readonly startIndex: number
+  /** 1..100 (the portal's limit from 3.2.1 on). */
+  readonly count: number
+}
+
+export interface PeoplePage {
+  readonly people: readonly Person[]
+  readonly startIndex: number
+  /** Number of people the portal has in all. */
+  readonly total: number
+}
+
+export interface PersonPhotos {
+  readonly userId: string
+  readonly hasPhoto: boolean
+  readonly sizes: readonly { readonly size: PhotoSize; readonly ref: PhotoRef }[]
+}
+
+export interface PhotoImage {
+  readonly bytes: Uint8Array
+  readonly mime: string
+  /** Real pixel dimensions, decoded from the bytes. */
+  readonly width: number
+  readonly height: number
+}
+
+// ---------------------------------------------------------------------------------------------
+// Channels
+// ---------------------------------------------------------------------------------------------
+
+/** Request channels: name -> [argument, result value]. Every handler answers Result<value>. */
+export interface RequestChannels {
+  'accounts:overview': [void, AccountsOverview]
+  'accounts:sign-in': [SignInRequest, SignInOutcome]
+  'accounts:verify-code': [{ readonly challengeId: string; readonly code: string }, SignInOutcome]
+  'accounts:switch': [{ readonly accountId: string }, AccountsOverview]
+  'accounts:sign-out': [{ readonly accountId: string }, AccountsOverview]
+  'accounts:forget': [{ readonly accountId: string }, AccountsOverview]
+  'people:page': [PeoplePageRequest, PeoplePage]
+  'people:get': [{ readonly accountId: string; readonly userId: string }, Person]
+  'photos:get': [{ readonly accountId: string; readonly userId: string }, PersonPhotos]
+  'photos:image': [{ readonly accountId: string; readonly ref: PhotoRef }, PhotoImage]
+}
+
+export type RequestChannel = keyof RequestChannels
+export type ArgOf<C extends RequestChannel> = RequestChannels[C][0]
+export type ValueOf<C extends RequestChannel> = RequestChannels[C][1]
+
+/** Event channels (main -> renderer): name -> payload. */
+export interface EventChannels {
+  /** An account's state changed behind the renderer's back, e.g. its token expired. */
+  'accounts:changed': AccountsOverview
+}
+
+export type EventChannel = keyof EventChannels
+
+export const REQUEST_CHANNELS = [
+  'accounts:overview',
+  'accounts:sign-in',
+  'accounts:verify-code',
+  'accounts:switch',
+  'accounts:sign-out',
+  'accounts:forget',
+  'people:page',
+  'people:get',
+  'photos:get',
+  'photos:image'
+] as const satisfies readonly RequestChannel[]
+
+export const EVENT_CHANNELS = ['accounts:changed'] as const satisfies readonly EventChannel[]
+
+// ---------------------------------------------------------------------------------------------
+// Transport and the API the renderer sees as window.app
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The one thing a host must provide: Electron's ipcRenderer (via preload) or the web host's HTTP
+ * transport. `createBridge` in preload/bridge.ts turns it into AppApi.
+ */
+export interface Transport {
+  invoke(channel: RequestChannel, arg: unknown): Promise<unknown>
+  /** Subscribes to an event channel; returns the unsubscribe function. */
+  on(channel: EventChannel, listener: (payload: unknown) => void): () => void
+}
+
+/** Named methods, one per request channel (camelCase of `noun:verb`). */
+export interface AppApi {
+  readonly accounts: {
+    overview(): Promise<Result<AccountsOverview>>
+    signIn(req: SignInRequest): Promise<Result<SignInOutcome>>
+    verifyCode(arg: ArgOf<'accounts:verify-code'>): Promise<Result<SignInOutcome>>
+    switchTo(arg: ArgOf<'accounts:switch'>): Promise<Result<AccountsOverview>>
+    signOut(arg: ArgOf<'accounts:sign-out'>): Promise<Result<AccountsOverview>>
+    forget(arg: ArgOf<'accounts:forget'>): Promise<Result<AccountsOverview>>
+    onChanged(listener: (overview: AccountsOverview) => void): () => void
+  }
+  readonly people: {
+    page(req: PeoplePageRequest): Promise<Result<PeoplePage>>
+    get(arg: ArgOf<'people:get'>): Promise<Result<Person>>
+  }
+  readonly photos: {
+    get(arg: ArgOf<'photos:get'>): Promise<Result<PersonPhotos>>
+    image(arg: ArgOf<'photos:image'>): Promise<Result<PhotoImage>>
+  }
+}
