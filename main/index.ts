@@ -1,3 +1,79 @@
-// Shell (Electron): app lifecycle and composition root. Placeholder until the shell lands.
-import { app } from 'electron'
-void app.whenReady()
+// Shell (Electron): app lifecycle and composition root. Every decision lives in window-options.ts
+// (pure, unit-tested); this file only applies it. See ARCHITECTURE.md §6.
+import { fileURLToPath } from 'node:url'
+import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron'
+import { createDefaultSecretStore, createMain, type Main } from './compose'
+import { registerIpc } from './ipc/register-ipc'
+import type { EventSink } from './ipc/types'
+import { createMainWindow } from './window'
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createExternalOpener,
+  hardenSession,
+  hardenWebContents,
+  isTrustedAppFrame,
+  portalOrigins,
+  readTestSwitches,
+  serveAppRequest,
+  startUrl
+} from './window-options'
+
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
+
+// Must happen before 'ready'.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+app.enableSandbox()
+const switches = readTestSwitches({ isPackaged: app.isPackaged, env: process.env })
+if (switches.userDataDir !== undefined) app.setPath('userData', switches.userDataDir)
+
+let main: Main | undefined
+const openExternally = createExternalOpener({
+  openExternal: (url) => shell.openExternal(url),
+  allowedOrigins: async () => (main ? portalOrigins(main.handlers) : [])
+})
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternally))
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows()
+    if (win?.isMinimized()) win.restore()
+    win?.focus()
+  })
+  void app.whenReady().then(start)
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession)
+  session.defaultSession.protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererDir))
+
+  const events: EventSink = {
+    emit: (channel, payload) => {
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channel, payload)
+    }
+  }
+  main = createMain({ dataDir: app.getPath('userData'), secrets: await createDefaultSecretStore(), events })
+  registerIpc(ipcMain, main.handlers, isTrustedAppFrame)
+
+  const openWindow = () => createMainWindow({ preloadPath, devTools: !app.isPackaged, url: startUrl(switches) })
+  openWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow()
+  })
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+let disposed = false
+app.on('will-quit', (event) => {
+  if (disposed || main === undefined) return
+  // Let main finish (flush accounts.json) before the process exits.
+  event.preventDefault()
+  disposed = true
+  void main.dispose().finally(() => app.quit())
+})

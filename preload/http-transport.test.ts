@@ -1,0 +1,150 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { NodeEventSource } from '../main/web-host/node-event-source'
+import { startWebHost, type WebHost } from '../main/web-host/server'
+import type { Handlers } from '../main/ipc/types'
+import { createBridge } from './bridge'
+import { REQUEST_CHANNELS, type AccountsOverview } from './contract'
+import { connectWebHost, decodeEventData, encodeEventData, type EventSourceLike } from './http-transport'
+
+const SECRET = 'transport-secret-0123456789abcdefgh'
+
+describe('connectWebHost', () => {
+  let dir: string
+  let host: WebHost
+  const calls: { channel: string; arg: unknown }[] = []
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'http-transport-'))
+    await writeFile(join(dir, 'index.html'), '<!doctype html>')
+    const handlers = Object.fromEntries(
+      REQUEST_CHANNELS.map((channel) => [
+        channel,
+        async (arg: unknown) => {
+          calls.push({ channel, arg })
+          if (channel === 'photos:image') return { ok: true, value: { bytes: new Uint8Array([255, 216, 255, 0, 1]), mime: 'image/jpeg', width: 1, height: 1 } }
+          if (channel === 'accounts:sign-in') return { ok: false, error: { code: 'auth/invalid-credentials', message: 'Wrong email or password.', status: 401 } }
+          return { ok: true, value: { echoed: arg } }
+        }
+      ])
+    ) as unknown as Handlers
+    host = await startWebHost({ handlers, rendererDir: dir, secret: SECRET, log: () => {} })
+  })
+  afterAll(async () => {
+    await host.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  /** What the page's `location` looks like when opened from host.url. */
+  const pageLocation = () => ({ origin: host.origin, hash: new URL(host.url).hash })
+
+  it('needs the secret from the URL fragment; without it the page is not under the web host', () => {
+    expect(new URL(host.url).hash).toBe(`#s=${SECRET}`)
+    expect(connectWebHost({ origin: host.origin, hash: '' })).toBeUndefined()
+    expect(connectWebHost({ origin: host.origin, hash: '#s=' })).toBeUndefined()
+    expect(connectWebHost({ origin: host.origin, hash: '#s=short' })).toBeUndefined()
+    expect(connectWebHost({ origin: host.origin, hash: '#s=<script>alert(1)</script>aaaaaaaaaaaaaaaa' })).toBeUndefined()
+    expect(connectWebHost(pageLocation())).toBeDefined()
+    // other fragment parameters (e.g. a prefilled portal URL) do not get in the way
+    expect(connectWebHost({ origin: host.origin, hash: `#portal=https%3A%2F%2Fhr.example.com&s=${SECRET}` })).toBeDefined()
+  })
+
+  it('a bridge over it reaches the main handlers; bytes come back as a Uint8Array', async () => {
+    const app = createBridge(connectWebHost(pageLocation())!)
+    const image = await app.photos.image({ accountId: 'acc', ref: 'ref-1' })
+    expect(image.ok).toBe(true)
+    if (!image.ok) return
+    expect(image.value.bytes).toBeInstanceOf(Uint8Array)
+    expect([...image.value.bytes]).toEqual([255, 216, 255, 0, 1])
+    expect(calls.at(-1)).toEqual({ channel: 'photos:image', arg: { accountId: 'acc', ref: 'ref-1' } })
+  })
+
+  it('sends Uint8Array arguments intact and passes a no-argument call as undefined', async () => {
+    const transport = connectWebHost(pageLocation())!
+    await transport.invoke('people:get', { accountId: 'a', userId: 'u', bytes: new Uint8Array([0, 1, 2, 253]) })
+    const arg = calls.at(-1)?.arg as { bytes: Uint8Array }
+    expect(arg.bytes).toBeInstanceOf(Uint8Array)
+    expect([...arg.bytes]).toEqual([0, 1, 2, 253])
+    await createBridge(transport).accounts.overview()
+    expect(calls.at(-1)).toEqual({ channel: 'accounts:overview', arg: undefined })
+  })
+
+  it('passes failure Results through unchanged', async () => {
+    const app = createBridge(connectWebHost(pageLocation())!)
+    const result = await app.accounts.signIn({ method: 'password', portalUrl: 'https://hr.example.com', email: 'a@b.c', password: 'pw' })
+    expect(result).toEqual({ ok: false, error: { code: 'auth/invalid-credentials', message: 'Wrong email or password.', status: 401 } })
+  })
+
+  it('a wrong secret reaches the UI as an app/internal Result, not a throw', async () => {
+    const before = calls.length
+    const app = createBridge(connectWebHost({ origin: host.origin, hash: '#s=wrong-secret-0123456789abcdefgh' })!)
+    const result = await app.people.page({ accountId: 'a', startIndex: 0, count: 100 })
+    expect(result).toMatchObject({ ok: false, error: { code: 'app/internal' } })
+    expect(calls.length).toBe(before)
+  })
+
+  it('a host that is gone reaches the UI as an app/internal Result', async () => {
+    const app = createBridge(connectWebHost({ origin: 'http://127.0.0.1:9', hash: `#s=${SECRET}` })!)
+    expect(await app.accounts.overview()).toMatchObject({ ok: false, error: { code: 'app/internal' } })
+  })
+
+  it('delivers main’s events to onChanged listeners over one event stream, closed when the last one leaves', async () => {
+    const sources: { url: string; source: NodeEventSource }[] = []
+    class RecordingEventSource extends NodeEventSource {
+      constructor(url: string) {
+        super(url)
+        sources.push({ url, source: this })
+      }
+    }
+    const app = createBridge(connectWebHost(pageLocation(), { EventSource: RecordingEventSource })!)
+    const first: AccountsOverview[] = []
+    const second: AccountsOverview[] = []
+    const stopFirst = app.accounts.onChanged((o) => first.push(o))
+    const stopSecond = app.accounts.onChanged((o) => second.push(o))
+    expect(sources).toHaveLength(1)
+    expect(sources[0]?.url).toBe(`${host.origin}/__events?s=${SECRET}`)
+    expect(await sources[0]?.source.opened).toBe(200)
+
+    const overview: AccountsOverview = { accounts: [], activeAccountId: null, keychainAvailable: false }
+    host.events.emit('accounts:changed', overview)
+    await expect.poll(() => second.length).toBe(1)
+    expect(first).toEqual([overview])
+
+    stopFirst()
+    host.events.emit('accounts:changed', { ...overview, keychainAvailable: true })
+    await expect.poll(() => second.length).toBe(2)
+    expect(first).toHaveLength(1)
+
+    let closed = false
+    const source = sources[0]!.source
+    const close = source.close.bind(source)
+    source.close = () => {
+      closed = true
+      close()
+    }
+    stopSecond()
+    expect(closed).toBe(true)
+  })
+
+  it('ignores malformed or unknown events', () => {
+    const listeners: unknown[] = []
+    const created: EventSourceLike[] = []
+    class FakeEventSource implements EventSourceLike {
+      onmessage: ((event: { readonly data: string }) => void) | null = null
+      constructor() {
+        created.push(this)
+      }
+      close() {}
+    }
+    const transport = connectWebHost(pageLocation(), { EventSource: FakeEventSource })!
+    transport.on('accounts:changed', (p) => listeners.push(p))
+    const source = created[0]
+    source?.onmessage?.({ data: 'not base64 msgpack' })
+    source?.onmessage?.({ data: encodeEventData({ channel: 'shell:exec' as never, payload: 1 }) })
+    source?.onmessage?.({ data: encodeEventData({ channel: 'accounts:changed', payload: 2 }) })
+    expect(listeners).toEqual([2])
+    expect(decodeEventData('')).toBeUndefined()
+  })
+})

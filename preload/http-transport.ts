@@ -1,0 +1,142 @@
+/**
+ * The browser side of the web host (main/web-host/): a Transport over HTTP for when the renderer
+ * runs in a plain browser instead of an Electron window. The renderer does
+ * `window.app ?? createBridge(connectWebHost(location))`.
+ *
+ * Wire format (shared with main/web-host/server.ts, which imports it from here):
+ * - The per-run secret arrives in the page URL's fragment (`#s=SECRET`), which browsers never send
+ *   to a server; it is kept in memory only.
+ * - Requests: `POST /__ipc/<channel>` with header `x-app-secret: SECRET`, body = msgpack `{ arg }`
+ *   (a missing key means undefined). The answer is the msgpack-encoded Result. msgpack keeps
+ *   Uint8Array intact both ways. The custom header also makes any cross-site call need a CORS
+ *   preflight, which the host never grants.
+ * - Events: one EventSource on `GET /__events?s=SECRET`. EventSource cannot send headers, so the
+ *   secret goes in the query string (same origin, loopback only, never logged). Each message's data
+ *   is base64 of msgpack `{ channel, payload }`, so events may carry binary too.
+ */
+import { decode, encode } from '@msgpack/msgpack'
+import { EVENT_CHANNELS, type EventChannel, type RequestChannel, type Transport } from './contract'
+
+export const WEB_HOST_WIRE = Object.freeze({
+  ipcPath: '/__ipc/',
+  eventsPath: '/__events',
+  secretHeader: 'x-app-secret',
+  /** Name of the secret parameter in the page fragment and in the events query. */
+  secretParam: 's',
+  contentType: 'application/msgpack'
+})
+
+/** The secret is base64url, at least 128 bits. */
+export const SECRET_PATTERN = /^[A-Za-z0-9_-]{22,}$/
+
+export function encodeWire(value: unknown): Uint8Array<ArrayBuffer> {
+  // encode() always allocates a plain (not shared) ArrayBuffer
+  return encode(value, { ignoreUndefined: true }) as Uint8Array<ArrayBuffer>
+}
+
+export function decodeWire(bytes: Uint8Array): unknown {
+  return decode(bytes)
+}
+
+export interface WireEvent {
+  readonly channel: EventChannel
+  readonly payload: unknown
+}
+
+/** One server-sent-events frame for the data line. */
+export function encodeEventData(event: WireEvent): string {
+  return bytesToBase64(encodeWire(event))
+}
+
+/** Undefined for anything that is not a well-formed event of a known channel. */
+export function decodeEventData(data: string): WireEvent | undefined {
+  try {
+    const value = decodeWire(base64ToBytes(data)) as { channel?: unknown; payload?: unknown }
+    const channel = EVENT_CHANNELS.find((c) => c === value?.channel)
+    return channel === undefined ? undefined : { channel, payload: value.payload }
+  } catch {
+    return undefined
+  }
+}
+
+/** The slice of the DOM's EventSource used here (Node 20 has none; tests pass their own). */
+export interface EventSourceLike {
+  onmessage: ((event: { readonly data: string }) => void) | null
+  close(): void
+}
+
+export interface WebHostTransportDeps {
+  readonly fetch?: typeof fetch
+  readonly EventSource?: new (url: string) => EventSourceLike
+}
+
+/**
+ * A Transport to the web host this page was served from, or undefined when the page URL carries no
+ * secret (then the page is not running under the web host).
+ */
+export function connectWebHost(location: { readonly hash: string; readonly origin: string }, deps: WebHostTransportDeps = {}): Transport | undefined {
+  const secret = new URLSearchParams(location.hash.replace(/^#/, '')).get(WEB_HOST_WIRE.secretParam)
+  if (secret === null || !SECRET_PATTERN.test(secret)) return undefined
+  const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis)
+  const EventSourceCtor = deps.EventSource ?? (globalThis as { EventSource?: new (url: string) => EventSourceLike }).EventSource
+  const origin = location.origin
+
+  const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>()
+  let source: EventSourceLike | undefined
+
+  const openSource = () => {
+    if (source !== undefined || EventSourceCtor === undefined) return
+    source = new EventSourceCtor(`${origin}${WEB_HOST_WIRE.eventsPath}?${WEB_HOST_WIRE.secretParam}=${encodeURIComponent(secret)}`)
+    source.onmessage = (message) => {
+      const event = decodeEventData(message.data)
+      if (event === undefined) return
+      for (const listener of [...(listeners.get(event.channel) ?? [])]) listener(event.payload)
+    }
+  }
+  const closeSourceIfUnused = () => {
+    if ([...listeners.values()].some((set) => set.size > 0)) return
+    source?.close()
+    source = undefined
+  }
+
+  return {
+    async invoke(channel: RequestChannel, arg: unknown): Promise<unknown> {
+      const response = await doFetch(`${origin}${WEB_HOST_WIRE.ipcPath}${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'content-type': WEB_HOST_WIRE.contentType, [WEB_HOST_WIRE.secretHeader]: secret },
+        body: encodeWire({ arg }),
+        credentials: 'omit',
+        cache: 'no-store'
+      })
+      // Not a Result: createBridge turns this throw into an app/internal Result.
+      if (!response.ok) throw new Error(`The web host answered ${response.status} for ${channel}.`)
+      return decodeWire(new Uint8Array(await response.arrayBuffer()))
+    },
+    on(channel: EventChannel, listener: (payload: unknown) => void): () => void {
+      const set = listeners.get(channel) ?? new Set()
+      // Wrap, so subscribing the same function twice gives two independent subscriptions.
+      const entry = (payload: unknown) => listener(payload)
+      set.add(entry)
+      listeners.set(channel, set)
+      openSource()
+      return () => {
+        set.delete(entry)
+        closeSourceIfUnused()
+      }
+    }
+  }
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = ''
+  const CHUNK = 0x8000 // String.fromCharCode has an argument limit
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK))
+  return btoa(binary)
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
