@@ -1,0 +1,340 @@
+/**
+ * DocSpaceClient: one portal, one credential. Builds the requests CONTRACT.md describes, unwraps the
+ * success envelope (§0.2), and turns everything else into typed failures (failures.ts). Every method
+ * answers a Result; nothing here throws for an expected failure.
+ */
+import { randomBytes } from 'node:crypto'
+import type { z } from 'zod'
+import type { Result } from '../../preload/contract'
+import {
+  authenticationTokenDto,
+  buildVersionDto,
+  employeeFullDto,
+  fileUploadResultDto,
+  settingsDto,
+  thumbnailsDataDto,
+  type EmployeeFullDto,
+  type ThumbnailsDataDto
+} from './dto'
+import { fail, failureFromStatus, isRecord, ok, unexpected, type CallContext } from './failures'
+import type { HttpClient, HttpMethod } from './http'
+
+/** A login token is sent raw; an API key as a bearer value (CONTRACT.md §4.2, §4.3). */
+export type Credential = { readonly kind: 'token'; readonly token: string } | { readonly kind: 'api-key'; readonly key: string }
+
+export type SignInAnswer =
+  | { readonly kind: 'token'; readonly token: string }
+  | { readonly kind: 'two-factor'; readonly via: 'app' | 'sms'; readonly phoneNoise?: string }
+
+export interface PeopleChunk {
+  readonly people: readonly EmployeeFullDto[]
+  readonly total: number
+}
+
+export interface FetchedFile {
+  readonly bytes: Uint8Array
+  readonly contentType: string | undefined
+}
+
+export type UploadAnswer =
+  /** Autosave=true: the photo is stored; `original` is the upload's `main`. */
+  | { readonly kind: 'stored'; readonly photo: ThumbnailsDataDto }
+  /** Autosave=false: a temp file to pass to createThumbnails. */
+  | { readonly kind: 'temp'; readonly tmpFile: string }
+
+export interface ThumbnailsRequest {
+  readonly tmpFile?: string
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+export interface DocSpaceClientOptions {
+  /** Normalized origin (portal-url.ts). */
+  readonly origin: string
+  readonly http: HttpClient
+  readonly credential?: Credential
+  /** Cancels every request of this client. */
+  readonly signal?: AbortSignal
+}
+
+/** The only places photo files are served from (CONTRACT.md §1.1, §3.5, §3.6). */
+export const PHOTO_PATH_PREFIXES = ['/storage/userPhotos/', '/static/images/'] as const
+
+const API = '/api/2.0'
+
+interface CallOptions {
+  readonly query?: Readonly<Record<string, string | number>>
+  readonly json?: unknown
+  readonly body?: Uint8Array
+  readonly contentType?: string
+  readonly context?: CallContext
+  readonly anonymous?: boolean
+  readonly onUploadProgress?: (sent: number, total: number | undefined) => void
+}
+
+interface Envelope {
+  readonly response: unknown
+  readonly total: number | undefined
+}
+
+export class DocSpaceClient {
+  readonly origin: string
+  readonly #http: HttpClient
+  readonly #credential: Credential | undefined
+  readonly #signal: AbortSignal | undefined
+
+  constructor(options: DocSpaceClientOptions) {
+    this.origin = options.origin
+    this.#http = options.http
+    this.#credential = options.credential
+    this.#signal = options.signal
+  }
+
+  /** The same portal with another credential (e.g. right after sign-in). */
+  withCredential(credential: Credential): DocSpaceClient {
+    return new DocSpaceClient({ origin: this.origin, http: this.#http, credential, ...(this.#signal ? { signal: this.#signal } : {}) })
+  }
+
+  /** `GET /settings/version/build` (anonymous, §6): the raw `docSpace` string, e.g. "3.7.2". */
+  async buildVersion(): Promise<Result<string>> {
+    const res = await this.#call('GET', '/settings/version/build', { anonymous: true })
+    if (!res.ok) return res
+    const dto = buildVersionDto.safeParse(res.value.response)
+    if (!dto.success || !dto.data.docSpace) return unexpected('version')
+    return ok(dto.data.docSpace)
+  }
+
+  /** `GET /settings`: maxImageUploadSize is filled for signed-in callers only (§3.3). */
+  async settings(): Promise<Result<{ readonly maxImageUploadSize: number; readonly version: string | undefined }>> {
+    const res = await this.#parse('GET', '/settings', settingsDto, {})
+    if (!res.ok) return res
+    return ok({ maxImageUploadSize: res.value.maxImageUploadSize ?? 0, version: res.value.version })
+  }
+
+  /** `POST /authentication` (§4.1): a token, or a two-factor challenge without one. */
+  async signIn(email: string, password: string): Promise<Result<SignInAnswer>> {
+    const res = await this.#parse('POST', '/authentication', authenticationTokenDto, {
+      json: { userName: email, password },
+      context: 'sign-in',
+      anonymous: true
+    })
+    if (!res.ok) return res
+    const dto = res.value
+    if (dto.token) return ok({ kind: 'token', token: dto.token })
+    if (dto.tfa) return ok({ kind: 'two-factor', via: 'app' })
+    if (dto.sms) return ok({ kind: 'two-factor', via: 'sms', ...(dto.phoneNoise ? { phoneNoise: dto.phoneNoise } : {}) })
+    return unexpected('sign-in answer without token')
+  }
+
+  /** `POST /authentication/{code}` with the same body plus the code (§4.1). */
+  async verifyCode(email: string, password: string, code: string): Promise<Result<string>> {
+    const res = await this.#parse('POST', `/authentication/${encodeURIComponent(code)}`, authenticationTokenDto, {
+      json: { userName: email, password, code },
+      context: 'verify-code',
+      anonymous: true
+    })
+    if (!res.ok) return res
+    if (!res.value.token) return fail('auth/invalid-code', 'The two-factor code is not correct.')
+    return ok(res.value.token)
+  }
+
+  /** `GET /people/@self` (§5.1). */
+  self(): Promise<Result<EmployeeFullDto>> {
+    return this.#parse('GET', '/people/@self', employeeFullDto, {})
+  }
+
+  /** `GET /people/filter` (§5.1): one page (count 1..100 from 3.2.1) and the total number of people. */
+  async peoplePage(page: { readonly startIndex: number; readonly count: number }): Promise<Result<PeopleChunk>> {
+    const res = await this.#call('GET', '/people/filter', {
+      query: { startIndex: page.startIndex, count: page.count, sortBy: 'firstname', sortOrder: 'ascending' }
+    })
+    if (!res.ok) return res
+    if (!Array.isArray(res.value.response)) return unexpected('people list')
+    const people: EmployeeFullDto[] = []
+    for (const item of res.value.response) {
+      const dto = employeeFullDto.safeParse(item)
+      if (!dto.success) return unexpected('person')
+      people.push(dto.data)
+    }
+    return ok({ people, total: res.value.total ?? page.startIndex + people.length })
+  }
+
+  /** `GET /people/{id}`. */
+  person(userId: string): Promise<Result<EmployeeFullDto>> {
+    return this.#parse('GET', `/people/${encodeURIComponent(userId)}`, employeeFullDto, {})
+  }
+
+  /** `GET /people/{id}/photo` (§1.2): the six size URLs, each with `?hash=`. */
+  photo(userId: string): Promise<Result<ThumbnailsDataDto>> {
+    return this.#parse('GET', `/people/${encodeURIComponent(userId)}/photo`, thumbnailsDataDto, {})
+  }
+
+  /**
+   * Downloads a photo file (auth needed, §3.6). Only same-origin paths under /storage/userPhotos/ or
+   * /static/images/: the token must never be sent anywhere else.
+   */
+  async fetchFile(relativeOrAbsoluteUrl: string): Promise<Result<FetchedFile>> {
+    const url = resolvePhotoUrl(this.origin, relativeOrAbsoluteUrl)
+    if (!url) return fail('input/invalid', 'Not a photo address on this portal.')
+    const res = await this.#http.request({
+      method: 'GET',
+      url,
+      headers: { accept: 'image/*', ...this.#authHeader() },
+      ...(this.#signal ? { signal: this.#signal } : {})
+    })
+    if (!res.ok) return res
+    const { status, headers, body } = res.value
+    if (status < 200 || status > 299) return failureFromStatus(status, body, 'call')
+    return ok({ bytes: body, contentType: headers['content-type'] })
+  }
+
+  /**
+   * `POST /people/{id}/photo` (§1.4) with a hand-built multipart body: a `file` part with a filename
+   * plus `Autosave`, the one shape every version accepts. 200 with success:false is 'portal/rejected'.
+   */
+  async uploadPhoto(
+    userId: string,
+    bytes: Uint8Array,
+    options: { readonly autosave: boolean; readonly filename?: string; readonly mime?: string; readonly onProgress?: (sent: number, total: number | undefined) => void }
+  ): Promise<Result<UploadAnswer>> {
+    const boundary = `----DocSpacePhotoManager${randomBytes(12).toString('hex')}`
+    const filename = (options.filename ?? 'photo.jpg').replace(/["\r\n\\]/g, '_')
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${options.mime ?? 'application/octet-stream'}\r\n\r\n`
+    )
+    const tail = Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="Autosave"\r\n\r\n${options.autosave ? 'true' : 'false'}\r\n--${boundary}--\r\n`)
+    const body = Buffer.concat([head, bytes, tail])
+    const res = await this.#call('POST', `/people/${encodeURIComponent(userId)}/photo`, {
+      body,
+      contentType: `multipart/form-data; boundary=${boundary}`,
+      ...(options.onProgress ? { onUploadProgress: options.onProgress } : {})
+    })
+    if (!res.ok) return res
+    const dto = fileUploadResultDto.safeParse(res.value.response)
+    if (!dto.success) return unexpected('upload result')
+    const { success, data, message } = dto.data
+    if (!success) {
+      const detail = decodeHtml(message ?? '')
+      return fail('portal/rejected', detail || 'The portal rejected the photo.', detail ? { detail } : {})
+    }
+    if (typeof data === 'string') return ok({ kind: 'temp', tmpFile: data })
+    if (data === undefined) return unexpected('upload result without data')
+    const { main, ...sizes } = data
+    return ok({ kind: 'stored', photo: { ...sizes, original: main } })
+  }
+
+  /** `POST /people/{id}/photo/thumbnails` (§1.5): the flat ThumbnailsRequest is the whole body. */
+  createThumbnails(userId: string, request: ThumbnailsRequest): Promise<Result<ThumbnailsDataDto>> {
+    const json = {
+      ...(request.tmpFile ? { tmpFile: request.tmpFile } : {}),
+      x: request.x,
+      y: request.y,
+      width: request.width,
+      height: request.height
+    }
+    return this.#parse('POST', `/people/${encodeURIComponent(userId)}/photo/thumbnails`, thumbnailsDataDto, { json })
+  }
+
+  /** `DELETE /people/{id}/photo` (§1.3): answers the default images with a new hash. */
+  deletePhoto(userId: string): Promise<Result<ThumbnailsDataDto>> {
+    return this.#parse('DELETE', `/people/${encodeURIComponent(userId)}/photo`, thumbnailsDataDto, {})
+  }
+
+  /** `PUT /people/{id}/photo` with `{files: url}` (§1.6): the portal downloads the image itself. */
+  setPhotoFromUrl(userId: string, url: string): Promise<Result<ThumbnailsDataDto>> {
+    return this.#parse('PUT', `/people/${encodeURIComponent(userId)}/photo`, thumbnailsDataDto, { json: { files: url } })
+  }
+
+  async #parse<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, options: CallOptions): Promise<Result<z.infer<S>>> {
+    const res = await this.#call(method, path, options)
+    if (!res.ok) return res
+    const dto = schema.safeParse(res.value.response)
+    if (!dto.success) return unexpected(path.replace(/\/[0-9a-f-]{36}/gi, '/{id}'))
+    return ok(dto.data as z.infer<S>)
+  }
+
+  async #call(method: HttpMethod, path: string, options: CallOptions): Promise<Result<Envelope>> {
+    const query = options.query
+      ? `?${new URLSearchParams(Object.entries(options.query).map(([k, v]) => [k, String(v)])).toString()}`
+      : ''
+    const headers: Record<string, string> = { accept: 'application/json', ...(options.anonymous ? {} : this.#authHeader()) }
+    let body: Uint8Array | string | undefined
+    if (options.json !== undefined) {
+      headers['content-type'] = 'application/json'
+      body = JSON.stringify(options.json)
+    } else if (options.body) {
+      headers['content-type'] = options.contentType ?? 'application/octet-stream'
+      body = options.body
+    }
+    const res = await this.#http.request({
+      method,
+      url: `${this.origin}${API}${path}${query}`,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      ...(options.onUploadProgress ? { onUploadProgress: options.onUploadProgress } : {}),
+      ...(this.#signal ? { signal: this.#signal } : {})
+    })
+    if (!res.ok) return res
+    const { status, body: bytes } = res.value
+    if (status < 200 || status > 299) return failureFromStatus(status, bytes, options.context ?? 'call')
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(Buffer.from(bytes).toString('utf8'))
+    } catch {
+      return unexpected('not JSON', status)
+    }
+    if (!isRecord(parsed)) return unexpected('no envelope', status)
+    // §0.2: a 400 from model validation can still come as a success-shaped envelope with status 1.
+    if (parsed['status'] === 1) return failureFromStatus(typeof parsed['statusCode'] === 'number' ? parsed['statusCode'] : 400, bytes, options.context ?? 'call')
+    return ok({ response: parsed['response'], total: typeof parsed['total'] === 'number' ? parsed['total'] : undefined })
+  }
+
+  #authHeader(): Record<string, string> {
+    const c = this.#credential
+    if (!c) return {}
+    switch (c.kind) {
+      case 'token':
+        return { authorization: c.token }
+      case 'api-key':
+        return { authorization: `Bearer ${c.key}` }
+    }
+  }
+}
+
+/**
+ * Resolves a photo reference against the portal origin and accepts it only when it stays on that
+ * origin and under a photo folder. Returns the absolute URL, or undefined.
+ */
+export function resolvePhotoUrl(origin: string, ref: string): string | undefined {
+  if (ref.length === 0 || ref.length > 2048 || /[\s\\]/.test(ref)) return undefined
+  let url: URL
+  try {
+    url = new URL(ref, `${origin}/`)
+  } catch {
+    return undefined
+  }
+  if (url.origin !== origin || url.username !== '' || url.password !== '') return undefined
+  // URL() has already resolved "..", "%2e%2e" and friends, so the prefix check sees the real path.
+  if (!PHOTO_PATH_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return undefined
+  if (/%2f|%5c/i.test(url.pathname)) return undefined
+  url.hash = ''
+  return url.toString()
+}
+
+/** DocSpace HTML-encodes some texts (department, upload messages). */
+export function decodeHtml(text: string): string {
+  return text
+    .replace(/&#(\d{1,7});/g, (_, n: string) => codePoint(Number(n)))
+    .replace(/&#x([0-9a-f]{1,6});/gi, (_, n: string) => codePoint(parseInt(n, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+}
+
+function codePoint(n: number): string {
+  return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd'
+}

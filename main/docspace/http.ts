@@ -1,0 +1,192 @@
+/**
+ * The one module that imports got (lint enforces it). One HTTP exchange in, one status + bytes out:
+ * - timeouts on every request;
+ * - retries with exponential backoff that honour Retry-After, for idempotent methods only
+ *   (GET/HEAD/PUT/DELETE; a POST is never repeated, since a sign-in or an upload must not happen twice);
+ * - bounded concurrency (p-limit) so a 10,000-person list cannot flood the portal;
+ * - cancellation through an AbortSignal;
+ * - no redirects: the token must never follow a redirect to another host, and a portal API does not redirect;
+ * - logs carry method, path, status and error code, never headers, bodies or query strings.
+ */
+import got from 'got'
+import pLimit, { type LimitFunction } from 'p-limit'
+import type { AppError } from '../../preload/contract'
+import type { Logger } from '../services/logger'
+import { silentLogger } from '../services/logger'
+import { fail, failureFromNetwork } from './failures'
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE'
+
+export interface HttpRequest {
+  readonly method: HttpMethod
+  /** Absolute URL. */
+  readonly url: string
+  readonly headers?: Readonly<Record<string, string>>
+  readonly body?: Uint8Array | string
+  readonly signal?: AbortSignal
+  /** Overrides the client's timeout, e.g. for a large upload. */
+  readonly timeoutMs?: number
+  readonly onUploadProgress?: (transferred: number, total: number | undefined) => void
+}
+
+export interface HttpResponse {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string | undefined>>
+  readonly body: Uint8Array
+}
+
+export type HttpResult = { readonly ok: true; readonly value: HttpResponse } | { readonly ok: false; readonly error: AppError }
+
+export interface HttpOptions {
+  /** Whole-request timeout. Default 30 s. */
+  readonly timeoutMs?: number
+  /** Extra attempts for idempotent requests. Default 3. */
+  readonly retries?: number
+  /** Requests in flight at once. Default 6. */
+  readonly concurrency?: number
+  /** First backoff step; doubles per attempt, with jitter. Default 300 ms. */
+  readonly baseDelayMs?: number
+  /** Backoff cap. Default 8 s. */
+  readonly maxDelayMs?: number
+  /** A Retry-After longer than this is not waited for: the failure is returned instead. Default 30 s. */
+  readonly maxRetryAfterMs?: number
+  readonly log?: Logger
+  readonly userAgent?: string
+}
+
+/** Statuses worth another try: throttling and gateways. A plain 500 is not: DocSpace uses it for
+ * deterministic errors such as "No permissions to perform this action" (CONTRACT.md §2.2). */
+const RETRY_STATUSES = new Set([429, 502, 503, 504])
+const IDEMPOTENT = new Set<HttpMethod>(['GET', 'HEAD', 'PUT', 'DELETE'])
+
+export class HttpClient {
+  readonly #timeoutMs: number
+  readonly #retries: number
+  readonly #baseDelayMs: number
+  readonly #maxDelayMs: number
+  readonly #maxRetryAfterMs: number
+  readonly #limit: LimitFunction
+  readonly #log: Logger
+  readonly #userAgent: string
+
+  constructor(options: HttpOptions = {}) {
+    this.#timeoutMs = options.timeoutMs ?? 30_000
+    this.#retries = Math.max(0, options.retries ?? 3)
+    this.#baseDelayMs = options.baseDelayMs ?? 300
+    this.#maxDelayMs = options.maxDelayMs ?? 8_000
+    this.#maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000
+    this.#limit = pLimit(Math.max(1, options.concurrency ?? 6))
+    this.#log = options.log ?? silentLogger
+    this.#userAgent = options.userAgent ?? 'DocSpace-Photo-Manager'
+  }
+
+  /** Requests waiting for a slot plus those in flight. */
+  get pending(): number {
+    return this.#limit.activeCount + this.#limit.pendingCount
+  }
+
+  /**
+   * Sends the request; a non-2xx answer is a response (the caller maps it), only transport
+   * problems are failures. Retryable answers are retried first when the method is idempotent.
+   */
+  async request(req: HttpRequest): Promise<HttpResult> {
+    const path = safePath(req.url)
+    const maxAttempts = IDEMPOTENT.has(req.method) ? this.#retries + 1 : 1
+    for (let attempt = 1; ; attempt++) {
+      if (req.signal?.aborted) return fail('app/cancelled', 'Cancelled.')
+      const result = await this.#limit(() => this.#once(req, path))
+      const retryable = result.ok ? RETRY_STATUSES.has(result.value.status) : result.error.code === 'net/connection-lost'
+      if (!retryable || attempt >= maxAttempts) return result
+
+      const retryAfter = result.ok ? parseRetryAfter(result.value.headers['retry-after']) : undefined
+      if (retryAfter !== undefined && retryAfter > this.#maxRetryAfterMs) {
+        this.#log.warn('http retry-after too long, giving up', { method: req.method, path, retryAfterMs: retryAfter })
+        return result
+      }
+      const delay = retryAfter ?? this.#backoff(attempt)
+      this.#log.info('http retry', {
+        method: req.method,
+        path,
+        attempt,
+        status: result.ok ? result.value.status : undefined,
+        code: result.ok ? undefined : result.error.detail,
+        delayMs: delay
+      })
+      if (!(await sleep(delay, req.signal))) return fail('app/cancelled', 'Cancelled.')
+    }
+  }
+
+  async #once(req: HttpRequest, path: string): Promise<HttpResult> {
+    const started = Date.now()
+    try {
+      const body = typeof req.body === 'string' ? req.body : req.body ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength) : undefined
+      const promise = got(req.url, {
+        method: req.method,
+        headers: { 'user-agent': this.#userAgent, ...req.headers },
+        ...(body !== undefined ? { body } : {}),
+        responseType: 'buffer',
+        throwHttpErrors: false,
+        followRedirect: false,
+        retry: { limit: 0 },
+        timeout: { request: req.timeoutMs ?? this.#timeoutMs },
+        ...(req.signal ? { signal: req.signal } : {})
+      })
+      const onProgress = req.onUploadProgress
+      if (onProgress) promise.on('uploadProgress', (p) => onProgress(p.transferred, p.total))
+      const res = await promise
+      const headers: Record<string, string | undefined> = {}
+      for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v
+      this.#log.info('http', { method: req.method, path, status: res.statusCode, ms: Date.now() - started })
+      // A copy with its own ArrayBuffer: small Buffers are slices of Node's shared pool, and a
+      // structured clone (IPC) of a view sends its whole ArrayBuffer, other requests' bytes included.
+      return { ok: true, value: { status: res.statusCode, headers, body: new Uint8Array(res.body) } }
+    } catch (e) {
+      if (req.signal?.aborted) return fail('app/cancelled', 'Cancelled.')
+      // Only the code leaves this block: got's error object holds the request options, headers included.
+      const code = typeof (e as { code?: unknown })?.code === 'string' ? (e as { code: string }).code : undefined
+      this.#log.warn('http failed', { method: req.method, path, code, ms: Date.now() - started })
+      return failureFromNetwork(code)
+    }
+  }
+
+  #backoff(attempt: number): number {
+    const step = Math.min(this.#maxDelayMs, this.#baseDelayMs * 2 ** (attempt - 1))
+    // Equal jitter: at least half the step, so retries of many parallel requests spread out.
+    return Math.round(step / 2 + Math.random() * (step / 2))
+  }
+}
+
+/** Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  const date = Date.parse(trimmed)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, date - now)
+}
+
+/** Resolves true after `ms`, or false as soon as the signal aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false)
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      resolve(false)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve(true)
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+/** The path for logs: no query string (it can hold a search term or an email). */
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return '(invalid url)'
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Real pixel dimensions and format of image bytes, read by sharp (never trusted from a file name or
+ * a Content-Type: stored `.jpeg` sizes hold PNG data, CONTRACT.md §3.2).
+ */
+import sharp from 'sharp'
+import type { Result } from '../../preload/contract'
+
+export interface ImageInfo {
+  readonly width: number
+  readonly height: number
+  readonly format: string
+  readonly mime: string
+}
+
+const MIME: Readonly<Record<string, string>> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  avif: 'image/avif',
+  heif: 'image/heif',
+  tiff: 'image/tiff',
+  svg: 'image/svg+xml'
+}
+
+export async function imageInfo(bytes: Uint8Array): Promise<Result<ImageInfo>> {
+  if (bytes.byteLength === 0) return { ok: false, error: { code: 'image/corrupt', message: 'The image is empty.' } }
+  try {
+    const meta = await sharp(bytes).metadata()
+    if (!meta.format || !meta.width || !meta.height) {
+      return { ok: false, error: { code: 'image/unsupported', message: 'This is not an image format the app can read.' } }
+    }
+    const mime = MIME[meta.format]
+    if (!mime) return { ok: false, error: { code: 'image/unsupported', message: 'This is not an image format the app can read.', detail: meta.format } }
+    return { ok: true, value: { width: meta.width, height: meta.height, format: meta.format, mime } }
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    // sharp says "unsupported image format" for bytes it cannot identify at all.
+    const code = /unsupported image format/i.test(message) ? 'image/unsupported' : 'image/corrupt'
+    return { ok: false, error: { code, message: code === 'image/unsupported' ? 'This is not an image format the app can read.' : 'The image is damaged.', detail: message } }
+  }
+}

@@ -1,0 +1,439 @@
+/**
+ * Accounts: sign-in (password with the two-factor step, or API key), the remembered portals, and the
+ * session per account. The token lives in the SecretStore (one keychain item per portal + user) and in
+ * memory; the accounts file holds no secret. The password is kept in memory only while a two-factor
+ * challenge is open.
+ */
+import { createHash, randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type {
+  Account,
+  AccountsOverview,
+  AccountState,
+  AppError,
+  PhotoPolicy,
+  Result,
+  SignedInUser,
+  SignInOutcome,
+  SignInRequest
+} from '../../preload/contract'
+import { DocSpaceClient, type Credential } from '../docspace/client'
+import { fail, ok } from '../docspace/failures'
+import type { HttpClient } from '../docspace/http'
+import { normalizePortalUrl, parseVersion, type PortalVersion } from '../docspace/portal-url'
+import type { EventSink } from '../ipc/types'
+import { SECRET_SERVICE, secretAccount, type SecretStore } from '../secrets/secret-store'
+import { readJsonFile, writeJsonFileAtomic } from './json-file'
+import type { Logger } from './logger'
+import { photoPolicy, roleOf } from './photo-policy'
+
+export const ACCOUNTS_FILE = 'accounts.json'
+const DEFAULT_CHALLENGE_TTL_MS = 5 * 60_000
+const MAX_CODE_ATTEMPTS = 5
+
+/** What a service needs to talk to a signed-in portal. */
+export interface Session {
+  readonly account: Account
+  readonly client: DocSpaceClient
+  readonly version: PortalVersion | undefined
+}
+
+export interface AccountsServiceOptions {
+  readonly dataDir: string
+  readonly secrets: SecretStore
+  readonly events: EventSink
+  readonly http: HttpClient
+  readonly log: Logger
+  /** Aborts every portal request when the app shuts down. */
+  readonly signal?: AbortSignal
+  readonly challengeTtlMs?: number
+  readonly now?: () => Date
+}
+
+// The accounts file: no token, no password, no API key.
+const storedAccount = z.object({
+  id: z.string(),
+  portalUrl: z.string(),
+  user: z.object({
+    id: z.string(),
+    displayName: z.string(),
+    email: z.string(),
+    role: z.enum(['owner', 'admin', 'room-admin', 'user', 'guest'])
+  }),
+  policy: z.object({ rule: z.enum(['self-only', 'admin-may-edit-others', 'own-only-by-role']), portalVersion: z.string() }),
+  lastSignedInAt: z.string(),
+  credentialKind: z.enum(['token', 'api-key']),
+  /** The token was rejected (401): show "sign in again" rather than a plain signed-out state. */
+  expired: z.boolean().default(false)
+})
+type StoredAccount = z.infer<typeof storedAccount>
+const accountsFile = z.object({
+  version: z.literal(1),
+  activeAccountId: z.string().nullable(),
+  accounts: z.array(storedAccount)
+})
+
+interface LiveSession {
+  readonly credential: Credential
+  readonly storage: 'keychain' | 'session-only'
+  readonly client: DocSpaceClient
+}
+
+interface Challenge {
+  readonly origin: string
+  readonly rawVersion: string
+  readonly email: string
+  /** Held only until the code step ends (success, too many attempts, or expiry). */
+  password: string
+  readonly expiresAt: number
+  readonly timer: NodeJS.Timeout
+  attempts: number
+}
+
+/** Stable id from portal origin + user id; short enough for test ids and logs, reveals neither. */
+export function accountIdFor(origin: string, userId: string): string {
+  return createHash('sha256').update(`${origin}|${userId}`).digest('hex').slice(0, 16)
+}
+
+export class AccountsService {
+  readonly #file: string
+  readonly #secrets: SecretStore
+  readonly #events: EventSink
+  readonly #http: HttpClient
+  readonly #log: Logger
+  readonly #signal: AbortSignal | undefined
+  readonly #challengeTtlMs: number
+  readonly #now: () => Date
+
+  #stored: StoredAccount[] = []
+  #activeAccountId: string | null = null
+  #keychainAvailable = false
+  readonly #sessions = new Map<string, LiveSession>()
+  readonly #challenges = new Map<string, Challenge>()
+  #saving: Promise<void> = Promise.resolve()
+  readonly #ready: Promise<void>
+
+  constructor(options: AccountsServiceOptions) {
+    this.#file = join(options.dataDir, ACCOUNTS_FILE)
+    this.#secrets = options.secrets
+    this.#events = options.events
+    this.#http = options.http
+    this.#log = options.log
+    this.#signal = options.signal
+    this.#challengeTtlMs = options.challengeTtlMs ?? DEFAULT_CHALLENGE_TTL_MS
+    this.#now = options.now ?? (() => new Date())
+    this.#ready = this.#load()
+  }
+
+  /** Resolves once the accounts file and the keychain have been read. */
+  ready(): Promise<void> {
+    return this.#ready
+  }
+
+  async overview(): Promise<Result<AccountsOverview>> {
+    await this.#ready
+    return ok(this.#overview())
+  }
+
+  async signIn(req: SignInRequest): Promise<Result<SignInOutcome>> {
+    await this.#ready
+    const origin = normalizePortalUrl(req.portalUrl)
+    if (!origin.ok) return origin
+    const anonymous = this.#client(origin.value)
+    // Reading the version first tells "no portal there" apart from "wrong password".
+    const version = await anonymous.buildVersion()
+    if (!version.ok) return notAPortal(version.error)
+
+    switch (req.method) {
+      case 'password':
+        return this.#signInWithPassword(anonymous, version.value, req.email, req.password)
+      case 'api-key':
+        return this.#complete(origin.value, version.value, { kind: 'api-key', key: req.apiKey })
+    }
+  }
+
+  async #signInWithPassword(anonymous: DocSpaceClient, rawVersion: string, email: string, password: string): Promise<Result<SignInOutcome>> {
+    const answer = await anonymous.signIn(email, password)
+    if (!answer.ok) return answer
+    switch (answer.value.kind) {
+      case 'token':
+        return this.#complete(anonymous.origin, rawVersion, { kind: 'token', token: answer.value.token })
+      case 'two-factor': {
+        const challengeId = this.#openChallenge(anonymous.origin, rawVersion, email, password)
+        const { via, phoneNoise } = answer.value
+        this.#log.info('sign-in needs a second factor', { portal: anonymous.origin, via })
+        return ok({ kind: 'two-factor', challengeId, via, ...(phoneNoise ? { phoneNoise } : {}) })
+      }
+    }
+  }
+
+  async verifyCode(arg: { readonly challengeId: string; readonly code: string }): Promise<Result<SignInOutcome>> {
+    await this.#ready
+    const challenge = this.#challenges.get(arg.challengeId)
+    if (!challenge || challenge.expiresAt <= Date.now()) {
+      this.#closeChallenge(arg.challengeId)
+      return fail('auth/challenge-expired', 'The sign-in took too long. Please enter your password again.')
+    }
+    const token = await this.#client(challenge.origin).verifyCode(challenge.email, challenge.password, arg.code)
+    if (!token.ok) {
+      if (token.error.code === 'auth/invalid-code') {
+        challenge.attempts += 1
+        if (challenge.attempts >= MAX_CODE_ATTEMPTS) this.#closeChallenge(arg.challengeId)
+      } else if (token.error.code.startsWith('auth/')) {
+        this.#closeChallenge(arg.challengeId)
+      }
+      return token
+    }
+    this.#closeChallenge(arg.challengeId)
+    return this.#complete(challenge.origin, challenge.rawVersion, { kind: 'token', token: token.value })
+  }
+
+  async switchTo(arg: { readonly accountId: string }): Promise<Result<AccountsOverview>> {
+    await this.#ready
+    if (!this.#find(arg.accountId)) return unknownAccount()
+    this.#activeAccountId = arg.accountId
+    await this.#save()
+    return ok(this.#overview())
+  }
+
+  /** Ends the session and deletes the keychain item; the portal stays in the list. */
+  async signOut(arg: { readonly accountId: string }): Promise<Result<AccountsOverview>> {
+    await this.#ready
+    const stored = this.#find(arg.accountId)
+    if (!stored) return unknownAccount()
+    this.#sessions.delete(stored.id)
+    stored.expired = false
+    await this.#deleteSecret(stored)
+    await this.#save()
+    this.#log.info('signed out', { account: stored.id })
+    return ok(this.#overview())
+  }
+
+  /** Signs out and removes the portal from the list. */
+  async forget(arg: { readonly accountId: string }): Promise<Result<AccountsOverview>> {
+    await this.#ready
+    const stored = this.#find(arg.accountId)
+    if (!stored) return unknownAccount()
+    this.#sessions.delete(stored.id)
+    await this.#deleteSecret(stored)
+    this.#stored = this.#stored.filter((a) => a.id !== stored.id)
+    if (this.#activeAccountId === stored.id) this.#activeAccountId = this.#stored[0]?.id ?? null
+    await this.#save()
+    this.#log.info('forgot account', { account: stored.id })
+    return ok(this.#overview())
+  }
+
+  /** The live session of a signed-in account, or why there is none. */
+  async session(accountId: string): Promise<Result<Session>> {
+    await this.#ready
+    const stored = this.#find(accountId)
+    if (!stored) return unknownAccount()
+    const live = this.#sessions.get(accountId)
+    if (!live) {
+      return stored.expired
+        ? fail('auth/expired', 'The session on this portal has expired or was revoked. Please sign in again.')
+        : fail('auth/not-signed-in', 'This portal is signed out. Please sign in.')
+    }
+    return ok({ account: this.#toAccount(stored), client: live.client, version: parseVersion(stored.policy.portalVersion) })
+  }
+
+  /**
+   * Runs a portal call for an account. A 401 (auth/expired) sends the account back to sign-in: its
+   * token is dropped from memory and keychain, and the renderer hears about it through the EventSink.
+   */
+  async call<T>(accountId: string, work: (session: Session) => Promise<Result<T>>): Promise<Result<T>> {
+    const session = await this.session(accountId)
+    if (!session.ok) return session
+    const live = this.#sessions.get(accountId)
+    const result = await work(session.value)
+    if (!result.ok && result.error.code === 'auth/expired' && live) await this.#expire(accountId, live)
+    return result
+  }
+
+  async dispose(): Promise<void> {
+    for (const id of [...this.#challenges.keys()]) this.#closeChallenge(id)
+    await this.#ready.catch(() => undefined)
+    await this.#saving
+    this.#sessions.clear()
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  async #complete(origin: string, rawVersion: string, credential: Credential): Promise<Result<SignInOutcome>> {
+    const client = this.#client(origin, credential)
+    const self = await client.self()
+    if (!self.ok) {
+      // A fresh token or a typed API key that the portal rejects means the credentials are wrong.
+      if (self.error.code === 'auth/expired') {
+        return fail('auth/invalid-credentials', 'The email, password or API key is not correct.', { status: 401 })
+      }
+      return self
+    }
+    const dto = self.value
+    const role = roleOf(dto)
+    const user: SignedInUser = {
+      id: dto.id,
+      displayName: dto.displayName || [dto.firstName, dto.lastName].filter(Boolean).join(' ') || dto.email || dto.id,
+      email: dto.email ?? '',
+      role
+    }
+    const policy: PhotoPolicy = photoPolicy(rawVersion, role)
+    const id = accountIdFor(origin, user.id)
+    const secret = credential.kind === 'token' ? credential.token : credential.key
+    const storage = await this.#storeSecret(origin, user.id, secret)
+
+    this.#sessions.set(id, { credential, storage, client })
+    const record: StoredAccount = {
+      id,
+      portalUrl: origin,
+      user,
+      policy,
+      lastSignedInAt: this.#now().toISOString(),
+      credentialKind: credential.kind,
+      expired: false
+    }
+    const index = this.#stored.findIndex((a) => a.id === id)
+    if (index >= 0) this.#stored[index] = record
+    else this.#stored.push(record)
+    this.#activeAccountId = id
+    await this.#save()
+    this.#log.info('signed in', { account: id, portal: origin, role, version: policy.portalVersion, storage })
+    return ok({ kind: 'signed-in', account: this.#toAccount(record) })
+  }
+
+  /** Keychain when it works; otherwise memory only (never a plain file). */
+  async #storeSecret(origin: string, userId: string, secret: string): Promise<'keychain' | 'session-only'> {
+    if (!this.#keychainAvailable) return 'session-only'
+    const saved = await this.#secrets.set(SECRET_SERVICE, secretAccount(origin, userId), secret)
+    if (saved.ok) return 'keychain'
+    this.#keychainAvailable = false
+    this.#log.warn('keychain refused the token; this sign-in is session-only', { reason: saved.error.detail })
+    return 'session-only'
+  }
+
+  async #deleteSecret(stored: StoredAccount): Promise<void> {
+    if (this.#secrets.kind === 'keychain' && !this.#keychainAvailable) return
+    const deleted = await this.#secrets.delete(SECRET_SERVICE, secretAccount(stored.portalUrl, stored.user.id))
+    if (!deleted.ok) this.#log.warn('could not delete keychain item', { account: stored.id, reason: deleted.error.detail })
+  }
+
+  async #expire(accountId: string, used: LiveSession): Promise<void> {
+    // A late 401 from a request sent with an older token must not end a newer session.
+    if (this.#sessions.get(accountId) !== used) return
+    const stored = this.#find(accountId)
+    this.#sessions.delete(accountId)
+    if (!stored) return
+    stored.expired = true
+    if (used.storage === 'keychain') await this.#deleteSecret(stored)
+    await this.#save()
+    this.#log.warn('token rejected; account needs a new sign-in', { account: accountId })
+    this.#events.emit('accounts:changed', this.#overview())
+  }
+
+  #openChallenge(origin: string, rawVersion: string, email: string, password: string): string {
+    const id = randomUUID()
+    const timer = setTimeout(() => this.#closeChallenge(id), this.#challengeTtlMs)
+    timer.unref()
+    this.#challenges.set(id, { origin, rawVersion, email, password, expiresAt: Date.now() + this.#challengeTtlMs, timer, attempts: 0 })
+    return id
+  }
+
+  #closeChallenge(id: string): void {
+    const challenge = this.#challenges.get(id)
+    if (!challenge) return
+    clearTimeout(challenge.timer)
+    challenge.password = ''
+    this.#challenges.delete(id)
+  }
+
+  #client(origin: string, credential?: Credential): DocSpaceClient {
+    return new DocSpaceClient({
+      origin,
+      http: this.#http,
+      ...(credential ? { credential } : {}),
+      ...(this.#signal ? { signal: this.#signal } : {})
+    })
+  }
+
+  #find(accountId: string): StoredAccount | undefined {
+    return this.#stored.find((a) => a.id === accountId)
+  }
+
+  #state(stored: StoredAccount): AccountState {
+    if (this.#sessions.has(stored.id)) return 'signed-in'
+    return stored.expired ? 'expired' : 'signed-out'
+  }
+
+  #toAccount(stored: StoredAccount): Account {
+    const live = this.#sessions.get(stored.id)
+    return {
+      id: stored.id,
+      portalUrl: stored.portalUrl,
+      user: stored.user,
+      state: this.#state(stored),
+      tokenStorage: live?.storage ?? (this.#keychainAvailable ? 'keychain' : 'session-only'),
+      policy: stored.policy,
+      lastSignedInAt: stored.lastSignedInAt
+    }
+  }
+
+  #overview(): AccountsOverview {
+    return {
+      accounts: this.#stored.map((a) => this.#toAccount(a)),
+      activeAccountId: this.#activeAccountId,
+      keychainAvailable: this.#keychainAvailable
+    }
+  }
+
+  async #load(): Promise<void> {
+    this.#keychainAvailable = await this.#secrets.isAvailable()
+    if (!this.#keychainAvailable) this.#log.warn('keychain unavailable: sign-ins are session-only', { store: this.#secrets.kind })
+    let file: Awaited<ReturnType<typeof readJsonFile>>
+    try {
+      file = await readJsonFile(this.#file)
+    } catch (e) {
+      this.#log.error('cannot read the accounts file', { code: (e as NodeJS.ErrnoException).code })
+      return
+    }
+    if (!file.found) return
+    const parsed = accountsFile.safeParse(file.value)
+    if (!parsed.success) {
+      // Start empty rather than crash; the file is rewritten on the next sign-in.
+      this.#log.warn('the accounts file is unreadable; starting with no remembered portals', { corrupt: file.corrupt })
+      return
+    }
+    this.#stored = parsed.data.accounts
+    this.#activeAccountId = this.#stored.some((a) => a.id === parsed.data.activeAccountId) ? parsed.data.activeAccountId : null
+    if (!this.#keychainAvailable) return
+    // An account whose keychain item exists is signed in; the token is checked on first use.
+    for (const stored of this.#stored) {
+      const secret = await this.#secrets.get(SECRET_SERVICE, secretAccount(stored.portalUrl, stored.user.id))
+      if (!secret.ok || !secret.value) continue
+      const credential: Credential = stored.credentialKind === 'api-key' ? { kind: 'api-key', key: secret.value } : { kind: 'token', token: secret.value }
+      this.#sessions.set(stored.id, { credential, storage: 'keychain', client: this.#client(stored.portalUrl, credential) })
+      stored.expired = false
+    }
+  }
+
+  /** Writes are queued so two quick changes cannot interleave. */
+  #save(): Promise<void> {
+    const snapshot = { version: 1 as const, activeAccountId: this.#activeAccountId, accounts: this.#stored.map((a) => ({ ...a })) }
+    this.#saving = this.#saving.then(() =>
+      writeJsonFileAtomic(this.#file, snapshot).catch((e: unknown) => {
+        this.#log.error('cannot write the accounts file', { code: (e as NodeJS.ErrnoException).code })
+      })
+    )
+    return this.#saving
+  }
+}
+
+function unknownAccount(): { ok: false; error: AppError } {
+  return fail('auth/not-signed-in', 'This portal account is not known to the app. Please sign in.')
+}
+
+/** A failed version read: network failures speak for themselves; anything else is not a DocSpace portal. */
+function notAPortal(error: AppError): { ok: false; error: AppError } {
+  if (error.code.startsWith('net/') || error.code === 'app/cancelled') return { ok: false, error }
+  return fail('portal/unexpected', 'This address answers, but not like an ONLYOFFICE DocSpace portal.', error.status ? { status: error.status } : {})
+}
