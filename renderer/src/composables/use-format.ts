@@ -1,0 +1,17 @@
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { AppError } from '../../../preload/contract'
+import { describeError, displayPortal, type ErrorText } from '../i18n/error-text'
+
+/** Locale-aware numbers ("1,204" / "1.204") and error texts, following the i18n locale. */
+export function useFormat() {
+  const { t, locale } = useI18n()
+  const numberFormat = computed(() => new Intl.NumberFormat(locale.value))
+  const decimalFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 1, minimumFractionDigits: 1 }))
+  return {
+    formatNumber: (n: number): string => numberFormat.value.format(n),
+    formatSeconds: (ms: number): string => decimalFormat.value.format(ms / 1000),
+    errorText: (error: AppError, portalUrl?: string): ErrorText => describeError((key, named) => t(key, named), error, portalUrl),
+    portalName: displayPortal
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The people list's local search, filters, sorting and counts: plain functions over an index built
+ * once per person, so a keystroke only scans precomputed strings (10,000 people in a few ms).
+ */
+import type { Person, PersonStatus, Role } from '../../../preload/contract'
+import { foldQuery, foldText } from './fold'
+
+/** A person plus what search and sort need, computed once when the person arrives. */
+export interface IndexedPerson {
+  readonly person: Person
+  /** Position in the portal's order; the final tie-breaker so sorting is deterministic. */
+  readonly order: number
+  /** Folded name, email, title and department, separated by newlines (terms never contain one). */
+  readonly haystack: string
+  readonly sortKeys: Readonly<Record<SortField, string>>
+}
+
+export type SortField = 'name' | 'last-name' | 'email' | 'department' | 'title'
+export const SORT_FIELDS: readonly SortField[] = ['name', 'last-name', 'email', 'department', 'title']
+
+export interface SortSpec {
+  readonly field: SortField
+  readonly direction: 'asc' | 'desc'
+}
+
+export type PhotoFilter = 'all' | 'with-photo' | 'without-photo'
+
+export interface PeopleFilters {
+  /** Search box text, as typed. */
+  readonly query: string
+  /** Group id, or null for every group. */
+  readonly groupId: string | null
+  readonly status: PersonStatus | null
+  readonly role: Role | null
+  readonly photo: PhotoFilter
+}
+
+export const NO_FILTERS: PeopleFilters = { query: '', groupId: null, status: null, role: null, photo: 'all' }
+
+export interface PeopleCounts {
+  /** Everyone loaded. */
+  readonly total: number
+  /** Those passing search and filters. */
+  readonly shown: number
+  /** Of those shown, how many have no photo. */
+  readonly shownWithoutPhoto: number
+  /** Of everyone loaded, how many have no photo. */
+  readonly totalWithoutPhoto: number
+}
+
+export function indexPerson(person: Person, order: number): IndexedPerson {
+  const fields = [
+    person.displayName || `${person.firstName} ${person.lastName}`,
+    person.firstName,
+    person.lastName,
+    person.email,
+    person.title,
+    person.department
+  ]
+  // One fold over all fields is several times faster than six (normalize has a per-call cost).
+  // Newlines separate the fields, so they must not occur inside one.
+  const haystack = foldText(fields.map((f) => f.replace(/\n/g, ' ')).join('\n'))
+  const [name = '', first = '', last = '', email = '', title = '', department = ''] = haystack.split('\n')
+  return {
+    person,
+    order,
+    haystack,
+    sortKeys: {
+      name,
+      'last-name': `${last}\n${first}`,
+      email,
+      department,
+      title
+    }
+  }
+}
+
+/** Returns a new array in the requested order; empty values sort last in either direction. */
+export function sortPeople(people: readonly IndexedPerson[], sort: SortSpec): IndexedPerson[] {
+  const sign = sort.direction === 'asc' ? 1 : -1
+  const field = sort.field
+  return [...people].sort((a, b) => {
+    const ka = a.sortKeys[field]
+    const kb = b.sortKeys[field]
+    if (ka !== kb) {
+      // People without a department/title belong at the end, not the top.
+      if (ka === '') return 1
+      if (kb === '') return -1
+      return ka < kb ? -sign : sign
+    }
+    return a.order - b.order
+  })
+}
+
+/** Keeps the input order; every search term must occur somewhere in the person's haystack. */
+export function filterPeople(people: readonly IndexedPerson[], filters: PeopleFilters): IndexedPerson[] {
+  const terms = foldQuery(filters.query)
+  const { groupId, status, role, photo } = filters
+  const out: IndexedPerson[] = []
+  for (const entry of people) {
+    const p = entry.person
+    if (status !== null && p.status !== status) continue
+    if (role !== null && p.role !== role) continue
+    if (photo === 'with-photo' && !p.hasPhoto) continue
+    if (photo === 'without-photo' && p.hasPhoto) continue
+    if (groupId !== null && !p.groups.some((g) => g.id === groupId)) continue
+    if (!matchesAll(entry.haystack, terms)) continue
+    out.push(entry)
+  }
+  return out
+}
+
+function matchesAll(haystack: string, terms: readonly string[]): boolean {
+  for (const term of terms) if (!haystack.includes(term)) return false
+  return true
+}
+
+export function countPeople(all: readonly IndexedPerson[], shown: readonly IndexedPerson[]): PeopleCounts {
+  return {
+    total: all.length,
+    shown: shown.length,
+    shownWithoutPhoto: shown.reduce((n, e) => (e.person.hasPhoto ? n : n + 1), 0),
+    totalWithoutPhoto: all.reduce((n, e) => (e.person.hasPhoto ? n : n + 1), 0)
+  }
+}
+
+/** True when any filter or search narrows the list, so the UI can offer "clear filters". */
+export function isFiltered(filters: PeopleFilters): boolean {
+  return (
+    filters.query.trim() !== '' || filters.groupId !== null || filters.status !== null || filters.role !== null || filters.photo !== 'all'
+  )
+}
+
+/** Every group that occurs among the people, by name, for the group filter. */
+export function collectGroups(people: readonly IndexedPerson[]): { id: string; name: string }[] {
+  const byId = new Map<string, string>()
+  for (const e of people) for (const g of e.person.groups) if (!byId.has(g.id)) byId.set(g.id, g.name)
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
+}

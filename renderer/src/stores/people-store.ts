@@ -1,0 +1,237 @@
+/**
+ * The people of the active account: paged loading, the local search/filter/sort pipeline, the
+ * selection and detail panel, and the photo caches. Everything heavy lives in plain modules under
+ * people/ and photos/; this store wires them to Vue's reactivity (shallow: 10,000 rows must not be
+ * made deeply reactive).
+ */
+import { defineStore } from 'pinia'
+import { computed, markRaw, reactive, ref, shallowRef } from 'vue'
+import type { AppError, Person, PhotoSize, Result } from '../../../preload/contract'
+import { useAppApi } from '../api-context'
+import { loadAllPeople, PageAccumulator } from '../people/page-loader'
+import {
+  collectGroups,
+  countPeople,
+  filterPeople,
+  indexPerson,
+  isFiltered,
+  NO_FILTERS,
+  sortPeople,
+  type IndexedPerson,
+  type PeopleFilters,
+  type SortSpec
+} from '../people/people-index'
+import { blobUrlFactory, PhotoCache, type CachedPhoto } from '../photos/photo-cache'
+
+/** While pages stream in, the list is rebuilt at most this often (the first page shows at once). */
+const FLUSH_INTERVAL_MS = 120
+const ROW_PHOTO_CACHE = { maxEntries: 2000, maxInFlight: 6 }
+const DETAIL_PHOTO_CACHE = { maxEntries: 36, maxInFlight: 3 }
+
+export type LoadState = 'idle' | 'loading' | 'done' | 'failed'
+
+export interface SizeView {
+  readonly size: PhotoSize
+  readonly photo: Result<CachedPhoto>
+}
+
+export interface PersonPhotosView {
+  readonly hasPhoto: boolean
+  readonly sizes: readonly SizeView[]
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+export const usePeopleStore = defineStore('people', () => {
+  const api = useAppApi()
+
+  const accountId = ref<string | null>(null)
+  const all = shallowRef<readonly IndexedPerson[]>([])
+  const total = ref(0)
+  const loadState = ref<LoadState>('idle')
+  const loadError = shallowRef<AppError | null>(null)
+  const loadMs = ref<number | null>(null)
+
+  const filters = reactive<Mutable<PeopleFilters>>({ ...NO_FILTERS })
+  const sort = ref<SortSpec>({ field: 'name', direction: 'asc' })
+
+  const selectedId = ref<string | null>(null)
+  const detailOpen = ref(false)
+
+  // Sorting runs when the data or the sort change; a keystroke only filters the sorted list.
+  const sorted = computed(() => sortPeople(all.value, sort.value))
+  const visible = computed(() => filterPeople(sorted.value, { ...filters }))
+  const counts = computed(() => countPeople(all.value, visible.value))
+  const groups = computed(() => collectGroups(all.value))
+  const filtered = computed(() => isFiltered(filters))
+  const byId = computed(() => new Map(all.value.map((e) => [e.person.id, e])))
+  const selected = computed(() => (selectedId.value === null ? null : (byId.value.get(selectedId.value)?.person ?? null)))
+  const selectedIndex = computed(() => visible.value.findIndex((e) => e.person.id === selectedId.value))
+
+  let abort: AbortController | null = null
+  let rowPhotos: PhotoCache | null = null
+  let detailPhotos: PhotoCache | null = null
+  let urls = blobUrlFactory()
+
+  /** Tests and non-browser hosts may replace how photo bytes become URLs. */
+  function setUrlFactory(factory: ReturnType<typeof blobUrlFactory>): void {
+    urls = factory
+  }
+
+  function newCaches(id: string): void {
+    rowPhotos?.dispose()
+    detailPhotos?.dispose()
+    const load = (ref: string) => api.photos.image({ accountId: id, ref })
+    rowPhotos = markRaw(new PhotoCache({ load, ...urls, ...ROW_PHOTO_CACHE }))
+    detailPhotos = markRaw(new PhotoCache({ load, ...urls, ...DETAIL_PHOTO_CACHE }))
+  }
+
+  /** Loads everyone for an account; a second call for another account cancels the first. */
+  async function load(id: string): Promise<Result<{ total: number }>> {
+    abort?.abort()
+    const controller = new AbortController()
+    abort = controller
+    if (accountId.value !== id) {
+      selectedId.value = null
+      detailOpen.value = false
+      newCaches(id)
+    }
+    accountId.value = id
+    all.value = []
+    total.value = 0
+    loadError.value = null
+    loadMs.value = null
+    loadState.value = 'loading'
+    const started = performance.now()
+
+    const pages = new PageAccumulator<IndexedPerson>((e) => e.person.id)
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const flush = (): void => {
+      if (timer !== null) clearTimeout(timer)
+      timer = null
+      if (!controller.signal.aborted) all.value = markRaw(pages.inPortalOrder())
+    }
+
+    const result = await loadAllPeople({
+      signal: controller.signal,
+      fetchPage: (startIndex, count) => api.people.page({ accountId: id, startIndex, count }),
+      onPage: (page) => {
+        if (page.startIndex === 0) total.value = page.total
+        pages.add(
+          page.startIndex,
+          page.people.map((p, i) => markRaw(indexPerson(p, page.startIndex + i)))
+        )
+        // First rows at once; later pages are batched so the list is not re-sorted 100 times.
+        if (all.value.length === 0) flush()
+        else timer ??= setTimeout(flush, FLUSH_INTERVAL_MS)
+      }
+    })
+    if (controller.signal.aborted) return { ok: false, error: { code: 'app/cancelled', message: 'Superseded by another load.' } }
+    flush()
+    loadMs.value = performance.now() - started
+    if (!result.ok) {
+      loadState.value = 'failed'
+      loadError.value = result.error
+      return result
+    }
+    loadState.value = 'done'
+    return { ok: true, value: { total: result.value.total } }
+  }
+
+  function reset(): void {
+    abort?.abort()
+    abort = null
+    rowPhotos?.dispose()
+    detailPhotos?.dispose()
+    rowPhotos = null
+    detailPhotos = null
+    accountId.value = null
+    all.value = []
+    total.value = 0
+    loadState.value = 'idle'
+    loadError.value = null
+    selectedId.value = null
+    detailOpen.value = false
+  }
+
+  /** Puts a changed person in place (the photo editor calls this after a replace). */
+  function replacePerson(person: Person): void {
+    const index = all.value.findIndex((e) => e.person.id === person.id)
+    if (index < 0) return
+    const next = [...all.value]
+    const old = next[index] as IndexedPerson
+    next[index] = markRaw(indexPerson(person, old.order))
+    all.value = markRaw(next)
+  }
+
+  function clearFilters(): void {
+    Object.assign(filters, NO_FILTERS)
+  }
+
+  function select(id: string | null): void {
+    selectedId.value = id
+  }
+
+  function openDetail(id: string): void {
+    selectedId.value = id
+    detailOpen.value = true
+  }
+
+  function closeDetail(): void {
+    detailOpen.value = false
+  }
+
+  /** The small photo for a row; only rows on screen ask, and a row that scrolls away aborts. */
+  function rowPhoto(ref: string, signal?: AbortSignal): Promise<Result<CachedPhoto>> {
+    if (!rowPhotos) return Promise.resolve({ ok: false, error: { code: 'auth/not-signed-in', message: 'No account.' } })
+    return rowPhotos.get(ref, signal)
+  }
+
+  function peekRowPhoto(ref: string): CachedPhoto | undefined {
+    return rowPhotos?.peek(ref)
+  }
+
+  /** Every stored size of a person with its real pixel size (photos:get, then photos:image per size). */
+  async function photoSizes(userId: string, signal?: AbortSignal): Promise<Result<PersonPhotosView>> {
+    const id = accountId.value
+    const cache = detailPhotos
+    if (id === null || cache === null) return { ok: false, error: { code: 'auth/not-signed-in', message: 'No account.' } }
+    const photos = await api.photos.get({ accountId: id, userId })
+    if (!photos.ok) return photos
+    const sizes = await Promise.all(
+      photos.value.sizes.map(async ({ size, ref }) => ({ size, photo: await cache.get(ref, signal) }))
+    )
+    return { ok: true, value: { hasPhoto: photos.value.hasPhoto, sizes } }
+  }
+
+  return {
+    accountId,
+    all,
+    total,
+    loadState,
+    loadError,
+    loadMs,
+    filters,
+    sort,
+    sorted,
+    visible,
+    counts,
+    groups,
+    filtered,
+    selectedId,
+    selected,
+    selectedIndex,
+    detailOpen,
+    load,
+    reset,
+    replacePerson,
+    clearFilters,
+    select,
+    openDetail,
+    closeDetail,
+    rowPhoto,
+    peekRowPhoto,
+    photoSizes,
+    setUrlFactory
+  }
+})
