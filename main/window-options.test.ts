@@ -9,6 +9,8 @@ import {
   APP_SCHEME_PRIVILEGES,
   APP_START_URL,
   CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY_HEADER,
+  RENDERER_RESPONSE_HEADERS,
   HELP_ORIGINS,
   createExternalOpener,
   hardenSession,
@@ -93,7 +95,8 @@ describe('content security policy', () => {
     expect(d.get('object-src')).toEqual(["'none'"])
     expect(d.get('base-uri')).toEqual(["'none'"])
     expect(d.get('form-action')).toEqual(["'none'"])
-    expect(d.get('frame-ancestors')).toEqual(["'none'"])
+    expect(directives(CONTENT_SECURITY_POLICY_HEADER).get('frame-ancestors')).toEqual(["'none'"])
+    expect(RENDERER_RESPONSE_HEADERS['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY_HEADER)
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/)
   })
 })
@@ -120,7 +123,7 @@ describe('app protocol', () => {
     const res = await serveAppRequest({ url: APP_START_URL, method: 'GET' }, join(ROOT, 'out/renderer'))
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/html/)
-    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY_HEADER)
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(await res.text()).toContain('<div id="app">')
     const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(await (await serveAppRequest({ url: APP_START_URL, method: 'GET' }, join(ROOT, 'out/renderer'))).text())?.[1]

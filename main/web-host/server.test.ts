@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { REQUEST_CHANNELS, type AccountsOverview, type Result } from '../../preload/contract'
 import { WEB_HOST_WIRE, decodeEventData, decodeWire, encodeWire } from '../../preload/http-transport'
 import type { Handlers } from '../ipc/types'
-import { CONTENT_SECURITY_POLICY } from '../window-options'
+import { CONTENT_SECURITY_POLICY_HEADER } from '../window-options'
 import { NodeEventSource } from './node-event-source'
 import { createEventRelay, startWebHost, type WebHost } from './server'
 
@@ -87,7 +87,7 @@ describe('web host', () => {
     const res = await fetch(`${host.origin}/`)
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('<title>renderer</title>')
-    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY_HEADER)
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
     expect((await fetch(`${host.origin}/assets/app.js`)).headers.get('content-type')).toMatch(/javascript/)
