@@ -11,8 +11,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPortal } from '../emulator/index'
 import { createDefaultSecretStore, createMain } from '../main/compose'
-import type { EventSink } from '../main/ipc/types'
-import { startWebHost } from '../main/web-host/server'
+import { createEventRelay, startWebHost } from '../main/web-host/server'
 
 const { values: opts } = parseArgs({
   options: {
@@ -69,11 +68,10 @@ async function main(): Promise<void> {
   }
 
   console.log('\nElectron\'s binary cannot be obtained on this machine, so the app runs in a local browser instead.')
-  let sink: EventSink | undefined
-  const relay: EventSink = { emit: (channel, payload) => sink?.emit(channel, payload) }
-  const app = createMain({ dataDir: join(dataDir, 'app'), secrets: await createDefaultSecretStore(), events: relay })
+  const events = createEventRelay()
+  const app = createMain({ dataDir: join(dataDir, 'app'), secrets: await createDefaultSecretStore(), events })
   const host = await startWebHost({ handlers: app.handlers, rendererDir })
-  sink = host.events
+  events.connect(host.events)
   const url = `${host.url}&portal=${encodeURIComponent(portal.url)}`
 
   const browser = browserCommand()
