@@ -30,7 +30,21 @@ export function createBridge(transport: Transport): AppApi {
     }),
     photos: Object.freeze({
       get: call('photos:get'),
-      image: call('photos:image')
+      image: call('photos:image'),
+      inspect: call('photos:inspect'),
+      replace: call('photos:replace'),
+      cancel: call('photos:cancel'),
+      remove: call('photos:delete'),
+      setFromUrl: call('photos:set-from-url'),
+      original: call('photos:original'),
+      history: call('photos:history'),
+      restore: call('photos:restore'),
+      undo: call('photos:undo'),
+      onProgress: listen('photos:progress')
+    }),
+    activity: Object.freeze({
+      list: call('activity:list'),
+      exportCsv: () => call('activity:export-csv')(undefined)
     })
   })
 }

@@ -45,6 +45,9 @@ export type ErrorCode =
   | 'image/corrupt' // the header says image, the pixels do not decode
   | 'image/too-large' // decompression bomb or over the pixel limit
   | 'image/too-small'
+  // photo changes
+  | 'photo/partly-applied' // the new photo is on the portal but a later step (crop, verify) failed: message says which
+  | 'photo/no-backup' // nothing to restore or undo
   // arguments and bugs
   | 'input/invalid' // an IPC argument failed schema validation
   | 'app/cancelled' // the user cancelled long work
@@ -185,6 +188,99 @@ export interface PhotoImage {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Photo editing (issue 4)
+// ---------------------------------------------------------------------------------------------
+
+/** What the image's header says, before any decoding (photos:inspect). Width/height are upright (EXIF applied). */
+export interface ImageSummary {
+  readonly format: string
+  readonly width: number
+  readonly height: number
+  readonly byteLength: number
+  readonly frames: number
+  readonly hasAlpha: boolean
+}
+
+/** Clockwise quarter turns the user applied in the editor, on top of the EXIF orientation. */
+export type QuarterTurns = 0 | 1 | 2 | 3
+
+/**
+ * The square crop the user chose, as fractions (0..1) of the upright, rotated source image, so it
+ * does not depend on the size the editor displayed it at. Main maps it onto the prepared upload.
+ */
+export interface CropFraction {
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+/** A crop in pixels of the portal's stored original (CONTRACT.md §1.5 Branch B). */
+export interface CropPixels {
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+export type PhotoAction = 'replace' | 'delete' | 'set-from-url' | 'restore' | 'undo'
+
+/** The outcome of a photo change, already read back from the portal. */
+export interface PhotoChange {
+  readonly action: PhotoAction
+  readonly userId: string
+  /** The updated list row (new smallPhoto ref, hasPhoto). */
+  readonly person: Person
+  readonly photos: PersonPhotos
+  /** Every size was read back and decoded. */
+  readonly verified: boolean
+  /** The backup taken before the change, if the person had anything to back up. */
+  readonly backupId?: string
+}
+
+/** A saved previous photo of one person (kept in the app's data folder, per portal and person). */
+export interface HistoryEntry {
+  readonly id: string
+  readonly userId: string
+  /** ISO time the backup was taken. */
+  readonly savedAt: string
+  /** Which change it was taken before. */
+  readonly before: PhotoAction
+  /** False when the person had no photo then: restoring it removes the photo. */
+  readonly hadPhoto: boolean
+  readonly width?: number
+  readonly height?: number
+  /** The crop in use then, when known (the app set it); otherwise restore uses the portal's centred square. */
+  readonly crop?: CropPixels
+  /** A small JPEG preview of the backed-up photo. */
+  readonly preview?: Uint8Array
+}
+
+export interface ActivityEntry {
+  readonly at: string
+  readonly portalUrl: string
+  /** Email of the signed-in user who made the change. */
+  readonly actor: string
+  readonly userId: string
+  readonly personName: string
+  readonly action: PhotoAction
+  readonly result: 'ok' | 'failed'
+  readonly detail?: string
+}
+
+export type PhotoPhase = 'preparing' | 'backing-up' | 'uploading' | 'applying' | 'cropping' | 'verifying' | 'done'
+
+export interface PhotoProgress {
+  readonly jobId: string
+  readonly userId: string
+  readonly phase: PhotoPhase
+  /** 0..1 within the uploading phase. */
+  readonly percent?: number
+  /** False once the portal has switched to the new photo (the point of no return). */
+  readonly cancellable: boolean
+}
+
+// ---------------------------------------------------------------------------------------------
 // Channels
 // ---------------------------------------------------------------------------------------------
 
@@ -200,6 +296,32 @@ export interface RequestChannels {
   'people:get': [{ readonly accountId: string; readonly userId: string }, Person]
   'photos:get': [{ readonly accountId: string; readonly userId: string }, PersonPhotos]
   'photos:image': [{ readonly accountId: string; readonly ref: PhotoRef }, PhotoImage]
+  'photos:inspect': [{ readonly bytes: Uint8Array }, ImageSummary]
+  'photos:replace': [
+    {
+      readonly accountId: string
+      readonly userId: string
+      /** Chosen by the renderer (e.g. crypto.randomUUID()) so it can cancel and match progress events. */
+      readonly jobId: string
+      readonly bytes: Uint8Array
+      readonly rotate: QuarterTurns
+      readonly crop: CropFraction
+    },
+    PhotoChange
+  ]
+  'photos:cancel': [{ readonly jobId: string }, { readonly cancelled: boolean }]
+  'photos:delete': [{ readonly accountId: string; readonly userId: string }, PhotoChange]
+  'photos:set-from-url': [{ readonly accountId: string; readonly userId: string; readonly url: string }, PhotoChange]
+  'photos:original': [
+    { readonly accountId: string; readonly userId: string },
+    { readonly bytes: Uint8Array; readonly mime: string; readonly fileName: string }
+  ]
+  'photos:history': [{ readonly accountId: string; readonly userId: string }, readonly HistoryEntry[]]
+  'photos:restore': [{ readonly accountId: string; readonly userId: string; readonly entryId: string }, PhotoChange]
+  /** Undoes the last change this app made on that account (restores the backup taken before it). */
+  'photos:undo': [{ readonly accountId: string }, PhotoChange]
+  'activity:list': [{ readonly accountId?: string; readonly limit?: number }, readonly ActivityEntry[]]
+  'activity:export-csv': [void, { readonly csv: string; readonly fileName: string }]
 }
 
 export type RequestChannel = keyof RequestChannels
@@ -210,6 +332,8 @@ export type ValueOf<C extends RequestChannel> = RequestChannels[C][1]
 export interface EventChannels {
   /** An account's state changed behind the renderer's back, e.g. its token expired. */
   'accounts:changed': AccountsOverview
+  /** Progress of a photos:replace job. */
+  'photos:progress': PhotoProgress
 }
 
 export type EventChannel = keyof EventChannels
@@ -224,10 +348,21 @@ export const REQUEST_CHANNELS = [
   'people:page',
   'people:get',
   'photos:get',
-  'photos:image'
+  'photos:image',
+  'photos:inspect',
+  'photos:replace',
+  'photos:cancel',
+  'photos:delete',
+  'photos:set-from-url',
+  'photos:original',
+  'photos:history',
+  'photos:restore',
+  'photos:undo',
+  'activity:list',
+  'activity:export-csv'
 ] as const satisfies readonly RequestChannel[]
 
-export const EVENT_CHANNELS = ['accounts:changed'] as const satisfies readonly EventChannel[]
+export const EVENT_CHANNELS = ['accounts:changed', 'photos:progress'] as const satisfies readonly EventChannel[]
 
 // ---------------------------------------------------------------------------------------------
 // Transport and the API the renderer sees as window.app
@@ -261,5 +396,19 @@ export interface AppApi {
   readonly photos: {
     get(arg: ArgOf<'photos:get'>): Promise<Result<PersonPhotos>>
     image(arg: ArgOf<'photos:image'>): Promise<Result<PhotoImage>>
+    inspect(arg: ArgOf<'photos:inspect'>): Promise<Result<ImageSummary>>
+    replace(arg: ArgOf<'photos:replace'>): Promise<Result<PhotoChange>>
+    cancel(arg: ArgOf<'photos:cancel'>): Promise<Result<ValueOf<'photos:cancel'>>>
+    remove(arg: ArgOf<'photos:delete'>): Promise<Result<PhotoChange>>
+    setFromUrl(arg: ArgOf<'photos:set-from-url'>): Promise<Result<PhotoChange>>
+    original(arg: ArgOf<'photos:original'>): Promise<Result<ValueOf<'photos:original'>>>
+    history(arg: ArgOf<'photos:history'>): Promise<Result<readonly HistoryEntry[]>>
+    restore(arg: ArgOf<'photos:restore'>): Promise<Result<PhotoChange>>
+    undo(arg: ArgOf<'photos:undo'>): Promise<Result<PhotoChange>>
+    onProgress(listener: (progress: PhotoProgress) => void): () => void
+  }
+  readonly activity: {
+    list(arg: ArgOf<'activity:list'>): Promise<Result<readonly ActivityEntry[]>>
+    exportCsv(): Promise<Result<ValueOf<'activity:export-csv'>>>
   }
 }
