@@ -9,12 +9,15 @@ import { KeytarSecretStore } from './secrets/keytar-store'
 import { MemorySecretStore } from './secrets/memory-store'
 import type { SecretStore } from './secrets/secret-store'
 import { AccountsService } from './services/accounts-service'
+import { ActivityLog } from './services/activity-log'
+import { BackupStore } from './services/backup-store'
 import { createConsoleLogger, type Logger } from './services/logger'
 import { PeopleService } from './services/people-service'
+import { PhotoEditorService } from './services/photo-editor-service'
 import { PhotosService } from './services/photos-service'
 
 export interface MainOptions {
-  /** Where accounts.json lives (Electron: app.getPath('userData')). Holds no secrets. */
+  /** Where accounts.json, backups/ and activity.jsonl live (Electron: app.getPath('userData')). Holds no secrets. */
   readonly dataDir: string
   readonly secrets: SecretStore
   readonly events: EventSink
@@ -35,7 +38,10 @@ export function createMain(options: MainOptions): Main {
   const accounts = new AccountsService({ dataDir: options.dataDir, secrets: options.secrets, events: options.events, http, log, signal: shutdown.signal })
   const people = new PeopleService({ accounts })
   const photos = new PhotosService({ accounts })
-  const handlers = createHandlers({ accounts, people, photos, log })
+  const backups = new BackupStore({ dataDir: options.dataDir, log })
+  const activity = new ActivityLog({ dataDir: options.dataDir, log })
+  const editor = new PhotoEditorService({ accounts, backups, activity, events: options.events, log })
+  const handlers = createHandlers({ accounts, people, photos, editor, activity, log })
   return {
     handlers,
     async dispose() {

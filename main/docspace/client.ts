@@ -72,6 +72,9 @@ interface CallOptions {
   readonly context?: CallContext
   readonly anonymous?: boolean
   readonly onUploadProgress?: (sent: number, total: number | undefined) => void
+  /** Cancels this request only (on top of the client's own signal). */
+  readonly signal?: AbortSignal
+  readonly timeoutMs?: number
 }
 
 interface Envelope {
@@ -197,7 +200,16 @@ export class DocSpaceClient {
   async uploadPhoto(
     userId: string,
     bytes: Uint8Array,
-    options: { readonly autosave: boolean; readonly filename?: string; readonly mime?: string; readonly onProgress?: (sent: number, total: number | undefined) => void }
+    options: {
+      readonly autosave: boolean
+      readonly filename?: string
+      readonly mime?: string
+      readonly onProgress?: (sent: number, total: number | undefined) => void
+      /** Aborts this upload (a user's cancel); the answer is then app/cancelled. */
+      readonly signal?: AbortSignal
+      /** A large upload on a slow link may need longer than the client's default timeout. */
+      readonly timeoutMs?: number
+    }
   ): Promise<Result<UploadAnswer>> {
     const boundary = `----DocSpacePhotoManager${randomBytes(12).toString('hex')}`
     const filename = (options.filename ?? 'photo.jpg').replace(/["\r\n\\]/g, '_')
@@ -209,7 +221,9 @@ export class DocSpaceClient {
     const res = await this.#call('POST', `/people/${encodeURIComponent(userId)}/photo`, {
       body,
       contentType: `multipart/form-data; boundary=${boundary}`,
-      ...(options.onProgress ? { onUploadProgress: options.onProgress } : {})
+      ...(options.onProgress ? { onUploadProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {})
     })
     if (!res.ok) return res
     const dto = fileUploadResultDto.safeParse(res.value.response)
@@ -268,13 +282,16 @@ export class DocSpaceClient {
       headers['content-type'] = options.contentType ?? 'application/octet-stream'
       body = options.body
     }
+    const signals = [this.#signal, options.signal].filter((s): s is AbortSignal => s !== undefined)
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0]
     const res = await this.#http.request({
       method,
       url: `${this.origin}${API}${path}${query}`,
       headers,
       ...(body !== undefined ? { body } : {}),
       ...(options.onUploadProgress ? { onUploadProgress: options.onUploadProgress } : {}),
-      ...(this.#signal ? { signal: this.#signal } : {})
+      ...(signal ? { signal } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {})
     })
     if (!res.ok) return res
     const { status, body: bytes } = res.value

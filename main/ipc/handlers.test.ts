@@ -7,8 +7,10 @@ import { REQUEST_CHANNELS, type AppError, type Result } from '../../preload/cont
 import { createMain } from '../compose'
 import { MemorySecretStore } from '../secrets/memory-store'
 import type { AccountsService } from '../services/accounts-service'
+import type { ActivityLog } from '../services/activity-log'
 import type { LogFields, Logger } from '../services/logger'
 import type { PeopleService } from '../services/people-service'
+import type { PhotoEditorService } from '../services/photo-editor-service'
 import type { PhotosService } from '../services/photos-service'
 import { createHandlers } from './handlers'
 import type { Handlers } from './types'
@@ -97,7 +99,14 @@ describe('createHandlers: exceptions become app/internal', () => {
       throw new Error('kaboom with Authorization: Bearer sk-0123456789abcdef0123456789abcdef')
     }
     const accounts = { overview: boom } as unknown as AccountsService
-    const h = createHandlers({ accounts, people: {} as PeopleService, photos: {} as PhotosService, log })
+    const h = createHandlers({
+      accounts,
+      people: {} as PeopleService,
+      photos: {} as PhotosService,
+      editor: {} as PhotoEditorService,
+      activity: {} as ActivityLog,
+      log
+    })
     const r = await h['accounts:overview'](undefined)
     expect(errorOf(r)).toEqual({ code: 'app/internal', message: 'Something went wrong inside the app.' })
     const text = log.lines.join('\n')

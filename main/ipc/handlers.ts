@@ -6,9 +6,11 @@
  */
 import type { ArgOf, RequestChannel, Result, ValueOf } from '../../preload/contract'
 import type { AccountsService } from '../services/accounts-service'
+import type { ActivityLog } from '../services/activity-log'
 import type { Logger } from '../services/logger'
 import { scrub } from '../services/logger'
 import type { PeopleService } from '../services/people-service'
+import type { PhotoEditorService } from '../services/photo-editor-service'
 import type { PhotosService } from '../services/photos-service'
 import { describeIssues, schemas } from './schemas'
 import type { Handlers } from './types'
@@ -17,11 +19,13 @@ export interface HandlerServices {
   readonly accounts: AccountsService
   readonly people: PeopleService
   readonly photos: PhotosService
+  readonly editor: PhotoEditorService
+  readonly activity: ActivityLog
   readonly log: Logger
 }
 
 export function createHandlers(services: HandlerServices): Handlers {
-  const { accounts, people, photos, log } = services
+  const { accounts, people, photos, editor, activity, log } = services
 
   function handle<C extends RequestChannel>(channel: C, run: (arg: ArgOf<C>) => Promise<Result<ValueOf<C>>>) {
     return async (raw: unknown): Promise<Result<ValueOf<C>>> => {
@@ -48,15 +52,28 @@ export function createHandlers(services: HandlerServices): Handlers {
     'accounts:switch': handle('accounts:switch', (arg) => accounts.switchTo(arg)),
     'accounts:sign-out': handle('accounts:sign-out', async (arg) => {
       photos.dropAccount(arg.accountId)
+      editor.dropAccount(arg.accountId)
       return accounts.signOut(arg)
     }),
     'accounts:forget': handle('accounts:forget', async (arg) => {
       photos.dropAccount(arg.accountId)
+      editor.dropAccount(arg.accountId)
       return accounts.forget(arg)
     }),
     'people:page': handle('people:page', (arg) => people.page(arg)),
     'people:get': handle('people:get', (arg) => people.get(arg)),
     'photos:get': handle('photos:get', (arg) => photos.get(arg)),
-    'photos:image': handle('photos:image', (arg) => photos.image(arg))
+    'photos:image': handle('photos:image', (arg) => photos.image(arg)),
+    'photos:inspect': handle('photos:inspect', (arg) => editor.inspect(arg)),
+    'photos:replace': handle('photos:replace', (arg) => editor.replace(arg)),
+    'photos:cancel': handle('photos:cancel', async (arg) => editor.cancel(arg)),
+    'photos:delete': handle('photos:delete', (arg) => editor.remove(arg)),
+    'photos:set-from-url': handle('photos:set-from-url', (arg) => editor.setFromUrl(arg)),
+    'photos:original': handle('photos:original', (arg) => editor.original(arg)),
+    'photos:history': handle('photos:history', (arg) => editor.history(arg)),
+    'photos:restore': handle('photos:restore', (arg) => editor.restore(arg)),
+    'photos:undo': handle('photos:undo', (arg) => editor.undo(arg)),
+    'activity:list': handle('activity:list', async (arg) => ({ ok: true, value: await activity.list(arg) })),
+    'activity:export-csv': handle('activity:export-csv', async () => ({ ok: true, value: await activity.exportCsv() }))
   }
 }

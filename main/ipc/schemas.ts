@@ -12,6 +12,33 @@ const portalUrl = z.string().trim().min(1, 'must not be empty').max(2048, 'is to
 
 const accountArg = z.strictObject({ accountId })
 
+/** Bigger than any photo worth uploading (a 108 MP JPEG is ~40 MB); the portal takes 1–5 MB anyway. */
+export const MAX_IMAGE_BYTES = 60 * 1024 * 1024
+
+const imageBytes = z
+  .instanceof(Uint8Array, { message: 'must be the image bytes (Uint8Array)' })
+  .refine((b) => b.byteLength > 0, 'the file is empty')
+  .refine((b) => b.byteLength <= MAX_IMAGE_BYTES, `is larger than ${MAX_IMAGE_BYTES / (1024 * 1024)} MB`)
+
+const fraction = z.number().finite('must be a finite number').min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1')
+/** Floating-point slack for x + width <= 1 from an editor that computed fractions. */
+const EDGE_SLACK = 1e-6
+
+const cropFraction = z
+  .strictObject({
+    x: fraction,
+    y: fraction,
+    width: fraction.refine((v) => v > 0, 'must be more than 0'),
+    height: fraction.refine((v) => v > 0, 'must be more than 0')
+  })
+  .refine((c) => c.x + c.width <= 1 + EDGE_SLACK, { message: 'reaches past the right edge', path: ['width'] })
+  .refine((c) => c.y + c.height <= 1 + EDGE_SLACK, { message: 'reaches past the bottom edge', path: ['height'] })
+
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be 1 to 100 letters, digits, - or _')
+const entryId = z.string().regex(/^[0-9a-z]{9}-[0-9a-f]{8}$/, 'is not a history entry id')
+const photoUrl = z.string().trim().min(1, 'must not be empty').max(2048, 'is too long')
+const noArg = z.union([z.undefined(), z.null()]).transform((): void => undefined)
+
 const signIn = z.discriminatedUnion('method', [
   z.strictObject({
     method: z.literal('password'),
@@ -30,7 +57,7 @@ const signIn = z.discriminatedUnion('method', [
 
 export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = {
   // No argument; a JSON transport may turn `undefined` into `null`.
-  'accounts:overview': z.union([z.undefined(), z.null()]).transform((): void => undefined),
+  'accounts:overview': noArg,
   'accounts:sign-in': signIn,
   'accounts:verify-code': z.strictObject({
     challengeId: z.string().uuid('is not a challenge id'),
@@ -47,7 +74,28 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
   }),
   'people:get': z.strictObject({ accountId, userId }),
   'photos:get': z.strictObject({ accountId, userId }),
-  'photos:image': z.strictObject({ accountId, ref: z.string().min(1, 'must not be empty').max(2048, 'is too long') })
+  'photos:image': z.strictObject({ accountId, ref: z.string().min(1, 'must not be empty').max(2048, 'is too long') }),
+  'photos:inspect': z.strictObject({ bytes: imageBytes }),
+  'photos:replace': z.strictObject({
+    accountId,
+    userId,
+    jobId,
+    bytes: imageBytes,
+    rotate: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 0, 1, 2 or 3 quarter turns' }),
+    crop: cropFraction
+  }),
+  'photos:cancel': z.strictObject({ jobId }),
+  'photos:delete': z.strictObject({ accountId, userId }),
+  'photos:set-from-url': z.strictObject({ accountId, userId, url: photoUrl }),
+  'photos:original': z.strictObject({ accountId, userId }),
+  'photos:history': z.strictObject({ accountId, userId }),
+  'photos:restore': z.strictObject({ accountId, userId, entryId }),
+  'photos:undo': accountArg,
+  'activity:list': z.strictObject({
+    accountId: accountId.optional(),
+    limit: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(10_000, 'must be at most 10000').optional()
+  }),
+  'activity:export-csv': noArg
 }
 
 /** "count: must be 1 to 100; accountId: must not be empty" — specific, and never echoes the value. */
