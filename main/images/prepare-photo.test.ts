@@ -4,6 +4,7 @@ import sharp, { type Sharp } from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BLUE, GREEN, RED, YELLOW, fromRaw, halves, photoLike, photoLikeJpeg, quadrants, type Rgb } from './fixtures/synthetic-images'
 import { inspectImage, preparePhoto, type PreparedPhoto, type PrepareResult } from './prepare-photo'
+import { isColour, meanColour, quadrantsJpeg, quadrantsPng } from './fixtures/editor-test-images'
 
 const MiB = 1024 * 1024
 const LIMIT = { maxUploadBytes: MiB }
@@ -380,5 +381,30 @@ describe('preparePhoto: clear failures', () => {
     const error = await failure(Buffer.concat([header, Buffer.alloc(16, 0x80)]))
     expect(error.code).toBe('image/unsupported')
     expect(error.message).toMatch(/BMP/)
+  })
+})
+
+describe('quarter turns chosen in the editor', () => {
+  async function topLeftColour(bytes: Uint8Array) {
+    const meta = await sharp(bytes).metadata()
+    return meanColour(bytes, { left: 4, top: 4, width: Math.floor(meta.width / 2) - 8, height: Math.floor(meta.height / 2) - 8 })
+  }
+
+  it.each([
+    [1, [300, 400], BLUE], // clockwise: the bottom-left quadrant comes to the top-left
+    [2, [400, 300], YELLOW],
+    [3, [300, 400], GREEN]
+  ] as const)('%i quarter turn(s) give %j with the right quadrant top-left, in one encode', async (turns, size, colour) => {
+    const r = await preparePhoto(new Uint8Array(await quadrantsJpeg(400, 300)), { maxUploadBytes: 1024 * 1024, rotate: turns })
+    if (!r.ok) throw new Error(r.error.message)
+    expect([r.value.width, r.value.height]).toEqual(size)
+    expect(isColour(await topLeftColour(r.value.bytes), colour)).toBe(true)
+  })
+
+  it('PNG input is turned too', async () => {
+    const r = await preparePhoto(new Uint8Array(await quadrantsPng(200, 100)), { maxUploadBytes: 1024 * 1024, rotate: 1 })
+    if (!r.ok) throw new Error(r.error.message)
+    expect([r.value.width, r.value.height]).toEqual([100, 200])
+    expect(isColour(await topLeftColour(r.value.bytes), BLUE)).toBe(true)
   })
 })

@@ -9,7 +9,7 @@
  * Failures are values with their own code and message; nothing partial is ever returned.
  */
 import sharp, { type Metadata, type Sharp } from 'sharp'
-import type { ErrorCode } from '../../preload/contract'
+import type { ErrorCode, QuarterTurns } from '../../preload/contract'
 import { decodeHeic } from './heic-decoder'
 import { sniffFormat, type DecodableContainer, type RefusedFormat } from './sniff-format'
 
@@ -72,6 +72,8 @@ export interface PrepareOptions {
   readonly maxInputPixels?: number
   /** Refuse sources whose shorter side is below this. */
   readonly minSide?: number
+  /** Clockwise quarter turns chosen in the editor, applied after the EXIF orientation in the same pass. */
+  readonly rotate?: QuarterTurns
 }
 
 export const PHOTO_DEFAULTS = {
@@ -206,8 +208,10 @@ interface Limits {
 
 const CORRUPT = 'The image is damaged or incomplete (for example a download that did not finish) and cannot be read.'
 
-async function toFittedPixels(pipeline: Sharp, maxSide: number): Promise<Pixels> {
-  const { data, info } = await pipeline
+async function toFittedPixels(pipeline: Sharp, maxSide: number, turns: QuarterTurns): Promise<Pixels> {
+  // sharp applies rotate(angle) after autoOrient() whatever the call order.
+  const turned = turns === 0 ? pipeline : pipeline.rotate(turns * 90)
+  const { data, info } = await turned
     .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
     .toColourspace('srgb')
     .raw({ depth: 'uchar' })
@@ -215,7 +219,7 @@ async function toFittedPixels(pipeline: Sharp, maxSide: number): Promise<Pixels>
   return { data, width: info.width, height: info.height, channels: info.channels }
 }
 
-async function decode(input: Uint8Array, header: Header, limits: Limits): Promise<PrepareResult<Pixels>> {
+async function decode(input: Uint8Array, header: Header, limits: Limits, turns: QuarterTurns): Promise<PrepareResult<Pixels>> {
   if (header.format === 'heic') {
     const heic = await decodeHeic(input, limits.maxInputPixels)
     if (!heic.ok) {
@@ -230,7 +234,7 @@ async function decode(input: Uint8Array, header: Header, limits: Limits): Promis
           return assertNever(heic.reason)
       }
     }
-    const pixels = await toFittedPixels(sharp(heic.rgba, { raw: { width: heic.width, height: heic.height, channels: 4 } }), limits.maxSide)
+    const pixels = await toFittedPixels(sharp(heic.rgba, { raw: { width: heic.width, height: heic.height, channels: 4 } }), limits.maxSide, turns)
     return { ok: true, value: pixels }
   }
 
@@ -239,7 +243,7 @@ async function decode(input: Uint8Array, header: Header, limits: Limits): Promis
     // limitInputPixels again as a second guard; page 0 only (first frame of GIF/WebP/TIFF).
     let pipeline = sharp(input, { limitInputPixels: limits.maxInputPixels, failOn: 'truncated', page: 0, pages: 1 })
     if (header.container !== 'heif') pipeline = pipeline.autoOrient()
-    return { ok: true, value: await toFittedPixels(pipeline, limits.maxSide) }
+    return { ok: true, value: await toFittedPixels(pipeline, limits.maxSide, turns) }
   } catch (error) {
     return fail('image/corrupt', CORRUPT, errorText(error))
   }
@@ -360,7 +364,7 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions): 
   const problem = checkDimensions(header.value, limits)
   if (problem) return { ok: false, error: problem }
 
-  const pixels = await decode(input, header.value, limits)
+  const pixels = await decode(input, header.value, limits, options.rotate ?? 0)
   if (!pixels.ok) return pixels
 
   const encoded = await encodeUnderLimit(pixels.value, hasRealTransparency(pixels.value), limits.maxUploadBytes)

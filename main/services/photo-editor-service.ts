@@ -34,7 +34,7 @@ import type { ThumbnailsDataDto } from '../docspace/dto'
 import { fail, ok } from '../docspace/failures'
 import type { EventSink } from '../ipc/types'
 import { imageInfo } from '../images/image-info'
-import { photoPreview, rotateQuarterTurns, type EncodedPhoto } from '../images/photo-ops'
+import { photoPreview, type EncodedPhoto } from '../images/photo-ops'
 import { inspectImage, PHOTO_DEFAULTS, preparePhoto } from '../images/prepare-photo'
 import type { AccountsService, Session } from './accounts-service'
 import type { ActivityLog } from './activity-log'
@@ -167,17 +167,15 @@ export class PhotoEditorService {
       return await this.#change('replace', req.accountId, req.userId, async (ctx) => {
         const limit = await this.#uploadLimit(ctx.session)
         if (!limit.ok) return this.#before(ctx, limit.error, 'read')
-        const prepared = await preparePhoto(req.bytes, { maxUploadBytes: limit.value })
+        const prepared = await preparePhoto(req.bytes, { maxUploadBytes: limit.value, rotate: req.rotate })
         if (!prepared.ok) return { ok: false, error: prepared.error }
-        const turned = await rotateQuarterTurns(prepared.value, req.rotate, limit.value)
-        if (!turned.ok) return { ok: false, error: turned.error }
         if (hooks.signal.aborted) return this.#cancelled(ctx)
         hooks.progress('backing-up')
         const backup = await this.#backup(ctx)
         if (!backup.ok) return backup
         if (hooks.signal.aborted) return this.#cancelled(ctx)
-        const crop = cropToPixels(req.crop, turned.value.width, turned.value.height)
-        return this.#applyOriginal(ctx, turned.value, crop, backup.value, limit.value, hooks)
+        const crop = cropToPixels(req.crop, prepared.value.width, prepared.value.height)
+        return this.#applyOriginal(ctx, prepared.value, crop, backup.value, limit.value, hooks)
       })
     } finally {
       this.#jobs.delete(req.jobId)
