@@ -5,7 +5,7 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { provideAppApi } from './api-context'
+import { provideAppApi, provideTranslator } from './api-context'
 import { resolveAppApi } from './app-api'
 import NoHost from './components/no-host.vue'
 import { createAppI18n, pickLocale } from './i18n/create-i18n'
@@ -22,5 +22,6 @@ if (host.kind === 'no-host') {
 } else {
   const pinia = createPinia()
   provideAppApi(pinia, host.api)
+  provideTranslator(pinia, (key, named) => i18n.global.t(key, named ?? {}))
   createApp(App, { launchPortal: portalFromLocation(window.location) }).use(pinia).use(i18n).mount('#app')
 }

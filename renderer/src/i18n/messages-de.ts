@@ -163,6 +163,182 @@ export const de: MessageSchema = {
       small: 'Klein'
     }
   },
+  drop: {
+    replace: 'Ablegen, um das Foto von {name} zu ersetzen',
+    refuseSelfOnly: 'Ab DocSpace 3.6 können Sie nur Ihr eigenes Foto ändern',
+    refuseAdmin: 'Das Portal erlaubt nicht, das Foto des Besitzers oder eines anderen Admins zu ändern',
+    refuseOwnOnly: 'Ihre Rolle darf nur das eigene Foto ändern',
+    refused: 'Das Foto von {name} wurde nicht geändert: {reason}.',
+    manyFiles: '{n} Dateien abgelegt; die erste wird verwendet',
+    hint: 'Legen Sie ein Bild hier ab, fügen Sie eines mit Strg+V ein oder wählen Sie eine Datei (Strg+O).',
+    pastedImage: 'Eingefügtes Bild',
+    pickerLabel: 'Foto für {name} auswählen'
+  },
+  editor: {
+    title: 'Neues Foto für {name}',
+    source: '{format} · {width} × {height} px · {size}',
+    sourceLabel: 'Quelle',
+    zoomIn: 'Vergrößern',
+    zoomOut: 'Verkleinern',
+    rotate: 'Um 90° im Uhrzeigersinn drehen',
+    reset: 'Zurücksetzen',
+    keysHint: 'Pfeiltasten verschieben das Quadrat · + und − zoomen · R dreht · Eingabe speichert · Esc bricht ab',
+    previewsTitle: 'So zeigt es das Portal',
+    previewSize: '{size} px',
+    smallCrop:
+      'Ihr Quadrat enthält nur {n} px des Fotos, die größte Größe des Portals ist aber 360 px, daher wirkt es unscharf. Verkleinern Sie die Ansicht oder wählen Sie einen größeren Ausschnitt.',
+    noPreview: 'Dieses Format kann hier nicht angezeigt werden. Es wird auf ein mittiges Quadrat zugeschnitten; drehen Sie es bei Bedarf.',
+    loadingImage: 'Bild wird geladen…',
+    cropperLabel: 'Zuschnitt: Quadrat ziehen zum Verschieben, an den Ecken ziehen zum Ändern der Größe, scrollen zum Zoomen',
+    save: 'Foto speichern',
+    cancel: 'Abbrechen',
+    cancelUpload: 'Abbrechen',
+    cancelling: 'Wird abgebrochen…',
+    tooLateToCancel: 'Zu spät zum Abbrechen: Das Portal verwendet bereits das neue Foto.',
+    applyCropAgain: 'Zuschnitt erneut anwenden',
+    refresh: 'Liste aktualisieren',
+    rotated: 'Um {degrees}° gedreht'
+  },
+  phases: {
+    preparing: 'Foto wird vorbereitet…',
+    'backing-up': 'Aktuelles Foto wird gesichert…',
+    uploading: 'Wird hochgeladen…',
+    applying: 'Neues Foto wird übernommen…',
+    cropping: 'Ihr Zuschnitt wird angewendet…',
+    verifying: 'Alle Größen werden geprüft…',
+    done: 'Fertig',
+    working: 'Wird ausgeführt…'
+  },
+  jobs: {
+    replace: 'Foto von {name} wird ersetzt',
+    delete: 'Foto von {name} wird gelöscht',
+    'set-from-url': 'Foto von {name} wird von einer Adresse gesetzt',
+    restore: 'Früheres Foto von {name} wird wiederhergestellt',
+    undo: 'Letzte Änderung wird rückgängig gemacht'
+  },
+  done: {
+    replace: 'Foto von {name} ersetzt',
+    delete: 'Foto von {name} gelöscht',
+    'set-from-url': 'Foto von {name} von der Adresse gesetzt',
+    restore: 'Früheres Foto von {name} wiederhergestellt',
+    undo: 'Rückgängig gemacht: {name} hat wieder das vorherige Foto',
+    unverified: 'Noch konnten nicht alle Größen geprüft werden; aktualisieren Sie gleich.'
+  },
+  photoActions: {
+    label: 'Foto-Aktionen',
+    replace: 'Ersetzen…',
+    replaceTitle: 'Neues Foto auswählen (Strg+O)',
+    setFromUrl: 'Von URL…',
+    download: 'Original herunterladen',
+    downloadNone: '{name} hat kein Foto zum Herunterladen.',
+    delete: 'Löschen…',
+    history: 'Verlauf',
+    hideHistory: 'Verlauf ausblenden'
+  },
+  deleteDialog: {
+    title: 'Foto von {name} löschen?',
+    body: 'Das Portal zeigt dann sein Standardbild. Das aktuelle Foto bleibt im Verlauf dieser App, Sie können es wiederherstellen.',
+    confirm: 'Foto löschen',
+    cancel: 'Abbrechen'
+  },
+  urlDialog: {
+    title: 'Foto von {name} von einer Adresse setzen',
+    label: 'Bildadresse',
+    placeholder: 'https://…',
+    hint: 'Das Portal lädt das Bild selbst herunter. Ab DocSpace 3.7.1 sind nur öffentliche https://-Adressen erlaubt.',
+    submit: 'Foto setzen',
+    cancel: 'Abbrechen',
+    empty: 'Geben Sie die Adresse des Bildes ein.'
+  },
+  history: {
+    title: 'Frühere Fotos von {name}',
+    loading: 'Verlauf wird geladen…',
+    empty: 'Noch keine früheren Fotos. Die App sichert das aktuelle Foto vor jeder Änderung, die sie vornimmt.',
+    savedBefore: {
+      replace: 'Gesichert vor dem Ersetzen',
+      delete: 'Gesichert vor dem Löschen',
+      'set-from-url': 'Gesichert vor dem Setzen von einer Adresse',
+      restore: 'Gesichert vor einer Wiederherstellung',
+      undo: 'Gesichert vor einem Rückgängigmachen'
+    },
+    noPhoto: 'Kein Foto',
+    noPhotoNote: 'Hatte kein Foto: Wiederherstellen entfernt das aktuelle.',
+    dimensions: '{width} × {height} px',
+    restore: 'Wiederherstellen',
+    previewAlt: 'Früheres Foto von {name}, {date}'
+  },
+  activity: {
+    open: 'Aktivität',
+    title: 'Aktivität',
+    subtitle: 'Fotoänderungen, die mit dieser App auf diesem Computer gemacht wurden, neueste zuerst.',
+    export: 'Als CSV exportieren',
+    empty: 'Noch keine Fotoänderungen.',
+    loading: 'Aktivität wird geladen…',
+    close: 'Schließen',
+    columns: {
+      at: 'Wann',
+      portal: 'Portal',
+      actor: 'Von',
+      person: 'Person',
+      action: 'Änderung',
+      result: 'Ergebnis',
+      detail: 'Details'
+    },
+    results: {
+      ok: 'Erledigt',
+      failed: 'Fehlgeschlagen'
+    },
+    actions: {
+      replace: 'Ersetzen',
+      delete: 'Löschen',
+      'set-from-url': 'Von URL',
+      restore: 'Wiederherstellen',
+      undo: 'Rückgängig'
+    }
+  },
+  toast: {
+    undo: 'Rückgängig',
+    redo: 'Wiederholen',
+    dismiss: 'Schließen',
+    busy: 'Warten Sie, bis die laufende Fotoänderung abgeschlossen ist.',
+    pendingSignIn: 'Melden Sie sich erneut bei {portal} an: Die Änderung am Foto von {name} läuft danach von selbst weiter.',
+    pendingSignInUndo: 'Melden Sie sich erneut bei {portal} an: Das Rückgängigmachen läuft danach von selbst weiter.',
+    notifications: 'Benachrichtigungen'
+  },
+  photoErrors: {
+    thePerson: 'Die Person',
+    theFile: 'Die Datei',
+    keepsOld: '{name} behält das alte Foto.',
+    keepsNone: '{name} hat weiterhin kein Foto.',
+    authExpired: 'Ihre Sitzung auf {portal} ist abgelaufen. Melden Sie sich erneut an: Die Änderung am Foto von {name} läuft danach von selbst weiter.',
+    forbiddenSelfOnly:
+      '{portal} läuft mit DocSpace {version}: Ab 3.6 darf jede Person nur ihr eigenes Foto ändern, auch Admins und der Besitzer. Nur {name} kann es ändern.',
+    forbiddenAdmin:
+      'Unter DocSpace {version} dürfen Admins die Fotos anderer ändern, aber nicht das des Besitzers, eines anderen Admins (außer Sie sind der Besitzer) oder einer deaktivierten Person.',
+    forbiddenOwnOnly: 'Unter DocSpace {version} dürfen nur der Besitzer und DocSpace-Admins die Fotos anderer ändern, und Sie sind als {role} angemeldet.',
+    forbiddenUrl:
+      'Ab DocSpace 3.7.1 lädt das Portal Fotos nur von öffentlichen https://-Adressen: kein http:// und keine privaten oder lokalen Adressen wie 10.x, 172.16–31.x, 192.168.x, 127.x oder 169.254.x. Verwenden Sie einen öffentlichen https-Link direkt auf das Bild.',
+    notFound: '{name} ist nicht mehr auf {portal}. Aktualisieren Sie die Liste.',
+    rejected: '{portal} hat das Foto abgelehnt: „{detail}“.',
+    rejectedNoDetail: '{portal} hat das Foto abgelehnt.',
+    adviceSmaller: 'Verwenden Sie ein kleineres Bild.',
+    adviceFormat: 'Speichern Sie das Foto als JPEG oder PNG und versuchen Sie es erneut.',
+    advicePermission: 'Der angemeldete Benutzer darf dieses Foto nicht ändern.',
+    adviceRefresh: 'Aktualisieren Sie die Liste: Die Person wurde vielleicht entfernt.',
+    adviceGeneric: 'Versuchen Sie es erneut; wenn es weiter fehlschlägt, nehmen Sie ein anderes Bild oder fragen Sie den Portaladministrator.',
+    partlyApplied: 'Das neue Foto von {name} ist auf {portal}, aber mit dem mittigen Standardzuschnitt des Portals: Ihr Zuschnitt wurde nicht fertig angewendet.',
+    netLost: 'Die Verbindung zu {portal} wurde unterbrochen; {name} hat weiterhin das alte Foto.',
+    netLostNoPhoto: 'Die Verbindung zu {portal} wurde unterbrochen; {name} hat weiterhin kein Foto.',
+    imageUnsupported: '„{file}“ ist kein Bild, das die App lesen kann. Verwenden Sie eine JPEG-, PNG-, WebP-, GIF-, TIFF-, AVIF- oder HEIC-Datei.',
+    imageCorrupt: '„{file}“ ist beschädigt: Die Datei gibt sich als Bild aus, aber ihre Pixel lassen sich nicht lesen. Exportieren Sie sie erneut aus dem Original.',
+    imageTooLarge: '„{file}“ ist zu groß für eine sichere Verarbeitung ({width} × {height} px). Verkleinern Sie es und versuchen Sie es erneut.',
+    imageTooLargeNoSize: '„{file}“ ist zu groß für eine sichere Verarbeitung. Verkleinern Sie es und versuchen Sie es erneut.',
+    imageTooSmall: '„{file}“ ist zu klein für ein Foto ({width} × {height} px). Verwenden Sie ein größeres Bild.',
+    imageTooSmallNoSize: '„{file}“ ist zu klein für ein Foto. Verwenden Sie ein größeres Bild.',
+    cancelled: 'Abgebrochen.',
+    nothingToUndo: 'Auf {portal} gibt es noch nichts rückgängig zu machen.',
+    noBackup: 'Dieses frühere Foto ist nicht mehr gesichert und kann nicht wiederhergestellt werden.'
+  },
   errors: {
     authInvalidCredentials:
       'Das Portal hat diese Anmeldedaten nicht akzeptiert. Prüfen Sie E-Mail und Passwort bzw. den API-Schlüssel und versuchen Sie es erneut.',

@@ -164,6 +164,181 @@ export const en = {
       small: 'Small'
     }
   },
+  drop: {
+    replace: 'Drop to replace {name}’s photo',
+    refuseSelfOnly: 'You can only change your own photo on DocSpace 3.6+',
+    refuseAdmin: 'The portal does not let you change the owner’s or another admin’s photo',
+    refuseOwnOnly: 'Your role can change only your own photo',
+    refused: '{name}’s photo was not changed: {reason}.',
+    manyFiles: '{n} files dropped; using the first',
+    hint: 'Drop an image here, paste one with Ctrl+V, or choose a file (Ctrl+O).',
+    pastedImage: 'Pasted image',
+    pickerLabel: 'Choose a photo for {name}'
+  },
+  editor: {
+    title: 'New photo for {name}',
+    source: '{format} · {width} × {height} px · {size}',
+    sourceLabel: 'Source',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    rotate: 'Rotate 90° clockwise',
+    reset: 'Reset',
+    keysHint: 'Arrow keys move the square · + and − zoom · R rotates · Enter saves · Esc cancels',
+    previewsTitle: 'As the portal will show it',
+    previewSize: '{size} px',
+    smallCrop: 'Your square keeps only {n} px of the photo, but the portal’s largest size is 360 px, so it will look soft. Zoom out or pick a larger area.',
+    noPreview: 'This format cannot be shown here. It will be cropped to a centred square; rotate it if it needs turning.',
+    loadingImage: 'Loading the image…',
+    cropperLabel: 'Crop area: drag to move the square, drag its corners to resize, scroll to zoom',
+    save: 'Save photo',
+    cancel: 'Cancel',
+    cancelUpload: 'Cancel',
+    cancelling: 'Cancelling…',
+    tooLateToCancel: 'Too late to cancel: the portal has already switched to the new photo.',
+    applyCropAgain: 'Apply crop again',
+    refresh: 'Refresh list',
+    rotated: 'Turned {degrees}°'
+  },
+  phases: {
+    preparing: 'Preparing the photo…',
+    'backing-up': 'Saving the current photo…',
+    uploading: 'Uploading…',
+    applying: 'Switching to the new photo…',
+    cropping: 'Applying your crop…',
+    verifying: 'Checking every size…',
+    done: 'Done',
+    working: 'Working…'
+  },
+  jobs: {
+    replace: 'Replacing {name}’s photo',
+    delete: 'Deleting {name}’s photo',
+    'set-from-url': 'Setting {name}’s photo from an address',
+    restore: 'Restoring {name}’s earlier photo',
+    undo: 'Undoing the last change'
+  },
+  done: {
+    replace: 'Photo of {name} replaced',
+    delete: 'Photo of {name} deleted',
+    'set-from-url': 'Photo of {name} set from the address',
+    restore: 'Earlier photo of {name} restored',
+    undo: 'Undone: {name}’s photo is back as it was',
+    unverified: 'Not every size could be checked yet; refresh in a moment.'
+  },
+  photoActions: {
+    label: 'Photo actions',
+    replace: 'Replace…',
+    replaceTitle: 'Choose a new photo (Ctrl+O)',
+    setFromUrl: 'From URL…',
+    download: 'Download original',
+    downloadNone: '{name} has no photo to download.',
+    delete: 'Delete…',
+    history: 'History',
+    hideHistory: 'Hide history'
+  },
+  deleteDialog: {
+    title: 'Delete {name}’s photo?',
+    body: 'The portal will show its default image instead. The current photo stays in this app’s history, so you can restore it.',
+    confirm: 'Delete photo',
+    cancel: 'Cancel'
+  },
+  urlDialog: {
+    title: 'Set {name}’s photo from an address',
+    label: 'Image address',
+    placeholder: 'https://…',
+    hint: 'The portal downloads the image itself. DocSpace 3.7.1 and later only accept public https:// addresses.',
+    submit: 'Set photo',
+    cancel: 'Cancel',
+    empty: 'Enter the address of the image.'
+  },
+  history: {
+    title: 'Earlier photos of {name}',
+    loading: 'Loading history…',
+    empty: 'No earlier photos yet. The app saves the current photo before every change it makes.',
+    savedBefore: {
+      replace: 'Saved before a replace',
+      delete: 'Saved before a delete',
+      'set-from-url': 'Saved before setting from an address',
+      restore: 'Saved before a restore',
+      undo: 'Saved before an undo'
+    },
+    noPhoto: 'No photo',
+    noPhotoNote: 'Had no photo: restoring removes the current one.',
+    dimensions: '{width} × {height} px',
+    restore: 'Restore',
+    previewAlt: 'Earlier photo of {name}, {date}'
+  },
+  activity: {
+    open: 'Activity',
+    title: 'Activity',
+    subtitle: 'Photo changes made with this app on this computer, newest first.',
+    export: 'Export CSV',
+    empty: 'No photo changes yet.',
+    loading: 'Loading activity…',
+    close: 'Close',
+    columns: {
+      at: 'When',
+      portal: 'Portal',
+      actor: 'By',
+      person: 'Person',
+      action: 'Change',
+      result: 'Result',
+      detail: 'Details'
+    },
+    results: {
+      ok: 'Done',
+      failed: 'Failed'
+    },
+    actions: {
+      replace: 'Replace',
+      delete: 'Delete',
+      'set-from-url': 'From URL',
+      restore: 'Restore',
+      undo: 'Undo'
+    }
+  },
+  toast: {
+    undo: 'Undo',
+    redo: 'Redo',
+    dismiss: 'Dismiss',
+    busy: 'Wait until the current photo change has finished.',
+    pendingSignIn: 'Sign in to {portal} again: the change to {name}’s photo then continues by itself.',
+    pendingSignInUndo: 'Sign in to {portal} again: the undo then continues by itself.',
+    notifications: 'Notifications'
+  },
+  photoErrors: {
+    thePerson: 'The person',
+    theFile: 'The file',
+    keepsOld: '{name} keeps the old photo.',
+    keepsNone: '{name} still has no photo.',
+    authExpired: 'Your session on {portal} ended. Sign in again: the change to {name}’s photo then continues by itself.',
+    forbiddenSelfOnly:
+      '{portal} runs DocSpace {version}: from 3.6 on, each person may change only their own photo, and that includes admins and the owner. Only {name} can change it.',
+    forbiddenAdmin:
+      'On DocSpace {version} admins may change other people’s photos, but not the owner’s, another admin’s (unless you are the owner) or a disabled person’s.',
+    forbiddenOwnOnly: 'On DocSpace {version} only the owner and DocSpace admins may change other people’s photos, and you are signed in as {role}.',
+    forbiddenUrl:
+      'DocSpace 3.7.1 and later only fetch photos from public https:// addresses: no http://, and no private or local addresses such as 10.x, 172.16–31.x, 192.168.x, 127.x or 169.254.x. Use a public https link straight to the image.',
+    notFound: '{name} is no longer on {portal}. Refresh the list.',
+    rejected: '{portal} refused the photo: “{detail}”.',
+    rejectedNoDetail: '{portal} refused the photo.',
+    adviceSmaller: 'Use a smaller image.',
+    adviceFormat: 'Save the photo as JPEG or PNG and try again.',
+    advicePermission: 'The signed-in user may not change this photo.',
+    adviceRefresh: 'Refresh the list: the person may have been removed.',
+    adviceGeneric: 'Try again; if it keeps failing, try another image or ask the portal administrator.',
+    partlyApplied: '{name}’s new photo is on {portal}, but with the portal’s centred square crop: applying your crop did not finish.',
+    netLost: 'The connection to {portal} was lost; {name} still has the old photo.',
+    netLostNoPhoto: 'The connection to {portal} was lost; {name} still has no photo.',
+    imageUnsupported: '“{file}” is not an image the app can read. Use a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIC file.',
+    imageCorrupt: '“{file}” is damaged: it says it is an image, but its pixels cannot be read. Export it again from the original.',
+    imageTooLarge: '“{file}” is too large to process safely ({width} × {height} px). Scale it down and try again.',
+    imageTooLargeNoSize: '“{file}” is too large to process safely. Scale it down and try again.',
+    imageTooSmall: '“{file}” is too small for a photo ({width} × {height} px). Use a larger image.',
+    imageTooSmallNoSize: '“{file}” is too small for a photo. Use a larger image.',
+    cancelled: 'Cancelled.',
+    nothingToUndo: 'Nothing to undo yet on {portal}.',
+    noBackup: 'This earlier photo is no longer saved, so it cannot be restored.'
+  },
   errors: {
     authInvalidCredentials: 'The portal did not accept these credentials. Check the email and password, or the API key, and try again.',
     authInvalidCode: 'That code is not right. Enter the current code and try again.',

@@ -57,6 +57,8 @@ export const usePeopleStore = defineStore('people', () => {
 
   const selectedId = ref<string | null>(null)
   const detailOpen = ref(false)
+  /** Goes up whenever a person's photo changed here, so views showing photo sizes reload them. */
+  const photoRevision = ref(0)
 
   // Sorting runs when the data or the sort change; a keystroke only filters the sorted list.
   const sorted = computed(() => sortPeople(all.value, sort.value))
@@ -162,6 +164,11 @@ export const usePeopleStore = defineStore('people', () => {
     const old = next[index] as IndexedPerson
     next[index] = markRaw(indexPerson(person, old.order))
     all.value = markRaw(next)
+    photoRevision.value++
+  }
+
+  function personById(id: string): Person | null {
+    return byId.value.get(id)?.person ?? null
   }
 
   function clearFilters(): void {
@@ -225,6 +232,8 @@ export const usePeopleStore = defineStore('people', () => {
     load,
     reset,
     replacePerson,
+    personById,
+    photoRevision,
     clearFilters,
     select,
     openDetail,

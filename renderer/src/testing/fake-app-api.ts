@@ -11,7 +11,10 @@ import type {
   PeoplePage,
   Person,
   PersonPhotos,
+  PhotoAction,
+  PhotoChange,
   PhotoImage,
+  PhotoProgress,
   PhotoSize,
   Result
 } from '../../../preload/contract'
@@ -73,6 +76,10 @@ export interface FakeAppApi extends AppApi {
   readonly calls: string[]
   /** Sends an `accounts:changed` event to every listener. */
   emitChanged(overview: AccountsOverview): void
+  /** Sends a `photos:progress` event to every listener. */
+  emitProgress(progress: PhotoProgress): void
+  /** The arguments of every call, by channel name, e.g. args['photos.replace'][0]. */
+  readonly args: Record<string, unknown[]>
 }
 
 /** Per-test replacements of single methods; `peopleApi` because `people` is the fake's data. */
@@ -83,17 +90,37 @@ type Overrides = {
   activity?: Partial<AppApi['activity']>
 }
 
-const notFaked = fail('app/internal', 'Not part of this fake AppApi.')
-
 export function createFakeAppApi(options: { people?: readonly Person[]; overview?: AccountsOverview } & Overrides = {}): FakeAppApi {
-  const people = options.people ?? []
+  const current = new Map((options.people ?? []).map((p) => [p.id, p]))
+  const people = {
+    slice: (start: number, end: number) => (options.people ?? []).slice(start, end).map((p) => current.get(p.id) ?? p),
+    find: (match: (p: Person) => boolean) => [...current.values()].find(match),
+    get length() {
+      return current.size
+    }
+  }
   let overview = options.overview ?? overviewOf([])
   const listeners = new Set<(o: AccountsOverview) => void>()
+  const progressListeners = new Set<(p: PhotoProgress) => void>()
   const calls: string[] = []
-  const record = <A extends unknown[], R>(name: string, fn: (...args: A) => R) => (...args: A): R => {
+  const args: Record<string, unknown[]> = {}
+  const record = <A extends unknown[], R>(name: string, fn: (...a: A) => R) => (...a: A): R => {
     calls.push(name)
-    return fn(...args)
+    ;(args[name] ??= []).push(a[0])
+    return fn(...a)
   }
+  let photoHash = 1
+  /** What main answers after a change: the person with a new photo hash (or none), read back. */
+  const changed = (action: PhotoAction, userId: string, hasPhoto: boolean): Result<PhotoChange> => {
+    const before = current.get(userId)
+    if (!before) return fail('portal/not-found')
+    photoHash++
+    const person: Person = { ...before, hasPhoto, smallPhoto: `/photos/${userId}_small.png?hash=${photoHash}` }
+    current.set(userId, person)
+    const sizes = (Object.keys(SIZE_PIXELS) as PhotoSize[]).map((size) => ({ size, ref: `/photos/${userId}_${size}.png?hash=${photoHash}` }))
+    return ok({ action, userId, person, photos: { userId, hasPhoto, sizes }, verified: true, backupId: `b-${photoHash}` })
+  }
+  let lastChangedUser: string | null = null
 
   const accounts: AppApi['accounts'] = {
     overview: record('accounts.overview', async () => ok(overview)),
@@ -134,7 +161,8 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     get: record('photos.get', async ({ userId }): Promise<Result<PersonPhotos>> => {
       const p = people.find((x) => x.id === userId)
       if (!p) return fail('portal/not-found')
-      const sizes = (Object.keys(SIZE_PIXELS) as PhotoSize[]).map((size) => ({ size, ref: `/photos/${userId}_${size}.png?hash=1` }))
+      const hash = /hash=(\d+)/.exec(p.smallPhoto)?.[1] ?? '1'
+      const sizes = (Object.keys(SIZE_PIXELS) as PhotoSize[]).map((size) => ({ size, ref: `/photos/${userId}_${size}.png?hash=${hash}` }))
       return ok({ userId, hasPhoto: p.hasPhoto, sizes })
     }),
     image: record('photos.image', async ({ ref }): Promise<Result<PhotoImage>> => {
@@ -142,23 +170,40 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
       const [width, height] = SIZE_PIXELS[size]
       return ok({ bytes: new Uint8Array([137, 80, 78, 71]), mime: 'image/png', width, height })
     }),
-    // Photo editing (issue 4) is not faked here; a test that needs it overrides these.
-    inspect: record('photos.inspect', async () => notFaked),
-    replace: record('photos.replace', async () => notFaked),
-    cancel: record('photos.cancel', async () => notFaked),
-    remove: record('photos.remove', async () => notFaked),
-    setFromUrl: record('photos.setFromUrl', async () => notFaked),
-    original: record('photos.original', async () => notFaked),
-    history: record('photos.history', async () => notFaked),
-    restore: record('photos.restore', async () => notFaked),
-    undo: record('photos.undo', async () => notFaked),
-    onProgress: () => () => {},
+    // Photo editing (issue 4): answers shaped like main's; a test overrides what it needs.
+    inspect: record('photos.inspect', async ({ bytes }) => ok({ format: 'jpeg', width: 1200, height: 900, byteLength: bytes.byteLength, frames: 1, hasAlpha: false })),
+    replace: record('photos.replace', async ({ userId }) => {
+      lastChangedUser = userId
+      return changed('replace', userId, true)
+    }),
+    cancel: record('photos.cancel', async () => ok({ cancelled: true })),
+    remove: record('photos.remove', async ({ userId }) => {
+      lastChangedUser = userId
+      return changed('delete', userId, false)
+    }),
+    setFromUrl: record('photos.setFromUrl', async ({ userId }) => {
+      lastChangedUser = userId
+      return changed('set-from-url', userId, true)
+    }),
+    original: record('photos.original', async ({ userId }) =>
+      ok({ bytes: new Uint8Array([255, 216, 255, 224]), mime: 'image/jpeg', fileName: `${current.get(userId)?.displayName ?? userId}-original.jpg` })
+    ),
+    history: record('photos.history', async () => ok([])),
+    restore: record('photos.restore', async ({ userId }) => {
+      lastChangedUser = userId
+      return changed('restore', userId, true)
+    }),
+    undo: record('photos.undo', async () => (lastChangedUser ? changed('undo', lastChangedUser, true) : fail('photo/no-backup'))),
+    onProgress: (listener) => {
+      progressListeners.add(listener)
+      return () => progressListeners.delete(listener)
+    },
     ...options.photos
   }
 
   const activity: AppApi['activity'] = {
     list: record('activity.list', async () => ok([])),
-    exportCsv: record('activity.exportCsv', async () => notFaked),
+    exportCsv: record('activity.exportCsv', async () => ok({ csv: 'at,portal,actor\n', fileName: 'photo-activity.csv' })),
     ...options.activity
   }
 
@@ -168,9 +213,13 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     photos,
     activity,
     calls,
+    args,
     emitChanged: (next) => {
       overview = next
       for (const l of listeners) l(next)
+    },
+    emitProgress: (progress) => {
+      for (const l of progressListeners) l(progress)
     }
   }
 }

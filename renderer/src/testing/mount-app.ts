@@ -3,26 +3,36 @@ import { mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { Component } from 'vue'
 import type { AppApi } from '../../../preload/contract'
-import { provideAppApi } from '../api-context'
+import { provideAppApi, provideTranslator } from '../api-context'
 import { createAppI18n, type AppLocale } from '../i18n/create-i18n'
 
-export function createTestPinia(api: AppApi): Pinia {
+export function createTestPinia(api: AppApi, locale: AppLocale = 'en'): Pinia {
   const pinia = createPinia()
   provideAppApi(pinia, api)
+  const i18n = createAppI18n(locale)
+  provideTranslator(pinia, (key, named) => i18n.global.t(key, named ?? {}))
   setActivePinia(pinia)
   return pinia
 }
 
 export function mountWithApp<C extends Component>(
   component: C,
-  options: { api: AppApi; pinia?: Pinia; locale?: AppLocale; props?: Record<string, unknown>; attachTo?: HTMLElement }
+  options: {
+    api: AppApi
+    pinia?: Pinia
+    locale?: AppLocale
+    props?: Record<string, unknown>
+    attachTo?: HTMLElement
+    /** Components to replace, e.g. the cropper (real cropping is tested in Chromium). */
+    stubs?: Record<string, Component | boolean>
+  }
 ) {
-  const pinia = options.pinia ?? createTestPinia(options.api)
+  const pinia = options.pinia ?? createTestPinia(options.api, options.locale ?? 'en')
   const i18n = createAppI18n(options.locale ?? 'en')
   return mount(component, {
     props: options.props,
     attachTo: options.attachTo,
-    global: { plugins: [pinia, i18n] }
+    global: { plugins: [pinia, i18n], ...(options.stubs ? { stubs: options.stubs } : {}) }
   } as ComponentMountingOptions<C>)
 }
 

@@ -1,0 +1,177 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ImageSummary, Result } from '../../../preload/contract'
+import { fail, makeAccount, makePerson } from '../testing/fake-app-api'
+import { settle } from '../testing/mount-app'
+import { allByTestId, byTestId, click, dragOver, drop, imageFile, key, mountPhotoApp, type PhotoApp } from '../testing/photo-app'
+
+let app: PhotoApp | null = null
+afterEach(() => {
+  app?.unmount()
+  app = null
+})
+
+async function start(...args: Parameters<typeof mountPhotoApp>): Promise<PhotoApp> {
+  app = await mountPhotoApp(...args)
+  return app
+}
+
+describe('drop a photo on a person', () => {
+  it('over an editable row says whose photo will change, and a drop opens the editor for that person', async () => {
+    const { api, row } = await start()
+    await dragOver(row('Zoë Ålander'), [imageFile()])
+    const overlay = byTestId('drop-overlay')
+    expect(overlay?.textContent?.trim()).toBe('Drop to replace Zoë Ålander’s photo')
+    expect(overlay?.dataset).toMatchObject({ personName: 'Zoë Ålander', personId: 'u-00001', state: 'accept' })
+    expect(row('Zoë Ålander').classList.contains('drop-target')).toBe(true)
+
+    row('Zoë Ålander').dispatchEvent(new Event('dragleave', { bubbles: true }))
+    await new Promise((r) => setTimeout(r, 80))
+    expect(byTestId('drop-overlay')).toBeNull()
+
+    await drop(row('Zoë Ålander'), [imageFile('portrait.jpg', [255, 216, 255, 7, 7, 7])])
+    expect(api.calls).toContain('photos.inspect')
+    expect(Array.from((api.args['photos.inspect']?.[0] as { bytes: Uint8Array }).bytes)).toEqual([255, 216, 255, 7, 7, 7])
+    const editor = byTestId('photo-editor')
+    expect(editor).not.toBeNull()
+    expect(byTestId('editor-title')?.textContent).toBe('New photo for Zoë Ålander')
+    expect(editor?.querySelector('[data-person-id]')?.getAttribute('data-person-id')).toBe('u-00001')
+    expect(byTestId('source-size')?.textContent).toBe('JPEG · 1,200 × 900 px · 1 kB')
+    expect(byTestId('source-size')?.dataset).toMatchObject({ width: '1200', height: '900' })
+    expect(allByTestId('crop-preview').map((p) => p.dataset.size)).toEqual(['360', '200', '82', '48', '32'])
+    expect(api.calls).not.toContain('photos.replace')
+  })
+
+  it('on a row the account may not edit, says why and calls nothing', async () => {
+    const account = makeAccount({ policy: { rule: 'self-only', portalVersion: '3.7.2' }, user: { id: 'u-00001', displayName: 'Zoë Ålander', email: 'zoe@example.com', role: 'admin' } })
+    const { api, row } = await start({ account })
+    await dragOver(row('Mia Holm'), [imageFile()])
+    expect(byTestId('drop-overlay')?.textContent?.trim()).toBe('You can only change your own photo on DocSpace 3.6+')
+    expect(byTestId('drop-overlay')?.dataset.state).toBe('refuse')
+    expect(row('Mia Holm').classList.contains('drop-refused')).toBe(true)
+
+    const before = api.calls.length
+    await drop(row('Mia Holm'), [imageFile()])
+    expect(api.calls.slice(before)).toEqual([])
+    expect(byTestId('photo-editor')).toBeNull()
+    expect(byTestId('toast-message')?.textContent).toBe('Mia Holm’s photo was not changed: You can only change your own photo on DocSpace 3.6+.')
+  })
+
+  it('says so when several files are dropped, and uses the first', async () => {
+    const { api, row } = await start()
+    await drop(row('Adam Ng'), [imageFile('first.jpg', [1, 1]), imageFile('second.jpg', [2, 2]), imageFile('third.jpg', [3, 3])])
+    expect(byTestId('many-files-notice')?.textContent?.trim()).toBe('3 files dropped; using the first')
+    expect(Array.from((api.args['photos.inspect']?.[0] as { bytes: Uint8Array }).bytes)).toEqual([1, 1])
+    expect(api.args['photos.inspect']).toHaveLength(1)
+    expect(byTestId('photo-editor')?.textContent).toContain('first.jpg')
+  })
+
+  it('shows the specific message for an unusable file and does not open the editor', async () => {
+    const inspect = async (): Promise<Result<ImageSummary>> =>
+      fail('image/unsupported', 'The file is not an image: its first bytes are those of a text file.')
+    const { row } = await start({ overrides: { photos: { inspect } } })
+    await drop(row('Zoë Ålander'), [new File(['hello'], 'notes.jpg', { type: 'image/jpeg' })])
+    expect(byTestId('photo-editor')).toBeNull()
+    const toast = allByTestId('toast').find((t) => t.dataset.errorCode === 'image/unsupported')
+    expect(toast?.querySelector('[data-testid="toast-message"]')?.textContent).toBe(
+      '“notes.jpg” is not an image the app can read. Use a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIC file.'
+    )
+    expect(toast?.textContent).toContain('its first bytes are those of a text file')
+  })
+
+  it('takes a drop on the detail panel for the person it shows', async () => {
+    const { row } = await start()
+    await click(row('Adam Ng'))
+    const panel = byTestId('detail-panel') as HTMLElement
+    expect(panel.dataset.personId).toBe('u-00003')
+    await dragOver(panel.querySelector('.facts') as Element, [imageFile()])
+    expect(panel.classList.contains('drop-accept')).toBe(true)
+    expect(byTestId('drop-overlay')?.dataset.personName).toBe('Adam Ng')
+    await drop(panel, [imageFile()])
+    expect(byTestId('editor-title')?.textContent).toBe('New photo for Adam Ng')
+  })
+
+  it('opens the editor from a pasted image for the selected person, but not while typing', async () => {
+    const { row } = await start()
+    await click(row('Zoë Ålander'))
+    const paste = (target: EventTarget) => {
+      const data = new DataTransfer()
+      data.items.add(new File([new Uint8Array([9, 9])], 'image.png', { type: 'image/png' }))
+      const event = new Event('paste', { bubbles: true, cancelable: true })
+      Object.defineProperty(event, 'clipboardData', { value: data })
+      target.dispatchEvent(event)
+    }
+    paste(byTestId('search') as HTMLElement)
+    await settle(10)
+    expect(byTestId('photo-editor')).toBeNull()
+    paste(document.body)
+    await settle(15)
+    expect(byTestId('editor-title')?.textContent).toBe('New photo for Zoë Ålander')
+  })
+
+  it('opens the file picker from the panel button and from Ctrl+O', async () => {
+    const { row } = await start()
+    await click(row('Zoë Ålander'))
+    const input = byTestId('photo-file-input') as HTMLInputElement
+    const opened = vi.spyOn(input, 'click').mockImplementation(() => {})
+    await click(byTestId('replace-photo'))
+    expect(opened).toHaveBeenCalledTimes(1)
+    await key(document.body, 'o', { ctrlKey: true })
+    expect(opened).toHaveBeenCalledTimes(2)
+    Object.defineProperty(input, 'files', { configurable: true, value: [imageFile('picked.jpg')] })
+    input.dispatchEvent(new Event('change'))
+    await settle(15)
+    expect(byTestId('editor-title')?.textContent).toBe('New photo for Zoë Ålander')
+    expect(byTestId('photo-editor')?.textContent).toContain('picked.jpg')
+  })
+
+  it('controls the crop from the keyboard, and Escape closes without saving', async () => {
+    const { api, row, cropperCalls, revoked } = await start()
+    await click(row('Zoë Ålander'))
+    expect(byTestId('detail-panel')).not.toBeNull()
+    await drop(row('Zoë Ålander'), [imageFile()])
+    const area = byTestId('photo-editor')?.querySelector('.canvas-wrap') as HTMLElement
+    expect(document.activeElement).toBe(area)
+    await key(area, 'ArrowLeft')
+    await key(area, 'ArrowDown', { shiftKey: true })
+    await key(area, '+')
+    await key(area, '-')
+    await key(area, 'r')
+    await key(area, '0')
+    expect(cropperCalls).toEqual(['move -2 0', 'move 0 20', 'zoom 1', 'zoom -1', 'rotate', 'reset'])
+    await click(byTestId('editor-rotate'))
+    await click(byTestId('editor-zoom-in'))
+    await click(byTestId('editor-zoom-out'))
+    await click(byTestId('editor-reset'))
+    expect(cropperCalls.slice(6)).toEqual(['rotate', 'zoom 1', 'zoom -1', 'reset'])
+    await key(area, 'Escape')
+    expect(byTestId('photo-editor')).toBeNull()
+    expect(api.calls).not.toContain('photos.replace')
+    expect(revoked).toEqual(['blob:editor/1'])
+    // Escape in the editor did not also close the detail panel behind it.
+    expect(byTestId('detail-panel')?.dataset.personId).toBe('u-00001')
+  })
+
+  it('keeps Tab inside the editor', async () => {
+    const { row } = await start()
+    await drop(row('Zoë Ålander'), [imageFile()])
+    const dialog = byTestId('photo-editor') as HTMLElement
+    const save = byTestId('editor-save') as HTMLElement
+    save.focus()
+    await key(save, 'Tab')
+    expect(dialog.contains(document.activeElement)).toBe(true)
+    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent).toBe('New photo for Zoë Ålander')
+  })
+
+  it('ignores drags that carry no files', async () => {
+    const { row } = await start({ people: [makePerson(1, { displayName: 'Zoë Ålander' })] })
+    const event = new Event('dragover', { bubbles: true, cancelable: true })
+    const data = new DataTransfer()
+    data.setData('text/plain', 'just text')
+    Object.defineProperty(event, 'dataTransfer', { value: data })
+    row('Zoë Ålander').dispatchEvent(event)
+    await settle(3)
+    expect(byTestId('drop-overlay')).toBeNull()
+    expect(event.defaultPrevented).toBe(false)
+  })
+})

@@ -1,0 +1,76 @@
+/**
+ * Drop anywhere on a person: one set of drag listeners on the container of the list and the detail
+ * panel finds the person under the pointer (data-person-id), says whose photo will change (or why
+ * not), and hands the dropped files to the photo store.
+ */
+import { shallowRef } from 'vue'
+import { dropTargetOf } from '../editor/drop-target'
+import { carriesFiles, filesOf } from '../editor/file-intake'
+import { usePeopleStore } from '../stores/people-store'
+import { usePhotoStore } from '../stores/photo-store'
+
+export interface DragState {
+  readonly personId: string
+  readonly name: string
+  readonly editable: boolean
+  readonly area: 'row' | 'panel'
+  readonly x: number
+  readonly y: number
+}
+
+/** dragleave fires when moving between a row's children; only a leave with no dragover after it counts. */
+const LEAVE_DELAY_MS = 60
+
+export function usePhotoDrop() {
+  const people = usePeopleStore()
+  const photos = usePhotoStore()
+  const drag = shallowRef<DragState | null>(null)
+  let leaveTimer: ReturnType<typeof setTimeout> | null = null
+
+  function cancelLeave(): void {
+    if (leaveTimer !== null) clearTimeout(leaveTimer)
+    leaveTimer = null
+  }
+
+  function onDragOver(event: DragEvent): void {
+    if (!carriesFiles(event.dataTransfer)) return
+    // Always: otherwise the browser would open the file in place of the app.
+    event.preventDefault()
+    cancelLeave()
+    const target = dropTargetOf(event.target)
+    const person = target ? people.personById(target.personId) : null
+    if (!target || !person) {
+      drag.value = null
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'none'
+      return
+    }
+    // A locked person still takes the drop, so the refusal can be said again after it.
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
+    drag.value = { personId: person.id, name: person.displayName, editable: person.canEditPhoto, area: target.area, x: event.clientX, y: event.clientY }
+  }
+
+  function onDragLeave(): void {
+    cancelLeave()
+    leaveTimer = setTimeout(() => {
+      leaveTimer = null
+      drag.value = null
+    }, LEAVE_DELAY_MS)
+  }
+
+  async function onDrop(event: DragEvent): Promise<void> {
+    if (!carriesFiles(event.dataTransfer)) return
+    event.preventDefault()
+    cancelLeave()
+    drag.value = null
+    const target = dropTargetOf(event.target)
+    const person = target ? people.personById(target.personId) : null
+    if (!person) return
+    await photos.openEditor(person, filesOf(event.dataTransfer))
+  }
+
+  function dispose(): void {
+    cancelLeave()
+  }
+
+  return { drag, onDragOver, onDragLeave, onDrop, dispose }
+}

@@ -1,0 +1,41 @@
+/**
+ * Getting image files out of drops, pickers and the clipboard, and their bytes out of the files
+ * (File API; main gets a Uint8Array, never a path).
+ */
+
+/** A drag carries files (not text or a link). Chromium says so in `types`; items say it everywhere. */
+export function carriesFiles(data: DataTransfer | null | undefined): boolean {
+  if (!data) return false
+  if (Array.from(data.types ?? []).includes('Files')) return true
+  return Array.from(data.items ?? []).some((item) => item.kind === 'file')
+}
+
+/** How many files a drag carries (during dragover only the items can be counted). */
+export function countFiles(data: DataTransfer | null | undefined): number {
+  if (!data) return 0
+  if (data.files && data.files.length > 0) return data.files.length
+  return Array.from(data.items ?? []).filter((item) => item.kind === 'file').length
+}
+
+export function filesOf(data: DataTransfer | null | undefined): File[] {
+  if (!data) return []
+  if (data.files && data.files.length > 0) return Array.from(data.files)
+  return Array.from(data.items ?? [])
+    .filter((item) => item.kind === 'file')
+    .map((item) => item.getAsFile())
+    .filter((file): file is File => file !== null)
+}
+
+/** Image files on the clipboard (a screenshot, or an image copied in a browser or file manager). */
+export function clipboardImages(data: DataTransfer | null | undefined): File[] {
+  return filesOf(data).filter((file) => file.type.startsWith('image/'))
+}
+
+export async function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer())
+}
+
+/** A pasted image often has no useful name ("image.png"); say where it came from instead. */
+export function displayFileName(file: File, fallback: string): string {
+  return file.name && file.name.trim() !== '' ? file.name : fallback
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import type { AppError, ErrorCode } from '../../../preload/contract'
+import { createAppI18n } from './create-i18n'
+import { describePhotoError, urlRuleApplies, type PhotoErrorContext } from './photo-error-text'
+
+const tr = (locale: 'en' | 'de') => createAppI18n(locale).global.t as (key: string, named?: Record<string, unknown>) => string
+const en = tr('en')
+const de = tr('de')
+
+const ctx = (over: Partial<PhotoErrorContext> = {}): PhotoErrorContext => ({
+  action: 'replace',
+  personName: 'Zoë Ålander',
+  hadPhoto: true,
+  portalUrl: 'https://hr.example.com',
+  policy: { rule: 'admin-may-edit-others', portalVersion: '3.5.0' },
+  role: 'admin',
+  fileName: 'portrait.jpg',
+  ...over
+})
+const err = (code: ErrorCode, extra: Partial<AppError> = {}): AppError => ({ code, message: code, ...extra })
+
+describe('photo errors by name', () => {
+  it('auth/expired: sign in, and the change continues', () => {
+    const text = describePhotoError(en, err('auth/expired'), ctx())
+    expect(text.message).toBe('Your session on hr.example.com ended. Sign in again: the change to Zoë Ålander’s photo then continues by itself.')
+    expect(text.tone).toBe('info')
+  })
+
+  it('portal/forbidden explains the version and role rule that refused it', () => {
+    const selfOnly = describePhotoError(en, err('portal/forbidden'), ctx({ policy: { rule: 'self-only', portalVersion: '3.7.2' } }))
+    expect(selfOnly.message).toContain('hr.example.com runs DocSpace 3.7.2: from 3.6 on, each person may change only their own photo')
+    expect(selfOnly.message).toContain('Only Zoë Ålander can change it.')
+    expect(selfOnly.message).toContain('Zoë Ålander keeps the old photo.')
+    const admin = describePhotoError(en, err('portal/forbidden'), ctx())
+    expect(admin.message).toContain('On DocSpace 3.5.0 admins may change other people’s photos, but not the owner’s')
+    const ownOnly = describePhotoError(en, err('portal/forbidden'), ctx({ policy: { rule: 'own-only-by-role', portalVersion: '3.2.1' }, role: 'room-admin' }))
+    expect(ownOnly.message).toContain('you are signed in as Room admin')
+  })
+
+  it('portal/forbidden on set-from-url explains the 3.7.1 address rule, with main’s words kept', () => {
+    const main = 'DocSpace 3.7.2 refused the address. It only fetches photos from public https:// addresses.'
+    const text = describePhotoError(en, err('portal/forbidden', { message: main }), ctx({ action: 'set-from-url', policy: { rule: 'self-only', portalVersion: '3.7.2' } }))
+    expect(text.message).toMatch(/^DocSpace 3\.7\.1 and later only fetch photos from public https:\/\/ addresses: no http:\/\/, and no private or local addresses/)
+    expect(text.detail).toBe(main)
+    // Before 3.7.1 the portal does not check addresses: a 403 is the role rule.
+    const old = describePhotoError(en, err('portal/forbidden'), ctx({ action: 'set-from-url' }))
+    expect(old.message).toContain('admins may change other people’s photos')
+    expect(urlRuleApplies('3.7.1')).toBe(true)
+    expect(urlRuleApplies('3.7.0')).toBe(false)
+    expect(urlRuleApplies('4.0')).toBe(true)
+  })
+
+  it('portal/not-found: the person is gone, refresh', () => {
+    const text = describePhotoError(en, err('portal/not-found'), ctx())
+    expect(text.message).toBe('Zoë Ålander is no longer on hr.example.com. Refresh the list.')
+    expect(text.remedy).toBe('refresh')
+  })
+
+  it('portal/rejected: the portal’s words plus what to do', () => {
+    const size = describePhotoError(en, err('portal/rejected', { detail: 'Image size is too large' }), ctx())
+    expect(size.message).toBe('hr.example.com refused the photo: “Image size is too large”. Use a smaller image. Zoë Ålander keeps the old photo.')
+    const security = describePhotoError(en, err('portal/rejected', { detail: 'Security error.' }), ctx())
+    expect(security.message).toContain('The signed-in user may not change this photo.')
+    const unknown = describePhotoError(en, err('portal/rejected'), ctx({ hadPhoto: false }))
+    expect(unknown.message).toBe('hr.example.com refused the photo. Try again; if it keeps failing, try another image or ask the portal administrator. Zoë Ålander still has no photo.')
+  })
+
+  it('photo/partly-applied: the new photo is there with a centred crop; offer to apply the crop again', () => {
+    const main = 'Zoë Ålander now has the new photo, but with the portal’s centred square crop: applying your crop failed (timeout).'
+    const text = describePhotoError(en, err('photo/partly-applied', { message: main }), ctx())
+    expect(text.message).toBe('Zoë Ålander’s new photo is on hr.example.com, but with the portal’s centred square crop: applying your crop did not finish.')
+    expect(text.detail).toBe(main)
+    expect(text.remedy).toBe('apply-crop-again')
+    expect(describePhotoError(en, err('photo/partly-applied'), ctx({ action: 'restore' })).remedy).toBe('none')
+  })
+
+  it('net/*: connection lost, and which photo the person has now', () => {
+    const main = 'The connection to the portal was lost while uploading the photo. Zoë Ålander keeps the old photo.'
+    const text = describePhotoError(en, err('net/connection-lost', { message: main }), ctx())
+    expect(text.message).toBe('The connection to hr.example.com was lost; Zoë Ålander still has the old photo.')
+    expect(text.detail).toBe(main)
+    expect(describePhotoError(en, err('net/timeout'), ctx({ hadPhoto: false })).message).toBe(
+      'The connection to hr.example.com was lost; Zoë Ålander still has no photo.'
+    )
+  })
+
+  it('image/*: the specific message, naming the file and its size', () => {
+    expect(describePhotoError(en, err('image/unsupported'), ctx({ action: 'inspect', fileName: 'notes.jpg' })).message).toBe(
+      '“notes.jpg” is not an image the app can read. Use a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIC file.'
+    )
+    expect(describePhotoError(en, err('image/corrupt'), ctx({ action: 'inspect' })).message).toContain('“portrait.jpg” is damaged')
+    const large = describePhotoError(en, err('image/too-large', { message: 'up to 100 megapixels', detail: '30000x30000' }), ctx({ fileName: 'huge.png' }))
+    expect(large.message).toBe('“huge.png” is too large to process safely (30000 × 30000 px). Scale it down and try again.')
+    expect(large.detail).toBe('up to 100 megapixels')
+    expect(describePhotoError(en, err('image/too-small', { detail: '20x20' }), ctx()).message).toBe('“portrait.jpg” is too small for a photo (20 × 20 px). Use a larger image.')
+  })
+
+  it('cancelled is information, and says the person keeps the photo', () => {
+    const text = describePhotoError(en, err('app/cancelled'), ctx())
+    expect(text).toMatchObject({ message: 'Cancelled. Zoë Ålander keeps the old photo.', tone: 'info' })
+  })
+
+  it('nothing to undo', () => {
+    expect(describePhotoError(en, err('photo/no-backup'), ctx({ action: 'undo' })).message).toBe('Nothing to undo yet on hr.example.com.')
+  })
+
+  it('speaks German', () => {
+    expect(describePhotoError(de, err('net/connection-lost'), ctx()).message).toBe(
+      'Die Verbindung zu hr.example.com wurde unterbrochen; Zoë Ålander hat weiterhin das alte Foto.'
+    )
+    expect(describePhotoError(de, err('portal/not-found'), ctx()).message).toBe('Zoë Ålander ist nicht mehr auf hr.example.com. Aktualisieren Sie die Liste.')
+    expect(describePhotoError(de, err('image/unsupported'), ctx({ fileName: 'x.jpg' })).message).toContain('„x.jpg“ ist kein Bild')
+  })
+})
