@@ -32,6 +32,7 @@ export function createBridge(transport: Transport): AppApi {
       get: call('photos:get'),
       image: call('photos:image'),
       inspect: call('photos:inspect'),
+      preview: call('photos:preview'),
       replace: call('photos:replace'),
       cancel: call('photos:cancel'),
       remove: call('photos:delete'),

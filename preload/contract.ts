@@ -201,6 +201,17 @@ export interface ImageSummary {
   readonly hasAlpha: boolean
 }
 
+/**
+ * An upright JPEG of a source the browser cannot display (HEIC, TIFF), decoded as main prepares it
+ * (EXIF orientation applied), fitted within 2048 px, for the editor (photos:preview).
+ */
+export interface ImagePreview {
+  readonly bytes: Uint8Array
+  readonly mime: 'image/jpeg'
+  readonly width: number
+  readonly height: number
+}
+
 /** Clockwise quarter turns the user applied in the editor, on top of the EXIF orientation. */
 export type QuarterTurns = 0 | 1 | 2 | 3
 
@@ -297,6 +308,7 @@ export interface RequestChannels {
   'photos:get': [{ readonly accountId: string; readonly userId: string }, PersonPhotos]
   'photos:image': [{ readonly accountId: string; readonly ref: PhotoRef }, PhotoImage]
   'photos:inspect': [{ readonly bytes: Uint8Array }, ImageSummary]
+  'photos:preview': [{ readonly bytes: Uint8Array }, ImagePreview]
   'photos:replace': [
     {
       readonly accountId: string
@@ -350,6 +362,7 @@ export const REQUEST_CHANNELS = [
   'photos:get',
   'photos:image',
   'photos:inspect',
+  'photos:preview',
   'photos:replace',
   'photos:cancel',
   'photos:delete',
@@ -397,6 +410,7 @@ export interface AppApi {
     get(arg: ArgOf<'photos:get'>): Promise<Result<PersonPhotos>>
     image(arg: ArgOf<'photos:image'>): Promise<Result<PhotoImage>>
     inspect(arg: ArgOf<'photos:inspect'>): Promise<Result<ImageSummary>>
+    preview(arg: ArgOf<'photos:preview'>): Promise<Result<ImagePreview>>
     replace(arg: ArgOf<'photos:replace'>): Promise<Result<PhotoChange>>
     cancel(arg: ArgOf<'photos:cancel'>): Promise<Result<ValueOf<'photos:cancel'>>>
     remove(arg: ArgOf<'photos:delete'>): Promise<Result<PhotoChange>>

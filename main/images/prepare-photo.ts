@@ -219,7 +219,9 @@ async function toFittedPixels(pipeline: Sharp, maxSide: number, turns: QuarterTu
   return { data, width: info.width, height: info.height, channels: info.channels }
 }
 
-async function decode(input: Uint8Array, header: Header, limits: Limits, turns: QuarterTurns): Promise<PrepareResult<Pixels>> {
+type DecodeLimits = Pick<Limits, 'maxSide' | 'maxInputPixels'>
+
+async function decode(input: Uint8Array, header: Header, limits: DecodeLimits, turns: QuarterTurns): Promise<PrepareResult<Pixels>> {
   if (header.format === 'heic') {
     const heic = await decodeHeic(input, limits.maxInputPixels)
     if (!heic.ok) {
@@ -323,14 +325,14 @@ function resolveLimits(options: PrepareOptions): Limits {
   return limits
 }
 
-function tooLargeMessage(header: ImageHeader, limits: Limits): string {
+function tooLargeMessage(header: ImageHeader, limits: Pick<Limits, 'maxInputPixels'>): string {
   return (
     `The image is ${header.width} × ${header.height} pixels (${megapixels(header.pixelCount)} megapixels); ` +
     `photos up to ${megapixels(limits.maxInputPixels)} megapixels can be used. Scale it down in an image editor and try again.`
   )
 }
 
-function checkDimensions(header: ImageHeader, limits: Limits): PrepareFailure | null {
+function checkDimensions(header: ImageHeader, limits: Pick<Limits, 'maxInputPixels' | 'minSide'>): PrepareFailure | null {
   if (header.pixelCount > limits.maxInputPixels) {
     return { code: 'image/too-large', message: tooLargeMessage(header, limits), detail: `${header.width}x${header.height}` }
   }
@@ -350,6 +352,36 @@ export async function inspectImage(input: Uint8Array): Promise<PrepareResult<Ima
   if (!header.ok) return header
   const { container: _container, ...info } = header.value
   return { ok: true, value: info }
+}
+
+/** The source as preparation sees it: upright (EXIF or HEIF transforms applied), sRGB, 8-bit, fitted. */
+export interface UprightPixels extends Pixels {
+  readonly header: ImageHeader
+}
+
+/**
+ * Decodes like preparePhoto does, without the user's turns and without encoding: header checks first
+ * (the decompression-bomb guard refuses from the header's pixel count before any pixel is decoded),
+ * then HEIC through libheif or everything else through sharp, EXIF-oriented, fitted within `maxSide`.
+ * The editor's preview (editor-preview.ts) uses it, so the editor crops the very image main prepares.
+ */
+export async function decodeUpright(
+  input: Uint8Array,
+  options: { readonly maxSide: number; readonly maxInputPixels?: number; readonly minSide?: number }
+): Promise<PrepareResult<UprightPixels>> {
+  const limits = {
+    maxSide: options.maxSide,
+    maxInputPixels: options.maxInputPixels ?? PHOTO_DEFAULTS.maxInputPixels,
+    minSide: options.minSide ?? PHOTO_DEFAULTS.minSide
+  }
+  const header = await readHeader(input)
+  if (!header.ok) return header
+  const problem = checkDimensions(header.value, limits)
+  if (problem) return { ok: false, error: problem }
+  const pixels = await decode(input, header.value, limits, 0)
+  if (!pixels.ok) return pixels
+  const { container: _container, ...info } = header.value
+  return { ok: true, value: { ...pixels.value, header: info } }
 }
 
 /**

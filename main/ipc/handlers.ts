@@ -65,6 +65,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'photos:get': handle('photos:get', (arg) => photos.get(arg)),
     'photos:image': handle('photos:image', (arg) => photos.image(arg)),
     'photos:inspect': handle('photos:inspect', (arg) => editor.inspect(arg)),
+    'photos:preview': handle('photos:preview', (arg) => editor.preview(arg)),
     'photos:replace': handle('photos:replace', (arg) => editor.replace(arg)),
     'photos:cancel': handle('photos:cancel', async (arg) => editor.cancel(arg)),
     'photos:delete': handle('photos:delete', (arg) => editor.remove(arg)),

@@ -1,5 +1,6 @@
 // The issue-4 channels validate their arguments before any service runs: a bad crop, a huge file or a
 // path-like id never reaches the photo editor, and a valid request for an unknown account is a Result.
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppError, Result } from '../../preload/contract'
 import { createMain, type Main } from '../compose'
@@ -56,6 +57,7 @@ describe('photo channels: argument validation', () => {
     expect(e.code).toBe('input/invalid')
     expect(e.message).toMatch(/bytes: is larger than 60 MB/)
     expect(errorOf(await main.handlers['photos:inspect']({ bytes: huge })).code).toBe('input/invalid')
+    expect(errorOf(await main.handlers['photos:preview']({ bytes: huge })).code).toBe('input/invalid')
   })
 
   it.each([
@@ -92,5 +94,18 @@ describe('photo channels: argument validation', () => {
   it('photos:inspect answers image/* for what is not a usable image', async () => {
     expect(errorOf(await main.handlers['photos:inspect']({ bytes: new TextEncoder().encode('plain text') })).code).toBe('image/unsupported')
     expect(errorOf(await main.handlers['photos:inspect']({ bytes: tiny })).code).toBe('image/corrupt')
+  })
+
+  it('photos:preview answers an upright JPEG of a HEIC photo, and image/* or input/invalid for the rest', async () => {
+    const heic = new Uint8Array(readFileSync(new URL('../images/fixtures/quadrants.heic', import.meta.url)))
+    const preview = await main.handlers['photos:preview']({ bytes: heic })
+    if (!preview.ok) throw new Error(`expected a preview, got ${preview.error.code}: ${preview.error.message}`)
+    expect(preview.value.mime).toBe('image/jpeg')
+    expect([preview.value.width, preview.value.height]).toEqual([64, 48])
+    expect(preview.value.bytes).toBeInstanceOf(Uint8Array)
+    expect(Array.from(preview.value.bytes.subarray(0, 3))).toEqual([0xff, 0xd8, 0xff])
+    expect(errorOf(await main.handlers['photos:preview']({ bytes: new TextEncoder().encode('plain text') })).code).toBe('image/unsupported')
+    expect(errorOf(await main.handlers['photos:preview']({ bytes: heic, extra: 1 })).code).toBe('input/invalid')
+    expect(errorOf(await main.handlers['photos:preview']({ bytes: Array.from(heic) })).code).toBe('input/invalid')
   })
 })

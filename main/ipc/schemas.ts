@@ -76,6 +76,7 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
   'photos:get': z.strictObject({ accountId, userId }),
   'photos:image': z.strictObject({ accountId, ref: z.string().min(1, 'must not be empty').max(2048, 'is too long') }),
   'photos:inspect': z.strictObject({ bytes: imageBytes }),
+  'photos:preview': z.strictObject({ bytes: imageBytes }),
   'photos:replace': z.strictObject({
     accountId,
     userId,

@@ -17,6 +17,7 @@ import type {
   AppError,
   CropPixels,
   HistoryEntry,
+  ImagePreview,
   ImageSummary,
   Person,
   PersonPhotos,
@@ -33,6 +34,7 @@ import type { DocSpaceClient } from '../docspace/client'
 import type { ThumbnailsDataDto } from '../docspace/dto'
 import { fail, ok } from '../docspace/failures'
 import type { EventSink } from '../ipc/types'
+import { previewPhoto } from '../images/editor-preview'
 import { imageInfo } from '../images/image-info'
 import { photoPreview, type EncodedPhoto } from '../images/photo-ops'
 import { inspectImage, PHOTO_DEFAULTS, preparePhoto } from '../images/prepare-photo'
@@ -149,6 +151,16 @@ export class PhotoEditorService {
       })
     }
     return ok({ format, width, height, byteLength, frames, hasAlpha })
+  }
+
+  /**
+   * An upright JPEG of a picked image for the editor, when the browser cannot show the source (HEIC,
+   * TIFF). Decoded the way replace prepares it, so the crop drawn on it means the same pixels.
+   */
+  async preview(arg: { readonly bytes: Uint8Array }): Promise<Result<ImagePreview>> {
+    const preview = await previewPhoto(arg.bytes)
+    if (!preview.ok) return { ok: false, error: preview.error }
+    return ok(preview.value)
   }
 
   /** Prepare, back up, upload (temp), promote, crop, verify. Progress goes out as `photos:progress`. */

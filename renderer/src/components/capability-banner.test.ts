@@ -46,4 +46,14 @@ describe('capability banner', () => {
     expect(text.title).toBe('Sie können nur Ihr eigenes Foto ändern')
     expect(text.body).toContain('DocSpace 3.6.0')
   })
+
+  it('as a User or Guest (who cannot list people) says only their own row is shown, without the locked-rows note', () => {
+    for (const [rule, version] of [['self-only', '3.7.2'], ['own-only-by-role', '3.5.0']] as const) {
+      const text = bannerText(makeAccount({ policy: { rule, portalVersion: version }, user: { id: 'u1', displayName: 'U', email: 'u@example.com', role: 'user' } }))
+      expect(text.title).toBe('You can change only your own photo')
+      expect(text.body).toBe(`hr.example.com runs DocSpace ${version}. As a User on this portal you can't list other people; you can manage your own photo here.`)
+    }
+    const guest = bannerText(makeAccount({ policy: { rule: 'self-only', portalVersion: '3.7.2' }, user: { id: 'g1', displayName: 'G', email: 'g@example.com', role: 'guest' } }), 'de')
+    expect(guest.body).toContain('Als Gast können Sie in diesem Portal keine anderen Personen auflisten')
+  })
 })

@@ -1,8 +1,8 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Account, Person } from '../../../preload/contract'
+import type { Account, AppApi, Person } from '../../../preload/contract'
 import { usePeopleStore } from '../stores/people-store'
-import { createFakeAppApi, makeAccount, makePerson } from '../testing/fake-app-api'
+import { createFakeAppApi, fail, makeAccount, makePerson } from '../testing/fake-app-api'
 import { mountWithApp, settle } from '../testing/mount-app'
 import PeopleView from './people-view.vue'
 
@@ -43,8 +43,8 @@ function hrPortal(): Person[] {
   )
 }
 
-async function mountView(options: { people?: Person[]; account?: Account; locale?: 'en' | 'de' } = {}) {
-  const api = createFakeAppApi({ people: options.people ?? hrPortal() })
+async function mountView(options: { people?: Person[]; account?: Account; locale?: 'en' | 'de'; peopleApi?: Partial<AppApi['people']> } = {}) {
+  const api = createFakeAppApi({ people: options.people ?? hrPortal(), ...(options.peopleApi ? { peopleApi: options.peopleApi } : {}) })
   const wrapper = mountWithApp(PeopleView, {
     api,
     props: { account: options.account ?? makeAccount() },
@@ -185,5 +185,60 @@ describe('people view', () => {
     expect(wrapper.get('[data-testid="detail-panel"]').attributes('data-person-id')).toBe('u-00020')
     expect(wrapper.get('[data-testid="detail-default-note"]').text()).toBe('Person 0020 has no photo yet: every size shows the portal’s default image.')
     expect(wrapper.findAll('[data-testid="size-tile"]').every((t) => t.attributes('data-default') === 'true')).toBe(true)
+  })
+
+  it('as a User on 3.7 says up front that only their own photo can be managed, and shows just their own row, editable', async () => {
+    const me = makePerson(42, { displayName: 'Uma User', canEditPhoto: true })
+    const account = makeAccount({ user: { id: me.id, displayName: 'Uma User', email: me.email, role: 'user' }, policy: { rule: 'self-only', portalVersion: '3.7.2' } })
+    const { wrapper, api } = await mountView({ account, people: [...hrPortal().slice(0, 42), me, ...hrPortal().slice(43)] })
+    expect(api.calls).not.toContain('people.page')
+    const banner = wrapper.get('[data-testid="capability-banner"]')
+    expect(banner.attributes('data-scope')).toBe('self')
+    expect(wrapper.get('[data-testid="capability-body"]').text()).toBe(
+      "hr.example.com runs DocSpace 3.7.2. As a User on this portal you can't list other people; you can manage your own photo here."
+    )
+    expect(wrapper.find('[data-testid="load-error"]').exists()).toBe(false)
+    const rows = wrapper.findAll('[data-testid="person-row"]')
+    expect(rows.map((r) => [r.attributes('data-person-id'), r.attributes('data-editable')])).toEqual([[me.id, 'true']])
+    expect(wrapper.get('[data-testid="counts"]').text()).toBe('1 person · 0 of 1 without a photo')
+    expect(wrapper.get('[data-testid="load-done"]').text()).toMatch(/^Loaded 1 person in \d/)
+
+    // The detail panel works for that row as for anyone.
+    await rows[0]!.trigger('click')
+    await settle(10)
+    expect(wrapper.get('[data-testid="detail-panel"]').attributes('data-person-id')).toBe(me.id)
+    expect(wrapper.findAll('[data-testid="size-tile"]')).toHaveLength(6)
+  })
+
+  it('says the same in German for a Guest', async () => {
+    const me = makePerson(3, { canEditPhoto: true })
+    const account = makeAccount({ user: { id: me.id, displayName: me.displayName, email: me.email, role: 'guest' }, policy: { rule: 'self-only', portalVersion: '3.6.0' } })
+    const { wrapper, api } = await mountView({ account, people: [me], locale: 'de' })
+    expect(api.calls).not.toContain('people.page')
+    expect(wrapper.get('[data-testid="capability-body"]').text()).toBe(
+      'hr.example.com läuft mit DocSpace 3.6.0. Als Gast können Sie in diesem Portal keine anderen Personen auflisten; Ihr eigenes Foto können Sie hier verwalten.'
+    )
+  })
+
+  it('a 403 on the list for another reason (e.g. an API key without accounts:read) says what was refused and what to do', async () => {
+    const { wrapper } = await mountView({ peopleApi: { page: async () => fail('portal/forbidden', 'Forbidden', { status: 403, detail: 'Access denied' }) } })
+    const error = wrapper.get('[data-testid="load-error"]')
+    expect(error.attributes('data-error-code')).toBe('portal/forbidden')
+    expect(error.text()).toContain('hr.example.com refused to list its people to this account (access denied).')
+    expect(error.text()).toContain('the key needs the accounts:read scope')
+    expect(error.text()).not.toContain('Loading stopped')
+    expect(wrapper.find('[data-testid="load-retry"]').exists()).toBe(true)
+  })
+
+  it('a failure part-way still says how far loading got', async () => {
+    let calls = 0
+    const page: AppApi['people']['page'] = async ({ startIndex, count }) => {
+      calls++
+      if (startIndex >= 300) return fail('portal/server-error')
+      return { ok: true, value: { people: hrPortal().slice(startIndex, startIndex + count), startIndex, total: 1204 } }
+    }
+    const { wrapper } = await mountView({ peopleApi: { page } })
+    expect(calls).toBeGreaterThan(1)
+    expect(wrapper.get('[data-testid="load-error"]').text()).toMatch(/^Loading stopped after \d+ of 1,204 people\./)
   })
 })

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ImageSummary, Result } from '../../../preload/contract'
-import { fail, makeAccount, makePerson } from '../testing/fake-app-api'
+import type { ImagePreview, ImageSummary, Result } from '../../../preload/contract'
+import { usePhotoStore } from '../stores/photo-store'
+import { fail, makeAccount, makePerson, ok } from '../testing/fake-app-api'
 import { settle } from '../testing/mount-app'
-import { allByTestId, byTestId, click, dragOver, drop, imageFile, key, mountPhotoApp, type PhotoApp } from '../testing/photo-app'
+import { allByTestId, byTestId, click, dragOver, drop, imageFile, key, mountPhotoApp, STUB_CROP, type PhotoApp } from '../testing/photo-app'
 
 let app: PhotoApp | null = null
 afterEach(() => {
@@ -63,6 +64,86 @@ describe('drop a photo on a person', () => {
     expect(Array.from((api.args['photos.inspect']?.[0] as { bytes: Uint8Array }).bytes)).toEqual([1, 1])
     expect(api.args['photos.inspect']).toHaveLength(1)
     expect(byTestId('photo-editor')?.textContent).toContain('first.jpg')
+  })
+
+  describe('sources the browser cannot show (HEIC, TIFF)', () => {
+    const HEIC_BYTES = [0, 0, 0, 24, 102, 116, 121, 112, 104, 101, 105, 99]
+    const PREVIEW: ImagePreview = { bytes: new Uint8Array([255, 216, 255, 219, 9, 9]), mime: 'image/jpeg', width: 2048, height: 1536 }
+    const summaryOf = (format: string) => async ({ bytes }: { bytes: Uint8Array }): Promise<Result<ImageSummary>> =>
+      ok({ format, width: 4032, height: 3024, byteLength: bytes.byteLength, frames: 1, hasAlpha: false })
+
+    /** A preview override that records what it was asked (overrides bypass the fake's recording). */
+    function previewing(answer: Result<ImagePreview> = ok(PREVIEW)) {
+      const asked: Uint8Array[] = []
+      const preview = async ({ bytes }: { bytes: Uint8Array }): Promise<Result<ImagePreview>> => {
+        asked.push(bytes)
+        return answer
+      }
+      return { asked, preview }
+    }
+
+    /** Editor URLs say which bytes they show: `blob:<mime>/<length>`. */
+    function recordUrls(): void {
+      usePhotoStore().setDeps({ urls: { createUrl: (bytes, mime) => `blob:${mime}/${bytes.byteLength}`, revokeUrl: () => {} } })
+    }
+
+    it("the editor crops main's upright JPEG preview of a HEIC photo, and saving sends the HEIC itself", async () => {
+      const main = previewing()
+      const { api, row } = await start({ overrides: { photos: { inspect: summaryOf('heic'), preview: main.preview } } })
+      recordUrls()
+      await drop(row('Zoë Ålander'), [new File([new Uint8Array(HEIC_BYTES)], 'IMG_0001.HEIC', { type: 'image/heic' })])
+      expect(main.asked.map((b) => Array.from(b))).toEqual([HEIC_BYTES])
+      expect(byTestId('photo-editor')).not.toBeNull()
+      expect(byTestId('cropper-stub')?.dataset.src).toBe('blob:image/jpeg/6')
+      expect(byTestId('editor-no-preview')).toBeNull()
+      // The size shown is the source's upright size, not the preview's.
+      expect(byTestId('source-size')?.textContent).toContain('HEIC · 4,032 × 3,024 px')
+
+      await click(byTestId('editor-save'))
+      const sent = api.args['photos.replace']?.[0] as { bytes: Uint8Array; crop: unknown; rotate: number }
+      expect(Array.from(sent.bytes)).toEqual(HEIC_BYTES)
+      expect(sent.crop).toEqual(STUB_CROP.crop)
+      expect(sent.rotate).toBe(STUB_CROP.turns)
+    })
+
+    it('asks for a preview for TIFF by the header, whatever the file is called; not for a JPEG', async () => {
+      const forTiff = previewing()
+      const tiff = await start({ overrides: { photos: { inspect: summaryOf('tiff'), preview: forTiff.preview } } })
+      await drop(tiff.row('Zoë Ålander'), [imageFile('scan.jpg')])
+      expect(forTiff.asked).toHaveLength(1)
+      tiff.unmount()
+      app = null
+
+      const forJpeg = previewing()
+      const jpeg = await start({ overrides: { photos: { preview: forJpeg.preview } } })
+      await drop(jpeg.row('Zoë Ålander'), [imageFile('portrait.jpg')])
+      expect(byTestId('photo-editor')).not.toBeNull()
+      expect(forJpeg.asked).toHaveLength(0)
+    })
+
+    it('a preview main cannot make is said at once, and the editor does not open', async () => {
+      const main = previewing(fail('image/corrupt', 'The image is damaged or incomplete.'))
+      const { api, row } = await start({ overrides: { photos: { inspect: summaryOf('heic'), preview: main.preview } } })
+      await drop(row('Zoë Ålander'), [new File([new Uint8Array(HEIC_BYTES)], 'IMG_0002.HEIC', { type: 'image/heic' })])
+      expect(byTestId('photo-editor')).toBeNull()
+      expect(allByTestId('toast').some((t) => t.dataset.errorCode === 'image/corrupt')).toBe(true)
+      expect(api.calls).not.toContain('photos.replace')
+    })
+
+    it('when the browser fails to show a source after all, the editor switches to the preview', async () => {
+      const main = previewing()
+      const { row } = await start({ overrides: { photos: { preview: main.preview } } })
+      recordUrls()
+      await drop(row('Zoë Ålander'), [imageFile('odd.jpg')])
+      const photos = usePhotoStore()
+      expect(photos.editor?.previewed).toBe(false)
+      expect(await photos.showPreview()).toBe(true)
+      expect(photos.editor?.previewed).toBe(true)
+      expect(photos.editor?.url).toBe('blob:image/jpeg/6')
+      expect(main.asked).toHaveLength(1)
+      // Only once: a preview the browser cannot show either leaves the centred-square fallback.
+      expect(await photos.showPreview()).toBe(false)
+    })
   })
 
   it('shows the specific message for an unusable file and does not open the editor', async () => {

@@ -224,4 +224,32 @@ describe('accounts in the header', () => {
     expect(w.find('[data-testid="people-list"]').exists()).toBe(false)
     expect(w.get('[data-testid="signin-notice"]').text()).toBe('Your session on hr.example.com ended. Sign in again.')
   })
+
+  it('after signing in and then out, the form has that portal and email filled in again', async () => {
+    const { api, account } = apiSigningIn()
+    const w = await start(api)
+    await fillPassword(w)
+    expect(w.find('[data-testid="signin-view"]').exists()).toBe(false)
+
+    await w.get('[data-testid="account-switcher"]').trigger('click')
+    await w.get('[data-testid="account-sign-out"]').trigger('click')
+    await settle()
+    expect(w.find('[data-testid="signin-view"]').exists()).toBe(true)
+    expect(w.get<HTMLInputElement>('[data-testid="signin-portal"]').element.value).toBe(account.portalUrl)
+    expect(w.get<HTMLInputElement>('[data-testid="signin-email"]').element.value).toBe(account.user.email)
+    expect(w.get<HTMLInputElement>('[data-testid="signin-password"]').element.value).toBe('')
+    // Signing out on purpose is not an ended session.
+    expect(w.find('[data-testid="signin-notice"]').exists()).toBe(false)
+  })
+
+  it('after signing in, an expired session fills in that portal and email', async () => {
+    const { api, account } = apiSigningIn()
+    const w = await start(api)
+    await fillPassword(w)
+    api.emitChanged(overviewOf([{ ...account, state: 'expired' }], account.id))
+    await settle()
+    expect(w.get('[data-testid="signin-notice"]').text()).toBe('Your session on hr.example.com ended. Sign in again.')
+    expect(w.get<HTMLInputElement>('[data-testid="signin-portal"]').element.value).toBe(account.portalUrl)
+    expect(w.get<HTMLInputElement>('[data-testid="signin-email"]').element.value).toBe(account.user.email)
+  })
 })

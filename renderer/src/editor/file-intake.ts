@@ -39,3 +39,11 @@ export async function readBytes(file: Blob): Promise<Uint8Array> {
 export function displayFileName(file: File, fallback: string): string {
   return file.name && file.name.trim() !== '' ? file.name : fallback
 }
+
+/** Formats main accepts that Chromium cannot display (by the header's format, not the file name). */
+const NOT_DISPLAYABLE = new Set(['heic', 'heif', 'tiff'])
+
+/** The editor shows main's upright JPEG of these (photos:preview) instead of the source bytes. */
+export function needsPreview(format: string): boolean {
+  return NOT_DISPLAYABLE.has(format.toLowerCase())
+}

@@ -87,6 +87,8 @@ export const de: MessageSchema = {
     ownOnlyTitle: 'Sie können nur Ihr eigenes Foto ändern',
     ownOnlyBody:
       '{portal} läuft mit DocSpace {version}. In dieser Version dürfen nur der Besitzer und DocSpace-Administratoren die Fotos anderer Personen ändern; Ihre Rolle ist {role}.',
+    selfListBody:
+      '{portal} läuft mit DocSpace {version}. Als {role} können Sie in diesem Portal keine anderen Personen auflisten; Ihr eigenes Foto können Sie hier verwalten.',
     lockedRows: 'Zeilen mit Schloss sind schreibgeschützt.',
     lockSelfOnly: 'Schreibgeschützt: Ab DocSpace 3.6 kann nur {name} dieses Foto ändern.',
     lockAdmin: 'Schreibgeschützt: Das Portal erlaubt Ihnen nicht, das Foto des Besitzers oder eines anderen Administrators zu ändern.',
@@ -123,8 +125,10 @@ export const de: MessageSchema = {
     withoutPhotoCount: '{count} von {of} ohne Foto',
     loadingFirst: 'Personen werden geladen…',
     loadingProgress: 'Personen werden geladen… {loaded} von {total}',
-    loadedIn: '{total} Personen in {seconds} s geladen',
+    loadedIn: '{total} Person in {seconds} s geladen | {total} Personen in {seconds} s geladen',
     loadStopped: 'Das Laden wurde nach {loaded} von {total} Personen unterbrochen.',
+    listRefused:
+      '{portal} verweigert diesem Konto die Personenliste (Zugriff verweigert). Wenn Sie sich mit einem API-Schlüssel angemeldet haben, braucht dieser den Bereich accounts:read; andernfalls bitten Sie einen DocSpace-Administrator, Ihren Kontotyp zu prüfen.',
     retry: 'Erneut versuchen',
     noMatches: 'Niemand passt zu dieser Suche und diesen Filtern.',
     emptyPortal: 'In diesem Portal gibt es keine Personen, die Sie sehen können.',

@@ -88,6 +88,8 @@ export const en = {
     ownOnlyTitle: 'You can change only your own photo',
     ownOnlyBody:
       "{portal} runs DocSpace {version}. On this version only the owner and DocSpace admins may change other people's photos, and your role is {role}.",
+    selfListBody:
+      "{portal} runs DocSpace {version}. As a {role} on this portal you can't list other people; you can manage your own photo here.",
     lockedRows: 'Rows with a lock are read-only.',
     lockSelfOnly: 'Read-only: from DocSpace 3.6 on, only {name} can change this photo.',
     lockAdmin: "Read-only: the portal does not let you change the owner's or another administrator's photo.",
@@ -124,8 +126,10 @@ export const en = {
     withoutPhotoCount: '{count} of {of} without a photo',
     loadingFirst: 'Loading people…',
     loadingProgress: 'Loading people… {loaded} of {total}',
-    loadedIn: 'Loaded {total} people in {seconds} s',
+    loadedIn: 'Loaded {total} person in {seconds} s | Loaded {total} people in {seconds} s',
     loadStopped: 'Loading stopped after {loaded} of {total} people.',
+    listRefused:
+      '{portal} refused to list its people to this account (access denied). If you signed in with an API key, the key needs the accounts:read scope; otherwise ask a DocSpace admin to check your account type.',
     retry: 'Retry',
     noMatches: 'No one matches this search and these filters.',
     emptyPortal: 'This portal has no people you can see.',

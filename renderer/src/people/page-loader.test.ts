@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PeoplePage, Result } from '../../../preload/contract'
 import { fail, makePerson, ok } from '../testing/fake-app-api'
-import { loadAllPeople, PageAccumulator } from './page-loader'
+import { loadAllPeople, MAX_PAGES_IN_FLIGHT, PageAccumulator } from './page-loader'
 
 /** A portal of `total` people whose pages answer when the test says so, recording concurrency. */
 function controlledPortal(total: number) {
@@ -47,7 +47,12 @@ function controlledPortal(total: number) {
 const tick = () => new Promise((r) => setTimeout(r, 0))
 
 describe('loadAllPeople', () => {
-  it('asks for page 0 first, then the rest with at most 4 in flight, and hands over pages as they arrive', async () => {
+  it('keeps as many pages in flight as main lets through at once (6), no more', () => {
+    // main/docspace/http.ts bounds the whole app at 6 requests; fewer here leaves main's slots idle.
+    expect(MAX_PAGES_IN_FLIGHT).toBe(6)
+  })
+
+  it(`asks for page 0 first, then the rest with at most ${MAX_PAGES_IN_FLIGHT} in flight, and hands over pages as they arrive`, async () => {
     const portal = controlledPortal(1234)
     const arrived: number[] = []
     const done = loadAllPeople({ fetchPage: portal.fetchPage, onPage: (p) => arrived.push(p.startIndex) })
@@ -57,18 +62,17 @@ describe('loadAllPeople', () => {
     portal.answer()
     await tick()
     expect(arrived).toEqual([0])
-    expect(portal.waiting.map((w) => w.start)).toEqual([100, 200, 300, 400])
+    expect(portal.waiting.map((w) => w.start)).toEqual([100, 200, 300, 400, 500, 600])
 
     // Answer out of order: the newest first. Rows keep arriving before the last page.
     while (portal.waiting.length > 0) {
-      expect(portal.waiting.length).toBeLessThanOrEqual(4)
+      expect(portal.waiting.length).toBeLessThanOrEqual(MAX_PAGES_IN_FLIGHT)
       portal.answer(portal.waiting.length - 1)
       await tick()
     }
     const result = await done
     expect(result).toEqual({ ok: true, value: { total: 1234, pages: 13 } })
-    expect(portal.peak).toBeLessThanOrEqual(4)
-    expect(portal.peak).toBe(4)
+    expect(portal.peak).toBe(MAX_PAGES_IN_FLIGHT)
     expect(arrived).toHaveLength(13)
     expect(arrived.indexOf(1200)).toBeGreaterThan(0)
     // The last page asks only for what is left.
@@ -142,7 +146,8 @@ describe('loadAllPeople', () => {
     const result = await done
     expect(result).toMatchObject({ ok: false, error: { code: 'app/cancelled' } })
     expect(arrived).toEqual([0])
-    expect(portal.requested).toHaveLength(5)
+    // Page 0, then the first batch in flight; nothing asked after the cancel.
+    expect(portal.requested).toHaveLength(1 + MAX_PAGES_IN_FLIGHT)
   })
 })
 

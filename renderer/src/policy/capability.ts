@@ -3,7 +3,7 @@
  * text per rule, and why a row is read-only. Main decides the rule and each person's canEditPhoto;
  * this only chooses the words.
  */
-import type { Account, PhotoRule } from '../../../preload/contract'
+import type { Account, PhotoRule, Role } from '../../../preload/contract'
 import type { MessageSchema } from '../i18n/messages-en'
 
 type CapabilityKey = `capability.${keyof MessageSchema['capability']}`
@@ -12,20 +12,48 @@ export interface CapabilityText {
   readonly tone: 'restricted' | 'allowed'
   readonly titleKey: CapabilityKey
   readonly bodyKey: CapabilityKey
+  /** Whether "rows with a lock are read-only" applies: not when the list holds only the user's own row. */
+  readonly mentionsLockedRows: boolean
+}
+
+/** Whose rows the people view can load for this role. */
+export type ListScope = 'everyone' | 'self'
+
+/**
+ * CONTRACT.md §2.3: the portal answers the people list (`/people`, `/people/filter`, …) with 403 to
+ * Users and Guests, in v3.5.0 and at HEAD alike. They may still read their own profile and change
+ * their own photo, so the view loads just their own row instead of failing.
+ */
+export function listScope(role: Role): ListScope {
+  switch (role) {
+    case 'owner':
+    case 'admin':
+    case 'room-admin':
+      return 'everyone'
+    case 'user':
+    case 'guest':
+      return 'self'
+    default:
+      return assertNever(role)
+  }
 }
 
 export function capabilityText(account: Pick<Account, 'policy' | 'user'>): CapabilityText {
   const rule: PhotoRule = account.policy.rule
+  // Both self-scoped rules (3.6+ self-only, 3.5 own-only-by-role) come down to "your own photo only" here.
+  if (listScope(account.user.role) === 'self') {
+    return { tone: 'restricted', titleKey: 'capability.selfOnlyTitle', bodyKey: 'capability.selfListBody', mentionsLockedRows: false }
+  }
   switch (rule) {
     case 'self-only':
-      return { tone: 'restricted', titleKey: 'capability.selfOnlyTitle', bodyKey: 'capability.selfOnlyBody' }
+      return { tone: 'restricted', titleKey: 'capability.selfOnlyTitle', bodyKey: 'capability.selfOnlyBody', mentionsLockedRows: true }
     case 'admin-may-edit-others':
       // The owner passes every check of §2.2; other admins are refused for the owner and other admins.
       return account.user.role === 'owner'
-        ? { tone: 'allowed', titleKey: 'capability.ownerTitle', bodyKey: 'capability.ownerBody' }
-        : { tone: 'allowed', titleKey: 'capability.adminTitle', bodyKey: 'capability.adminBody' }
+        ? { tone: 'allowed', titleKey: 'capability.ownerTitle', bodyKey: 'capability.ownerBody', mentionsLockedRows: true }
+        : { tone: 'allowed', titleKey: 'capability.adminTitle', bodyKey: 'capability.adminBody', mentionsLockedRows: true }
     case 'own-only-by-role':
-      return { tone: 'restricted', titleKey: 'capability.ownOnlyTitle', bodyKey: 'capability.ownOnlyBody' }
+      return { tone: 'restricted', titleKey: 'capability.ownOnlyTitle', bodyKey: 'capability.ownOnlyBody', mentionsLockedRows: true }
     default:
       return assertNever(rule)
   }
@@ -46,5 +74,5 @@ export function lockReasonKey(rule: PhotoRule): CapabilityKey {
 }
 
 function assertNever(value: never): never {
-  throw new Error(`Unhandled photo rule: ${String(value)}`)
+  throw new Error(`Unhandled value: ${String(value)}`)
 }

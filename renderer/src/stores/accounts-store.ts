@@ -62,7 +62,7 @@ export const useAccountsStore = defineStore('accounts', () => {
     const newlyExpired = active?.state === 'expired' && !(before?.id === active.id && before.state === 'expired')
     if (active && newlyExpired) {
       expiredPortal.value = active.portalUrl
-      prefill.value = { portalUrl: active.portalUrl, email: active.user.email }
+      prefillFor(active)
     }
   }
 
@@ -80,7 +80,7 @@ export const useAccountsStore = defineStore('accounts', () => {
       const known = accounts.value.find((a) => a.portalUrl === launchPortal)
       prefill.value = { portalUrl: launchPortal, email: known?.user.email ?? '' }
     }
-    if (active && active.state === 'signed-out' && prefill.value === null) prefill.value = { portalUrl: active.portalUrl, email: active.user.email }
+    if (active && active.state === 'signed-out' && prefill.value === null) prefillFor(active)
     ready.value = true
     return result
   }
@@ -154,7 +154,7 @@ export const useAccountsStore = defineStore('accounts', () => {
     const account = accounts.value.find((a) => a.id === accountId)
     if (!account) return
     if (account.state !== 'signed-in') {
-      prefill.value = { portalUrl: account.portalUrl, email: account.user.email }
+      prefillFor(account)
       expiredPortal.value = account.state === 'expired' ? account.portalUrl : null
       step.value = { kind: 'credentials' }
       problem.value = null
@@ -165,23 +165,34 @@ export const useAccountsStore = defineStore('accounts', () => {
     adding.value = false
   }
 
+  /** Signs out and leaves the form ready to sign in to that portal again, as that user. */
   async function signOut(accountId: string): Promise<void> {
-    await apply(api.accounts.signOut({ accountId }))
+    const account = accounts.value.find((a) => a.id === accountId)
+    // Set before the overview flips the screen, so the sign-in form mounts with it.
+    if (account) prefillFor(account)
+    if (!(await apply(api.accounts.signOut({ accountId })))) return
+    expiredPortal.value = null
+  }
+
+  function prefillFor(account: Account): void {
+    prefill.value = { portalUrl: account.portalUrl, email: account.user.email }
   }
 
   async function forget(accountId: string): Promise<void> {
     await apply(api.accounts.forget({ accountId }))
   }
 
-  async function apply(call: Promise<Result<AccountsOverview>>): Promise<void> {
+  async function apply(call: Promise<Result<AccountsOverview>>): Promise<boolean> {
     const result = await call
     if (result.ok) applyOverview(result.value)
     else problem.value = { error: result.error }
+    return result.ok
   }
 
   function startAdding(): void {
     adding.value = true
-    prefill.value = null
+    // Empty, not null: a form already on screen (after a sign-out) must clear what it showed.
+    prefill.value = { portalUrl: '', email: '' }
     expiredPortal.value = null
     step.value = { kind: 'credentials' }
     problem.value = null
@@ -198,7 +209,7 @@ export const useAccountsStore = defineStore('accounts', () => {
     const account = accounts.value.find((a) => a.id === accountId)
     if (account) {
       expiredPortal.value = account.portalUrl
-      prefill.value = { portalUrl: account.portalUrl, email: account.user.email }
+      prefillFor(account)
     }
     const result = await api.accounts.overview()
     if (result.ok) applyOverview(result.value)

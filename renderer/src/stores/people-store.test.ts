@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { PeoplePage, Result } from '../../../preload/contract'
-import { createFakeAppApi, makePerson, ok } from '../testing/fake-app-api'
+import { createFakeAppApi, fail, makeAccount, makePerson, ok, overviewOf } from '../testing/fake-app-api'
 import { createTestPinia, settle } from '../testing/mount-app'
+import { MAX_PAGES_IN_FLIGHT } from '../people/page-loader'
+import { useAccountsStore } from './accounts-store'
 import { usePeopleStore } from './people-store'
 
 function portalWithGate(total: number) {
@@ -24,7 +26,7 @@ function portalWithGate(total: number) {
 }
 
 describe('people store', () => {
-  it('shows the first rows before the last page, then everyone in portal order, never more than 4 pages in flight', async () => {
+  it(`shows the first rows before the last page, then everyone in portal order, never more than ${MAX_PAGES_IN_FLIGHT} pages in flight`, async () => {
     const portal = portalWithGate(1234)
     createTestPinia(portal.api)
     const store = usePeopleStore()
@@ -40,7 +42,7 @@ describe('people store', () => {
     expect(result).toEqual({ ok: true, value: { total: 1234 } })
     expect(store.loadState).toBe('done')
     expect(store.all.map((e) => e.person.id)).toEqual(portal.people.map((p) => p.id))
-    expect(portal.peak()).toBeLessThanOrEqual(4)
+    expect(portal.peak()).toBeLessThanOrEqual(MAX_PAGES_IN_FLIGHT)
     expect(store.counts).toEqual({ total: 1234, shown: 1234, shownWithoutPhoto: 309, totalWithoutPhoto: 309 })
   })
 
@@ -106,5 +108,91 @@ describe('people store', () => {
     expect((await second).ok).toBe(true)
     expect(store.accountId).toBe('acc-2')
     expect(store.all).toHaveLength(500)
+  })
+
+  describe('Users and Guests, whom the portal refuses the list (CONTRACT.md §2.3)', () => {
+    const everyone = Array.from({ length: 250 }, (_, i) => makePerson(i, { canEditPhoto: false }))
+    const me = makePerson(42, { displayName: 'Uma User', email: 'uma@example.com', canEditPhoto: true })
+    const people = everyone.map((p) => (p.id === me.id ? me : p))
+
+    for (const role of ['user', 'guest'] as const) {
+      it(`as a ${role}: loads only their own row through people:get, never people:page, and it is editable`, async () => {
+        const account = makeAccount({ user: { id: me.id, displayName: me.displayName, email: me.email, role }, policy: { rule: 'self-only', portalVersion: '3.7.2' } })
+        const api = createFakeAppApi({ people, overview: overviewOf([account]) })
+        createTestPinia(api)
+        await useAccountsStore().init()
+        const store = usePeopleStore()
+        store.setUrlFactory({ createUrl: (img) => `blob:${img.width}`, revokeUrl: () => {} })
+
+        expect(await store.load(account.id)).toEqual({ ok: true, value: { total: 1 } })
+        expect(api.calls).not.toContain('people.page')
+        expect(api.args['people.get']).toEqual([{ accountId: account.id, userId: me.id }])
+        expect(store.scope).toBe('self')
+        expect(store.loadState).toBe('done')
+        expect(store.loadError).toBeNull()
+        expect(store.visible.map((e) => e.person.displayName)).toEqual(['Uma User'])
+        expect(store.visible[0]?.person.canEditPhoto).toBe(true)
+        expect(store.counts).toEqual({ total: 1, shown: 1, shownWithoutPhoto: 0, totalWithoutPhoto: 0 })
+
+        // The detail panel's sizes and the editor's row update work on that row as for anyone.
+        const sizes = await store.photoSizes(me.id)
+        expect(sizes.ok && sizes.value.sizes.map((s) => s.photo.ok && s.photo.value.url)).toEqual(['blob:640', 'blob:360', 'blob:200', 'blob:82', 'blob:48', 'blob:32'])
+        store.replacePerson({ ...me, hasPhoto: false })
+        expect(store.counts.totalWithoutPhoto).toBe(1)
+      })
+    }
+
+    it('a room admin still loads everyone', async () => {
+      const account = makeAccount({ user: { id: 'u-00001', displayName: 'R', email: 'r@example.com', role: 'room-admin' } })
+      const api = createFakeAppApi({ people, overview: overviewOf([account]) })
+      createTestPinia(api)
+      await useAccountsStore().init()
+      const store = usePeopleStore()
+      await store.load(account.id)
+      expect(store.scope).toBe('everyone')
+      expect(store.all).toHaveLength(250)
+      expect(api.calls).not.toContain('people.get')
+    })
+
+    it("a failing people:get of oneself is reported as the load's failure", async () => {
+      const account = makeAccount({ user: { id: me.id, displayName: me.displayName, email: me.email, role: 'user' } })
+      createTestPinia(createFakeAppApi({ people, overview: overviewOf([account]), peopleApi: { get: async () => fail('net/timeout') } }))
+      await useAccountsStore().init()
+      const store = usePeopleStore()
+      const result = await store.load(account.id)
+      expect(result).toMatchObject({ ok: false, error: { code: 'net/timeout' } })
+      expect(store.loadState).toBe('failed')
+      expect(store.loadError?.code).toBe('net/timeout')
+    })
+  })
+
+  it('holds row photo fetches back while the list scrolls fast, and skips rows that scrolled away', async () => {
+    const people = [makePerson(1), makePerson(2), makePerson(3)]
+    const api = createFakeAppApi({ people })
+    createTestPinia(api)
+    const store = usePeopleStore()
+    store.setUrlFactory({ createUrl: (img) => `blob:${img.width}`, revokeUrl: () => {} })
+    await store.load('acc-1')
+    const [one, two, three] = people.map((p) => p.smallPhoto) as [string, string, string]
+
+    // Cached before the fling: answered at once, no request.
+    expect((await store.rowPhoto(one)).ok).toBe(true)
+    const imageCalls = () => api.calls.filter((c) => c === 'photos.image').length
+    expect(imageCalls()).toBe(1)
+
+    store.noteScroll(0)
+    store.noteScroll(6_000) // a fling: thousands of pixels in a moment
+    const gone = new AbortController()
+    const stays = new AbortController()
+    const goneResult = store.rowPhoto(two, gone.signal)
+    const staysResult = store.rowPhoto(three, stays.signal)
+    expect((await store.rowPhoto(one)).ok).toBe(true)
+    await settle(5)
+    expect(imageCalls()).toBe(1)
+    gone.abort()
+    expect(await goneResult).toMatchObject({ ok: false, error: { code: 'app/cancelled' } })
+    expect((await staysResult).ok).toBe(true) // after the list has been calm for a moment
+    expect(imageCalls()).toBe(2)
+    expect(api.args['photos.image']?.map((a) => (a as { ref: string }).ref)).toEqual([one, three])
   })
 })

@@ -6,12 +6,13 @@
  */
 import { defineStore } from 'pinia'
 import { computed, markRaw, reactive, ref, shallowRef } from 'vue'
-import type { AppError, Person, PhotoSize, Result } from '../../../preload/contract'
+import type { AppError, Person, PhotoSize, Result, SignedInUser } from '../../../preload/contract'
 import { useAppApi } from '../api-context'
 import { loadAllPeople, PageAccumulator } from '../people/page-loader'
 import {
   collectGroups,
   countPeople,
+  tallyPhotos,
   filterPeople,
   indexPerson,
   isFiltered,
@@ -22,6 +23,9 @@ import {
   type SortSpec
 } from '../people/people-index'
 import { blobUrlFactory, PhotoCache, type CachedPhoto } from '../photos/photo-cache'
+import { ScrollSettle } from '../photos/scroll-settle'
+import { listScope, type ListScope } from '../policy/capability'
+import { useAccountsStore } from './accounts-store'
 
 /** While pages stream in, the list is rebuilt at most this often (the first page shows at once). */
 const FLUSH_INTERVAL_MS = 120
@@ -44,8 +48,11 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 export const usePeopleStore = defineStore('people', () => {
   const api = useAppApi()
+  const accounts = useAccountsStore()
 
   const accountId = ref<string | null>(null)
+  /** 'self' for Users and Guests, whom the portal refuses the list (CONTRACT.md §2.3): only their own row. */
+  const scope = ref<ListScope>('everyone')
   const all = shallowRef<readonly IndexedPerson[]>([])
   const total = ref(0)
   const loadState = ref<LoadState>('idle')
@@ -63,7 +70,9 @@ export const usePeopleStore = defineStore('people', () => {
   // Sorting runs when the data or the sort change; a keystroke only filters the sorted list.
   const sorted = computed(() => sortPeople(all.value, sort.value))
   const visible = computed(() => filterPeople(sorted.value, { ...filters }))
-  const counts = computed(() => countPeople(all.value, visible.value))
+  // Everyone's tally changes with the data only; a keystroke tallies just the rows it shows.
+  const allTally = computed(() => tallyPhotos(all.value))
+  const counts = computed(() => countPeople(allTally.value, tallyPhotos(visible.value)))
   const groups = computed(() => collectGroups(all.value))
   const filtered = computed(() => isFiltered(filters))
   const byId = computed(() => new Map(all.value.map((e) => [e.person.id, e])))
@@ -74,6 +83,8 @@ export const usePeopleStore = defineStore('people', () => {
   let rowPhotos: PhotoCache | null = null
   let detailPhotos: PhotoCache | null = null
   let urls = blobUrlFactory()
+  /** Row photos wait while the list scrolls fast (people-list reports its scroll position). */
+  const scrolling = markRaw(new ScrollSettle())
 
   /** Tests and non-browser hosts may replace how photo bytes become URLs. */
   function setUrlFactory(factory: ReturnType<typeof blobUrlFactory>): void {
@@ -88,8 +99,11 @@ export const usePeopleStore = defineStore('people', () => {
     detailPhotos = markRaw(new PhotoCache({ load, ...urls, ...DETAIL_PHOTO_CACHE }))
   }
 
-  /** Loads everyone for an account; a second call for another account cancels the first. */
-  async function load(id: string): Promise<Result<{ total: number }>> {
+  /**
+   * Loads everyone for an account (only the user's own row for Users and Guests); a second call for
+   * another account cancels the first. `user` is the signed-in user; by default the accounts store's.
+   */
+  async function load(id: string, user?: Pick<SignedInUser, 'id' | 'role'>): Promise<Result<{ total: number }>> {
     abort?.abort()
     const controller = new AbortController()
     abort = controller
@@ -105,6 +119,10 @@ export const usePeopleStore = defineStore('people', () => {
     loadMs.value = null
     loadState.value = 'loading'
     const started = performance.now()
+
+    const me = user ?? accounts.accounts.find((a) => a.id === id)?.user
+    scope.value = me ? listScope(me.role) : 'everyone'
+    if (me && scope.value === 'self') return loadSelf(id, me.id, controller, started)
 
     const pages = new PageAccumulator<IndexedPerson>((e) => e.person.id)
     let timer: ReturnType<typeof setTimeout> | null = null
@@ -140,6 +158,22 @@ export const usePeopleStore = defineStore('people', () => {
     return { ok: true, value: { total: result.value.total } }
   }
 
+  /** Users and Guests: their own row from people:get, without ever calling people:page (which answers 403). */
+  async function loadSelf(id: string, userId: string, controller: AbortController, started: number): Promise<Result<{ total: number }>> {
+    const me = await api.people.get({ accountId: id, userId })
+    if (controller.signal.aborted) return { ok: false, error: { code: 'app/cancelled', message: 'Superseded by another load.' } }
+    loadMs.value = performance.now() - started
+    if (!me.ok) {
+      loadState.value = 'failed'
+      loadError.value = me.error
+      return me
+    }
+    all.value = markRaw([markRaw(indexPerson(me.value, 0))])
+    total.value = 1
+    loadState.value = 'done'
+    return { ok: true, value: { total: 1 } }
+  }
+
   function reset(): void {
     abort?.abort()
     abort = null
@@ -148,6 +182,7 @@ export const usePeopleStore = defineStore('people', () => {
     rowPhotos = null
     detailPhotos = null
     accountId.value = null
+    scope.value = 'everyone'
     all.value = []
     total.value = 0
     loadState.value = 'idle'
@@ -188,10 +223,22 @@ export const usePeopleStore = defineStore('people', () => {
     detailOpen.value = false
   }
 
-  /** The small photo for a row; only rows on screen ask, and a row that scrolls away aborts. */
-  function rowPhoto(ref: string, signal?: AbortSignal): Promise<Result<CachedPhoto>> {
-    if (!rowPhotos) return Promise.resolve({ ok: false, error: { code: 'auth/not-signed-in', message: 'No account.' } })
+  /**
+   * The small photo for a row; only rows on screen ask, and a row that scrolls away aborts. While the
+   * list scrolls fast the request waits until scrolling settles, so rows flying past cost nothing
+   * (no IPC, no Blob, no object URL); a cached photo is still answered at once.
+   */
+  async function rowPhoto(ref: string, signal?: AbortSignal): Promise<Result<CachedPhoto>> {
+    const cached = rowPhotos?.peek(ref)
+    if (cached) return { ok: true, value: cached }
+    if (!(await scrolling.whenSettled(signal))) return { ok: false, error: { code: 'app/cancelled', message: 'The row scrolled away.' } }
+    if (!rowPhotos) return { ok: false, error: { code: 'auth/not-signed-in', message: 'No account.' } }
     return rowPhotos.get(ref, signal)
+  }
+
+  /** The list's scroll position, from its scroll events. */
+  function noteScroll(scrollTop: number): void {
+    scrolling.onScroll(scrollTop)
   }
 
   function peekRowPhoto(ref: string): CachedPhoto | undefined {
@@ -213,6 +260,7 @@ export const usePeopleStore = defineStore('people', () => {
 
   return {
     accountId,
+    scope,
     all,
     total,
     loadState,
@@ -239,6 +287,7 @@ export const usePeopleStore = defineStore('people', () => {
     openDetail,
     closeDetail,
     rowPhoto,
+    noteScroll,
     peekRowPhoto,
     photoSizes,
     setUrlFactory

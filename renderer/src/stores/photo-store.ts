@@ -22,7 +22,7 @@ import type {
 } from '../../../preload/contract'
 import { useAppApi, useTranslator } from '../api-context'
 import { browserDownloadDeps, downloadBytes, type DownloadDeps } from '../editor/download'
-import { displayFileName, readBytes } from '../editor/file-intake'
+import { displayFileName, needsPreview, readBytes } from '../editor/file-intake'
 import { describePhotoError, type PhotoErrorContext, type PhotoErrorText } from '../i18n/photo-error-text'
 import { useAccountsStore } from './accounts-store'
 import { usePeopleStore } from './people-store'
@@ -51,8 +51,13 @@ export interface EditorSession {
   readonly person: Person
   readonly accountId: string
   readonly bytes: Uint8Array
-  /** A blob: URL of the bytes for the cropper and the previews (revoked when the editor closes). */
+  /**
+   * A blob: URL for the cropper and the previews (revoked when the editor closes): of the bytes, or of
+   * main's upright JPEG of them when the browser cannot show the source (HEIC, TIFF).
+   */
   readonly url: string
+  /** The url shows main's preview (photos:preview), not the source bytes. */
+  readonly previewed: boolean
   readonly fileName: string
   readonly mime: string
   readonly summary: ImageSummary
@@ -183,8 +188,22 @@ export const usePhotoStore = defineStore('photos', () => {
         return false
       }
       const mime = first.type || mimeOf(summary.value.format)
+      // HEIC and TIFF: crop on main's upright JPEG of the source, the same image main will prepare.
+      const previewed = needsPreview(summary.value.format)
+      let url: string
+      if (previewed) {
+        const preview = await api.photos.preview({ bytes })
+        if (!preview.ok) {
+          const text = describePhotoError(t, preview.error, context({ accountId: account.id, person, fileName }, 'inspect'))
+          toasts.show({ kind: 'error', message: text.message, ...(text.detail ? { detail: text.detail } : {}), errorCode: preview.error.code, key: 'inspect' })
+          return false
+        }
+        url = deps.urls.createUrl(preview.value.bytes, preview.value.mime)
+      } else {
+        url = deps.urls.createUrl(bytes, mime)
+      }
       editorFailure.value = null
-      editor.value = { person, accountId: account.id, bytes, url: deps.urls.createUrl(bytes, mime), fileName, mime, summary: summary.value, notice }
+      editor.value = { person, accountId: account.id, bytes, url, previewed, fileName, mime, summary: summary.value, notice }
       return true
     } finally {
       inspecting.value = false
@@ -205,6 +224,20 @@ export const usePhotoStore = defineStore('photos', () => {
       case 'own-only-by-role':
         return t('drop.refuseOwnOnly')
     }
+  }
+
+  /**
+   * The browser could not show the source after all (a format it lacks): switch the editor to main's
+   * upright JPEG of it. False when that is not possible either; the editor then crops a centred square.
+   */
+  async function showPreview(): Promise<boolean> {
+    const session = editor.value
+    if (!session || session.previewed) return false
+    const preview = await api.photos.preview({ bytes: session.bytes })
+    if (editor.value !== session || !preview.ok) return false
+    deps.urls.revokeUrl(session.url)
+    editor.value = { ...session, url: deps.urls.createUrl(preview.value.bytes, preview.value.mime), previewed: true }
+    return true
   }
 
   function closeEditor(): void {
@@ -471,6 +504,7 @@ export const usePhotoStore = defineStore('photos', () => {
     refuse,
     refusalText,
     closeEditor,
+    showPreview,
     saveEditor,
     remove,
     setFromUrl,
