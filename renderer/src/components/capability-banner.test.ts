@@ -17,7 +17,7 @@ describe('capability banner', () => {
     expect(text.title).toBe('You can change only your own photo')
     expect(text.body).toContain('hr.example.com runs DocSpace 3.7.2')
     expect(text.body).toContain('From DocSpace 3.6 on, each person may change only their own photo, administrators and the owner included')
-    expect(text.body).toContain('Rows with a lock are read-only.')
+    expect(text.body).toContain('included. Other people\'s photos are shown read-only. Rows with a lock are read-only.')
   })
 
   it("on 3.5 as an admin says other people's photos, except the owner's and other admins'", () => {
