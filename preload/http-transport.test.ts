@@ -71,6 +71,15 @@ describe('connectWebHost', () => {
     expect(calls.at(-1)).toEqual({ channel: 'accounts:overview', arg: undefined })
   })
 
+  it('sends a photo-sized Uint8Array intact (the body goes as a Blob)', async () => {
+    const transport = connectWebHost(pageLocation())!
+    const bytes = new Uint8Array(5 * 1024 * 1024).map((_, i) => (i * 7919) % 251)
+    await transport.invoke('people:get', { accountId: 'a', userId: 'u', bytes })
+    const arg = calls.at(-1)?.arg as { bytes: Uint8Array }
+    expect(arg.bytes.byteLength).toBe(bytes.byteLength)
+    expect(Buffer.from(arg.bytes).equals(Buffer.from(bytes))).toBe(true)
+  })
+
   it('passes failure Results through unchanged', async () => {
     const app = createBridge(connectWebHost(pageLocation())!)
     const result = await app.accounts.signIn({ method: 'password', portalUrl: 'https://hr.example.com', email: 'a@b.c', password: 'pw' })

@@ -104,7 +104,9 @@ export function connectWebHost(location: { readonly hash: string; readonly origi
       const response = await doFetch(`${origin}${WEB_HOST_WIRE.ipcPath}${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'content-type': WEB_HOST_WIRE.contentType, [WEB_HOST_WIRE.secretHeader]: secret },
-        body: encodeWire({ arg }),
+        // A Blob, not the bytes: Chromium copies an ArrayBufferView body on the page's thread (about
+        // 0.1 s per MB, measured), while a Blob's data goes to the network off that thread.
+        body: new Blob([encodeWire({ arg })], { type: WEB_HOST_WIRE.contentType }),
         credentials: 'omit',
         cache: 'no-store'
       })

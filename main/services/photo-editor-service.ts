@@ -179,11 +179,15 @@ export class PhotoEditorService {
       return await this.#change('replace', req.accountId, req.userId, async (ctx) => {
         const limit = await this.#uploadLimit(ctx.session)
         if (!limit.ok) return this.#before(ctx, limit.error, 'read')
+        // Read the current photo (for the backup) while the new one is prepared: both only read, and
+        // the backup is still saved only once preparation has succeeded.
+        const current = this.#readCurrent(ctx.session.client, ctx.person.id)
+        current.catch(() => undefined) // awaited below; only an early return leaves it unobserved
         const prepared = await preparePhoto(req.bytes, { maxUploadBytes: limit.value, rotate: req.rotate })
         if (!prepared.ok) return { ok: false, error: prepared.error }
         if (hooks.signal.aborted) return this.#cancelled(ctx)
         hooks.progress('backing-up')
-        const backup = await this.#backup(ctx)
+        const backup = await this.#backup(ctx, current)
         if (!backup.ok) return backup
         if (hooks.signal.aborted) return this.#cancelled(ctx)
         const crop = cropToPixels(req.crop, prepared.value.width, prepared.value.height)
@@ -451,9 +455,9 @@ export class PhotoEditorService {
   }
 
   /** Saves the person's current photo (exact original bytes, known crop, preview) before a change. */
-  async #backup(ctx: ChangeContext): Promise<Result<Backup>> {
+  async #backup(ctx: ChangeContext, read?: Promise<Result<CurrentPhoto>>): Promise<Result<Backup>> {
     const { session, person, action } = ctx
-    const current = await this.#readCurrent(session.client, person.id)
+    const current = await (read ?? this.#readCurrent(session.client, person.id))
     if (!current.ok) return this.#before(ctx, current.error, 'backup')
     const original = current.value.original
     try {

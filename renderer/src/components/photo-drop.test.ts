@@ -84,7 +84,7 @@ describe('drop a photo on a person', () => {
 
     /** Editor URLs say which bytes they show: `blob:<mime>/<length>`. */
     function recordUrls(): void {
-      usePhotoStore().setDeps({ urls: { createUrl: (bytes, mime) => `blob:${mime}/${bytes.byteLength}`, revokeUrl: () => {} } })
+      usePhotoStore().setDeps({ urls: { createUrl: (blob) => `blob:${blob.type}/${blob.size}`, revokeUrl: () => {} } })
     }
 
     it("the editor crops main's upright JPEG preview of a HEIC photo, and saving sends the HEIC itself", async () => {

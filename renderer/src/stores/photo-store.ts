@@ -52,9 +52,11 @@ export interface EditorSession {
   readonly accountId: string
   readonly bytes: Uint8Array
   /**
-   * A blob: URL for the cropper and the previews (revoked when the editor closes): of the bytes, or of
-   * main's upright JPEG of them when the browser cannot show the source (HEIC, TIFF).
+   * What the cropper and the previews show: the dropped file itself (no copy of its bytes), or
+   * main's upright JPEG of it when the browser cannot show the source (HEIC, TIFF).
    */
+  readonly picture: Blob
+  /** A blob: URL of `picture` for the cropper (revoked when the editor closes). */
   readonly url: string
   /** The url shows main's preview (photos:preview), not the source bytes. */
   readonly previewed: boolean
@@ -89,7 +91,7 @@ export type PhotoOutcome =
   | { readonly ok: false; readonly failure: PhotoFailure | null }
 
 export interface PhotoStoreDeps {
-  readonly urls: { createUrl(bytes: Uint8Array, mime: string): string; revokeUrl(url: string): void }
+  readonly urls: { createUrl(blob: Blob): string; revokeUrl(url: string): void }
   readonly download: DownloadDeps
   readonly newJobId: () => string
 }
@@ -106,7 +108,7 @@ export const usePhotoStore = defineStore('photos', () => {
 
   let deps: PhotoStoreDeps = {
     urls: {
-      createUrl: (bytes, mime) => URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime })),
+      createUrl: (blob) => URL.createObjectURL(blob),
       revokeUrl: (url) => URL.revokeObjectURL(url)
     },
     download: browserDownloadDeps(),
@@ -190,7 +192,7 @@ export const usePhotoStore = defineStore('photos', () => {
       const mime = first.type || mimeOf(summary.value.format)
       // HEIC and TIFF: crop on main's upright JPEG of the source, the same image main will prepare.
       const previewed = needsPreview(summary.value.format)
-      let url: string
+      let picture: Blob
       if (previewed) {
         const preview = await api.photos.preview({ bytes })
         if (!preview.ok) {
@@ -198,12 +200,13 @@ export const usePhotoStore = defineStore('photos', () => {
           toasts.show({ kind: 'error', message: text.message, ...(text.detail ? { detail: text.detail } : {}), errorCode: preview.error.code, key: 'inspect' })
           return false
         }
-        url = deps.urls.createUrl(preview.value.bytes, preview.value.mime)
+        picture = blobOf(preview.value.bytes, preview.value.mime)
       } else {
-        url = deps.urls.createUrl(bytes, mime)
+        // A view of the file with the right type: no copy of its bytes.
+        picture = first.type === mime ? first : first.slice(0, first.size, mime)
       }
       editorFailure.value = null
-      editor.value = { person, accountId: account.id, bytes, url, previewed, fileName, mime, summary: summary.value, notice }
+      editor.value = { person, accountId: account.id, bytes, picture, url: deps.urls.createUrl(picture), previewed, fileName, mime, summary: summary.value, notice }
       return true
     } finally {
       inspecting.value = false
@@ -236,7 +239,8 @@ export const usePhotoStore = defineStore('photos', () => {
     const preview = await api.photos.preview({ bytes: session.bytes })
     if (editor.value !== session || !preview.ok) return false
     deps.urls.revokeUrl(session.url)
-    editor.value = { ...session, url: deps.urls.createUrl(preview.value.bytes, preview.value.mime), previewed: true }
+    const picture = blobOf(preview.value.bytes, preview.value.mime)
+    editor.value = { ...session, picture, url: deps.urls.createUrl(picture), previewed: true }
     return true
   }
 
@@ -472,7 +476,7 @@ export const usePhotoStore = defineStore('photos', () => {
 
   /** blob: URLs for preview bytes (history), through the same factory as the editor's. */
   function objectUrl(bytes: Uint8Array, mime: string): string {
-    return deps.urls.createUrl(bytes, mime)
+    return deps.urls.createUrl(blobOf(bytes, mime))
   }
 
   function revokeObjectUrl(url: string): void {
@@ -529,6 +533,10 @@ export function newJobId(): string {
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80
   const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+function blobOf(bytes: Uint8Array, mime: string): Blob {
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime })
 }
 
 function mimeOf(format: string): string {
