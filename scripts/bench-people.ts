@@ -23,8 +23,6 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Page } from '@playwright/test'
-import { spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
 import { startPortal } from '../emulator/index'
 import { createMain } from '../main/compose'
 import { MemorySecretStore } from '../main/secrets/memory-store'
@@ -32,6 +30,7 @@ import type { Handlers } from '../main/ipc/types'
 import type { Logger } from '../main/services/logger'
 import { createEventRelay, startWebHost } from '../main/web-host/server'
 import playwrightConfig from '../playwright.config'
+import { startPortalProcess } from './bench-portal'
 
 const { values: opts } = parseArgs({
   options: {
@@ -178,30 +177,10 @@ async function inProcessPortal(): Promise<BenchPortal> {
   return { url: portal.url, admin: portal.accounts.admin, close: () => portal.close() }
 }
 
-/** `emulator/cli.ts` in a child process; its admin is the emulator's fixed demo account (emulator/seed.ts). */
 async function portalProcess(): Promise<BenchPortal> {
-  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx')
-  const child = spawn(tsx, [join(ROOT, 'emulator', 'cli.ts'), '--people', String(PEOPLE), '--latency', String(LATENCY_MS), '--quiet'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  const exited = new Promise<void>((done) => child.once('exit', () => done()))
-  const url = await new Promise<string>((found, failed) => {
-    const lines = createInterface({ input: child.stdout })
-    lines.on('line', (line) => {
-      const match = /listening on (http:\/\/\S+)/.exec(line)
-      if (match?.[1]) found(match[1])
-    })
-    child.once('exit', (code) => failed(new Error(`the emulator exited (${code}) before it listened`)))
-  })
-  return {
-    url,
-    admin: { email: 'admin@demo.example', password: 'demo-admin' },
-    async close() {
-      child.kill('SIGTERM')
-      await exited
-    }
-  }
+  const portal = await startPortalProcess(['--people', String(PEOPLE), '--latency', String(LATENCY_MS)])
+  // Its admin is the emulator's fixed demo account (emulator/seed.ts).
+  return { ...portal, admin: { email: 'admin@demo.example', password: 'demo-admin' } }
 }
 
 async function measureLoad(page: Page, account: { email: string; password: string }, people: number): Promise<Figures['load']> {

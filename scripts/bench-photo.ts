@@ -21,12 +21,10 @@
  * --limit 1048576 (maxImageUploadSize for part 1; part 2 uses the portal's own, 5 MiB by default),
  * --json, --profile (the page's CPU profile over one extra drop: top functions by self time).
  */
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { createMain } from '../main/compose'
@@ -37,6 +35,7 @@ import type { Logger } from '../main/services/logger'
 import { createEventRelay, startWebHost } from '../main/web-host/server'
 import playwrightConfig from '../playwright.config'
 import { benchPhotoPrep, type PhotoPrepBenchResult } from './bench-photo-prep'
+import { startPortalProcess, type PortalProcess } from './bench-portal'
 
 const { values: opts } = parseArgs({
   options: {
@@ -416,29 +415,8 @@ async function profile<T>(page: Page, phase: string, work: () => Promise<T>): Pr
   return result
 }
 
-/** `emulator/cli.ts` in a child process: its image work is the portal's, as it would be on a server. */
-async function portalProcess(): Promise<{ readonly url: string; close(): Promise<void> }> {
-  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx')
-  const child = spawn(tsx, [join(ROOT, 'emulator', 'cli.ts'), '--version', '3.7.2', '--people', '300', '--latency', String(LATENCY_MS), '--quiet'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  const exited = new Promise<void>((done) => child.once('exit', () => done()))
-  const url = await new Promise<string>((found, failed) => {
-    const lines = createInterface({ input: child.stdout })
-    lines.on('line', (line) => {
-      const match = /listening on (http:\/\/\S+)/.exec(line)
-      if (match?.[1]) found(match[1])
-    })
-    child.once('exit', (code) => failed(new Error(`the emulator exited (${code}) before it listened`)))
-  })
-  return {
-    url,
-    async close() {
-      child.kill('SIGTERM')
-      await exited
-    }
-  }
+function portalProcess(): Promise<PortalProcess> {
+  return startPortalProcess(['--version', '3.7.2', '--people', '300', '--latency', String(LATENCY_MS)])
 }
 
 // -------------------------------------------------------------------------------------------------

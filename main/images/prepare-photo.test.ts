@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { crc32, deflateSync } from 'node:zlib'
 import sharp, { type Sharp } from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BLUE, GREEN, RED, YELLOW, fromRaw, halves, photoLike, photoLikeJpeg, quadrants, type Rgb } from './fixtures/synthetic-images'
 import { inspectImage, preparePhoto, type PreparedPhoto, type PrepareResult } from './prepare-photo'
-import { isColour, meanColour, quadrantsJpeg, quadrantsPng } from './fixtures/editor-test-images'
+import { decompressionBombPng, isColour, meanColour, quadrantsJpeg, quadrantsPng } from './fixtures/editor-test-images'
 
 const MiB = 1024 * 1024
 const LIMIT = { maxUploadBytes: MiB }
@@ -35,29 +34,6 @@ async function expectQuadrants(photo: PreparedPhoto): Promise<void> {
   expectColour(await pixelAt(photo.bytes, Math.floor((3 * w) / 4), Math.floor((3 * h) / 4)), YELLOW)
 }
 
-/** A real, valid PNG declaring 30000×30000 pixels (1-bit grey, all black): about 110 KB on disk, 900 MP decoded. */
-function decompressionBombPng(side: number): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body) >>> 0)
-    return Buffer.concat([length, body, crc])
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(side, 0)
-  ihdr.writeUInt32BE(side, 4)
-  ihdr[8] = 1 // bit depth 1
-  ihdr[9] = 0 // greyscale
-  const rows = Buffer.alloc((1 + Math.ceil(side / 8)) * side) // filter byte 0 + zero pixels per row
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows, { level: 6 })),
-    chunk('IEND', Buffer.alloc(0))
-  ])
-}
 
 describe('preparePhoto: every accepted format decodes to the right colours', () => {
   const source = quadrants(160, 120)
