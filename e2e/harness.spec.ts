@@ -4,12 +4,12 @@
  */
 import { dropFiles, expect, test } from './harness'
 
-test('a console error in the page fails the test', async ({ app }) => {
+test('a console error in the page fails the test (expected failure: the list reporter shows ✘)', async ({ app }) => {
   test.fail()
   await app.page.evaluate(() => console.error('deliberate console error'))
 })
 
-test('an uncaught page error fails the test', async ({ app }) => {
+test('an uncaught page error fails the test (expected failure: the list reporter shows ✘)', async ({ app }) => {
   test.fail()
   await app.page.evaluate(() => setTimeout(() => {
     throw new Error('deliberate page error')
