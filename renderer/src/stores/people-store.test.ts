@@ -166,6 +166,31 @@ describe('people store', () => {
     })
   })
 
+  it('holds row photo fetches back until the list has loaded, and skips rows that went away meanwhile', async () => {
+    // While pages stream in, each flush re-sorts the rows on screen: their photos would mostly be
+    // wasted, and they would take connections and main's portal slots from the pages.
+    const portal = portalWithGate(1234)
+    createTestPinia(portal.api)
+    const store = usePeopleStore()
+    store.setUrlFactory({ createUrl: (img) => `blob:${img.width}`, revokeUrl: () => {} })
+    const done = store.load('acc-1')
+    await settle(10)
+    expect(store.loadState).toBe('loading')
+    const [one, two] = portal.people.map((p) => p.smallPhoto) as [string, string]
+    const gone = new AbortController()
+    const oneResult = store.rowPhoto(one)
+    const twoResult = store.rowPhoto(two, gone.signal)
+    await settle(5)
+    const imageCalls = () => portal.api.calls.filter((c) => c === 'photos.image').length
+    expect(imageCalls()).toBe(0)
+    gone.abort()
+    expect(await twoResult).toMatchObject({ ok: false, error: { code: 'app/cancelled' } })
+    portal.release()
+    expect((await done).ok).toBe(true)
+    expect((await oneResult).ok).toBe(true)
+    expect(portal.api.args['photos.image']?.map((a) => (a as { ref: string }).ref)).toEqual([one])
+  })
+
   it('holds row photo fetches back while the list scrolls fast, and skips rows that scrolled away', async () => {
     const people = [makePerson(1), makePerson(2), makePerson(3)]
     const api = createFakeAppApi({ people })
