@@ -35,7 +35,7 @@ import type { Logger } from '../main/services/logger'
 import { createEventRelay, startWebHost } from '../main/web-host/server'
 import playwrightConfig from '../playwright.config'
 import { benchPhotoPrep, type PhotoPrepBenchResult } from './bench-photo-prep'
-import { startPortalProcess, type PortalProcess } from './bench-portal'
+import { profile, startPortalProcess, type PortalProcess } from './bench-support'
 
 const { values: opts } = parseArgs({
   options: {
@@ -388,32 +388,6 @@ async function dropOnce(page: Page): Promise<DropSample> {
   }
 }
 
-interface ProfileNode {
-  readonly id: number
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number }
-}
-
-/** Runs `work` under the CDP sampling profiler and prints the page's top functions by self time. */
-async function profile<T>(page: Page, phase: string, work: () => Promise<T>): Promise<T> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.setSamplingInterval', { interval: 250 })
-  await cdp.send('Profiler.start')
-  const result = await work()
-  const { profile: p } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } }
-  await cdp.detach()
-  const byNode = new Map(p.nodes.map((n) => [n.id, n]))
-  const self = new Map<string, number>()
-  p.samples.forEach((id, i) => {
-    const frame = byNode.get(id)?.callFrame
-    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url ? `${frame.url.split('/').pop()}:${frame.lineNumber + 1}` : ''}`.trim() : '?'
-    self.set(name, (self.get(name) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000)
-  })
-  const top = [...self].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 15)
-  console.log(`\nCPU profile of the page, ${phase}: top functions by self time`)
-  for (const [name, msSelf] of top) console.log(`  ${msSelf.toFixed(0).padStart(6)} ms  ${name}`)
-  return result
-}
 
 function portalProcess(): Promise<PortalProcess> {
   return startPortalProcess(['--version', '3.7.2', '--people', '300', '--latency', String(LATENCY_MS)])

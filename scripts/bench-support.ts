@@ -1,0 +1,67 @@
+/**
+ * What the benchmarks share: the portal (`emulator/cli.ts` in its own process, so its CPU work is the
+ * portal's, as it would be on a server, and not charged to the app being measured) and a CPU profile
+ * of the page (`--profile`).
+ */
+import { spawn } from 'node:child_process'
+import type { Page } from '@playwright/test'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+
+const ROOT = resolve(import.meta.dirname, '..')
+
+export interface PortalProcess {
+  readonly url: string
+  close(): Promise<void>
+}
+
+/** Starts the emulator CLI with `args` (e.g. ['--people', '10000', '--latency', '50']) and waits until it listens. */
+export async function startPortalProcess(args: readonly string[]): Promise<PortalProcess> {
+  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx')
+  const child = spawn(tsx, [join(ROOT, 'emulator', 'cli.ts'), ...args, '--quiet'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  const url = await new Promise<string>((found, failed) => {
+    const lines = createInterface({ input: child.stdout })
+    lines.on('line', (line) => {
+      const match = /listening on (http:\/\/\S+)/.exec(line)
+      if (match?.[1]) found(match[1])
+    })
+    child.once('exit', (code) => failed(new Error(`the emulator exited (${code}) before it listened`)))
+  })
+  return {
+    url,
+    async close() {
+      child.kill('SIGTERM')
+      await exited
+    }
+  }
+}
+
+interface ProfileNode {
+  readonly id: number
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number }
+}
+
+/** Runs `work` under the CDP sampling profiler and prints the page's top functions by self time. */
+export async function profile<T>(page: Page, phase: string, work: () => Promise<T>): Promise<T> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 })
+  await cdp.send('Profiler.start')
+  const result = await work()
+  const { profile: p } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+  }
+  await cdp.detach()
+  const byNode = new Map(p.nodes.map((n) => [n.id, n]))
+  const self = new Map<string, number>()
+  p.samples.forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame
+    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url ? `${frame.url.split('/').pop()}:${frame.lineNumber + 1}` : ''}`.trim() : '?'
+    self.set(name, (self.get(name) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000)
+  })
+  const top = [...self].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 12)
+  console.log(`\nCPU profile of the page, ${phase}: top functions by self time`)
+  for (const [name, msSelf] of top) console.log(`  ${msSelf.toFixed(0).padStart(6)} ms  ${name}`)
+  return result
+}
