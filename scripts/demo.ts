@@ -77,7 +77,9 @@ async function main(): Promise<void> {
   const browser = browserCommand()
   if (browser && process.env.DISPLAY && !opts['no-browser']) {
     const profile = mkdtempSync(join(tmpdir(), 'docspace-demo-browser-'))
-    spawn(browser, [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking'], {
+    // Chromium refuses to start as root unless its sandbox is off (CI-like machines run as root).
+    const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : []
+    spawn(browser, [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', ...rootOnly], {
       stdio: 'ignore',
       detached: true
     }).unref()
