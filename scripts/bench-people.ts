@@ -26,11 +26,10 @@ import { chromium, type Page } from '@playwright/test'
 import { startPortal } from '../emulator/index'
 import { createMain } from '../main/compose'
 import { MemorySecretStore } from '../main/secrets/memory-store'
-import type { Handlers } from '../main/ipc/types'
 import type { Logger } from '../main/services/logger'
 import { createEventRelay, startWebHost } from '../main/web-host/server'
 import playwrightConfig from '../playwright.config'
-import { profile, startPortalProcess } from './bench-support'
+import { profile, startPortalProcess, timedHandlers } from './bench-support'
 
 const { values: opts } = parseArgs({
   options: {
@@ -100,22 +99,6 @@ const quiet: Logger = {
 
 /** Handler durations per channel, measured around main's handlers (the host's view of main). */
 const handlerCalls = new Map<string, number[]>()
-function timed(handlers: Handlers): Handlers {
-  const out: Record<string, (arg: unknown) => Promise<unknown>> = {}
-  for (const [channel, handler] of Object.entries(handlers) as [string, (arg: unknown) => Promise<unknown>][]) {
-    out[channel] = async (arg) => {
-      const started = performance.now()
-      try {
-        return await handler(arg)
-      } finally {
-        const list = handlerCalls.get(channel) ?? []
-        list.push(performance.now() - started)
-        handlerCalls.set(channel, list)
-      }
-    }
-  }
-  return out as unknown as Handlers
-}
 
 async function main(): Promise<void> {
   const startedAt = Date.now()
@@ -124,7 +107,7 @@ async function main(): Promise<void> {
   const events = createEventRelay()
   // The keychain is not what this measures; memory keeps the run independent of a D-Bus session.
   const app = createMain({ dataDir, secrets: new MemorySecretStore({ available: true }), events, log: quiet })
-  const host = await startWebHost({ handlers: timed(app.handlers), rendererDir: RENDERER_DIR, log: () => {} })
+  const host = await startWebHost({ handlers: timedHandlers(app.handlers, (channel, ms) => handlerCalls.set(channel, [...(handlerCalls.get(channel) ?? []), ms])), rendererDir: RENDERER_DIR, log: () => {} })
   events.connect(host.events)
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...(playwrightConfig.use?.launchOptions?.args ?? [])] })
 

@@ -30,12 +30,11 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { createMain } from '../main/compose'
 import { photoLikeJpeg } from '../main/images/fixtures/synthetic-images'
 import { MemorySecretStore } from '../main/secrets/memory-store'
-import type { Handlers } from '../main/ipc/types'
 import type { Logger } from '../main/services/logger'
 import { createEventRelay, startWebHost } from '../main/web-host/server'
 import playwrightConfig from '../playwright.config'
 import { benchPhotoPrep, type PhotoPrepBenchResult } from './bench-photo-prep'
-import { profile, startPortalProcess, type PortalProcess } from './bench-support'
+import { profile, startPortalProcess, timedHandlers, type PortalProcess } from './bench-support'
 
 const { values: opts } = parseArgs({
   options: {
@@ -204,7 +203,7 @@ async function measureDrops(browser: Browser, source: Uint8Array): Promise<DropF
   const events = createEventRelay()
   // The keychain is not what this measures; memory keeps the run independent of a D-Bus session.
   const app = createMain({ dataDir, secrets: new MemorySecretStore({ available: true }), events, log: quiet })
-  const host = await startWebHost({ handlers: timed(app.handlers), rendererDir: RENDERER_DIR, log: () => {} })
+  const host = await startWebHost({ handlers: timedHandlers(app.handlers, (channel, ms) => handlerMs.set(channel, ms)), rendererDir: RENDERER_DIR, log: () => {} })
   events.connect(host.events)
   const page = await newPage(browser)
   const pageErrors: string[] = []
@@ -255,20 +254,6 @@ async function measureDrops(browser: Browser, source: Uint8Array): Promise<DropF
 
 /** The last duration of each handler call in main, per channel. */
 const handlerMs = new Map<string, number>()
-function timed(handlers: Handlers): Handlers {
-  const out: Record<string, (arg: unknown) => Promise<unknown>> = {}
-  for (const [channel, handler] of Object.entries(handlers) as [string, (arg: unknown) => Promise<unknown>][]) {
-    out[channel] = async (arg) => {
-      const started = performance.now()
-      try {
-        return await handler(arg)
-      } finally {
-        handlerMs.set(channel, performance.now() - started)
-      }
-    }
-  }
-  return out as unknown as Handlers
-}
 
 /** Records in the page every IPC call's fetch to the web host, and long tasks. */
 const PAGE_PROBES = `

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 import type { Page } from '@playwright/test'
+import type { Handlers } from '../main/ipc/types'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 
@@ -64,4 +65,20 @@ export async function profile<T>(page: Page, phase: string, work: () => Promise<
   console.log(`\nCPU profile of the page, ${phase}: top functions by self time`)
   for (const [name, msSelf] of top) console.log(`  ${msSelf.toFixed(0).padStart(6)} ms  ${name}`)
   return result
+}
+
+/** Wraps every handler so `record(channel, ms)` hears how long main took for each call (the host's view of main). */
+export function timedHandlers(handlers: Handlers, record: (channel: string, ms: number) => void): Handlers {
+  const out: Record<string, (arg: unknown) => Promise<unknown>> = {}
+  for (const [channel, handler] of Object.entries(handlers) as [string, (arg: unknown) => Promise<unknown>][]) {
+    out[channel] = async (arg) => {
+      const started = performance.now()
+      try {
+        return await handler(arg)
+      } finally {
+        record(channel, performance.now() - started)
+      }
+    }
+  }
+  return out as unknown as Handlers
 }

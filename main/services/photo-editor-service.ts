@@ -240,14 +240,11 @@ export class PhotoEditorService {
     return this.#accounts.call(arg.accountId, async (session) => {
       const person = await this.#person(session, arg.userId)
       if (!person.ok) return person
-      const photo = await session.client.photo(arg.userId)
-      if (!photo.ok) return { ok: false, error: readFailure(photo.error, session.account, person.value) }
-      if (!isStoredPhoto(photo.value.original)) return fail('portal/not-found', `${person.value.displayName} has no photo on the portal.`)
-      const file = await session.client.fetchFile(photo.value.original)
-      if (!file.ok) return { ok: false, error: readFailure(file.error, session.account, person.value) }
-      const info = await imageInfo(file.value.bytes)
-      if (!info.ok) return info
-      return ok({ bytes: file.value.bytes, mime: info.value.mime, fileName: `${fileNameBase(person.value.displayName, arg.userId)}-original.${extensionOf(info.value.format)}` })
+      const current = await this.#readCurrent(session.client, arg.userId)
+      if (!current.ok) return { ok: false, error: readFailure(current.error, session.account, person.value) }
+      const stored = current.value.original
+      if (!stored) return fail('portal/not-found', `${person.value.displayName} has no photo on the portal.`)
+      return ok({ bytes: stored.bytes, mime: stored.mime, fileName: `${fileNameBase(person.value.displayName, arg.userId)}-original.${extensionOf(stored.mime)}` })
     })
   }
 
@@ -682,8 +679,10 @@ function fileNameBase(displayName: string, fallback: string): string {
   return cleaned || fallback
 }
 
-function extensionOf(format: string): string {
-  return format === 'jpeg' ? 'jpg' : format
+/** image/jpeg -> jpg, image/png -> png, image/webp -> webp … */
+function extensionOf(mime: string): string {
+  const subtype = mime.slice(mime.indexOf('/') + 1)
+  return subtype === 'jpeg' ? 'jpg' : subtype.replace(/\+.*$/, '')
 }
 
 function delay(ms: number): Promise<void> {
