@@ -426,3 +426,109 @@ export interface AppApi {
     exportCsv(): Promise<Result<ValueOf<'activity:export-csv'>>>
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bulk import: many files matched to people, reviewed as a plan, applied as a queue, undone whole
+// ---------------------------------------------------------------------------------------------
+
+/** What will happen to one file of a bulk job (decided before anything is sent). */
+export type BulkRowState =
+  | 'new' // the person has no photo: this becomes their first
+  | 'replace' // the person's photo will be replaced
+  | 'unchanged' // the picture is the one the person already has (perceptual hash): nothing to send
+  | 'unmatched' // no person found for this file
+  | 'ambiguous' // more than one person fits: see candidates
+  | 'duplicate' // another file is matched to the same person: pick one
+  | 'refused' // the portal's rules do not let this account change this person's photo
+  | 'invalid' // not an image, or an image problem (same errors as a single replace)
+
+/** Which rule matched a file to a person, so the plan can explain itself. */
+export type MatchRule =
+  | 'mapping' // a CSV dropped with the photos said so
+  | 'email'
+  | 'email-local' // the part before @
+  | 'user-name'
+  | 'user-id'
+  | 'first-last' // "Anna Berg", "anna-berg"
+  | 'first.last'
+  | 'first_last'
+  | 'last-first' // "Berg Anna"
+  | 'last-comma-first' // "Berg, Anna"
+  | 'manual' // the user assigned it in the plan
+
+export interface BulkCandidate {
+  readonly userId: string
+  readonly displayName: string
+  readonly email: string
+  readonly department: string
+}
+
+/** The outcome of applying (or undoing) one row. */
+export type BulkRowResult = 'pending' | 'running' | 'ok' | 'failed' | 'skipped'
+
+export interface BulkRow {
+  readonly rowId: string
+  /** The file's name (path inside a dropped folder or ZIP, '/'-separated). */
+  readonly file: string
+  readonly byteLength: number
+  readonly state: BulkRowState
+  readonly userId?: string
+  readonly personName?: string
+  readonly rule?: MatchRule
+  /** For 'ambiguous': everyone who fits. */
+  readonly candidates?: readonly BulkCandidate[]
+  /** For 'duplicate': the other rows matched to the same person. */
+  readonly duplicateOf?: readonly string[]
+  /** For 'invalid' (the image problem) and 'refused' (the portal rule). */
+  readonly problem?: AppError
+  /** The square crop that will be applied, as fractions of the prepared upright image. */
+  readonly crop?: CropFraction
+  /** The prepared image's size (what the portal will store as the original). */
+  readonly width?: number
+  readonly height?: number
+  /** Rows in a sendable state start approved; the user can un-approve. */
+  readonly approved: boolean
+  readonly result: BulkRowResult
+  readonly resultError?: AppError
+  /** Set once the row's person has been undone back to the photo they had before the job. */
+  readonly undone?: boolean
+}
+
+export type BulkJobPhase = 'adding' | 'planning' | 'ready' | 'applying' | 'paused' | 'finished' | 'cancelled' | 'undoing'
+
+export interface BulkCounts {
+  readonly total: number
+  readonly byState: { readonly [S in BulkRowState]: number }
+  readonly approved: number
+  readonly ok: number
+  readonly failed: number
+  readonly skipped: number
+}
+
+export interface BulkJobSummary {
+  readonly jobId: string
+  readonly accountId: string
+  readonly createdAt: string
+  readonly phase: BulkJobPhase
+  readonly counts: BulkCounts
+  /** True when the app stopped in the middle of applying: the job can be resumed. */
+  readonly interrupted: boolean
+}
+
+export interface BulkPlan {
+  readonly job: BulkJobSummary
+  readonly rows: readonly BulkRow[]
+}
+
+export interface BulkProgress {
+  readonly jobId: string
+  readonly phase: BulkJobPhase
+  readonly done: number
+  readonly total: number
+  readonly failed: number
+  /** Rows per minute over the last few results. */
+  readonly perMinute?: number
+  readonly secondsLeft?: number
+  /** Rows whose state or result changed since the last event. */
+  readonly rows: readonly BulkRow[]
+}
