@@ -1,13 +1,13 @@
 /**
  * Drop anywhere on a person: one set of drag listeners on the container of the list and the detail
  * panel finds the person under the pointer (data-person-id), says whose photo will change (or why
- * not), and hands the dropped files to the photo store.
+ * not), and hands the dropped files to the photo editor.
  */
 import { shallowRef } from 'vue'
 import { dropTargetOf } from '../editor/drop-target'
 import { carriesFiles, filesOf } from '../editor/file-intake'
 import { usePeopleStore } from '../stores/people-store'
-import { usePhotoStore } from '../stores/photo-store'
+import { usePhotoEditorStore } from '../stores/photo-editor-store'
 
 export interface DragState {
   readonly personId: string
@@ -23,7 +23,7 @@ const LEAVE_DELAY_MS = 60
 
 export function usePhotoDrop() {
   const people = usePeopleStore()
-  const photos = usePhotoStore()
+  const editor = usePhotoEditorStore()
   const drag = shallowRef<DragState | null>(null)
   let leaveTimer: ReturnType<typeof setTimeout> | null = null
 
@@ -65,7 +65,7 @@ export function usePhotoDrop() {
     const target = dropTargetOf(event.target)
     const person = target ? people.personById(target.personId) : null
     if (!person) return
-    await photos.openEditor(person, filesOf(event.dataTransfer))
+    await editor.openForPerson(person, filesOf(event.dataTransfer))
   }
 
   function dispose(): void {

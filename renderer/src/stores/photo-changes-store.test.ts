@@ -4,7 +4,7 @@ import { createFakeAppApi, makeAccount, makePerson, overviewOf } from '../testin
 import { createTestPinia, settle } from '../testing/mount-app'
 import { useAccountsStore } from './accounts-store'
 import { usePeopleStore } from './people-store'
-import { newJobId, usePhotoStore } from './photo-store'
+import { newJobId, usePhotoChangesStore } from './photo-changes-store'
 import { useToastStore } from './toast-store'
 
 function setup(options: { page?: (arg: { startIndex: number; count: number }) => Promise<Result<PeoplePage>> } = {}) {
@@ -15,7 +15,7 @@ function setup(options: { page?: (arg: { startIndex: number; count: number }) =>
   return { api: base, people }
 }
 
-describe('photo store', () => {
+describe('photo changes store', () => {
   it('runs one change at a time and says so', async () => {
     const { api, people } = setup()
     await useAccountsStore().init()
@@ -27,7 +27,7 @@ describe('photo store', () => {
       await gate
       return remove(arg)
     }
-    const photos = usePhotoStore()
+    const photos = usePhotoChangesStore()
     const first = photos.remove(people[0]!)
     const second = await photos.remove(people[1]!)
     expect(second).toEqual({ ok: false, failure: null })
@@ -55,7 +55,7 @@ describe('photo store', () => {
     const store = usePeopleStore()
     const loading = store.load('acc-1')
     await settle(3)
-    const photos = usePhotoStore()
+    const photos = usePhotoChangesStore()
     const outcome = await photos.setFromUrl(people[0]!, 'https://img.example.com/z.jpg')
     expect(outcome.ok).toBe(true)
     release()
@@ -67,24 +67,11 @@ describe('photo store', () => {
     expect(api.calls).toContain('photos.setFromUrl')
   })
 
-  it('revokes the editor’s blob URL when it closes', async () => {
-    setup()
-    await useAccountsStore().init()
-    const photos = usePhotoStore()
-    const revoked: string[] = []
-    photos.setDeps({ urls: { createUrl: () => 'blob:e/1', revokeUrl: (u) => void revoked.push(u) } })
-    expect(await photos.openEditor(makePerson(1), [new File([new Uint8Array([1])], 'a.jpg', { type: 'image/jpeg' })])).toBe(true)
-    expect(photos.editor?.url).toBe('blob:e/1')
-    photos.closeEditor()
-    expect(photos.editor).toBeNull()
-    expect(revoked).toEqual(['blob:e/1'])
-  })
-
   it('keeps success toasts to one: the latest change is the one Undo undoes', async () => {
     const { people } = setup()
     await useAccountsStore().init()
     await usePeopleStore().load('acc-1')
-    const photos = usePhotoStore()
+    const photos = usePhotoChangesStore()
     await photos.remove(people[0]!)
     await photos.setFromUrl(people[1]!, 'https://img.example.com/a.jpg')
     const toasts = useToastStore().toasts
