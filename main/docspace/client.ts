@@ -16,7 +16,8 @@ import {
   type EmployeeFullDto,
   type ThumbnailsDataDto
 } from './dto'
-import { fail, failureFromStatus, isRecord, ok, unexpected, type CallContext } from './failures'
+import { fail, ok } from '../core/result'
+import { failureFromStatus, isRecord, unexpected, type CallContext } from './failures'
 import type { HttpClient, HttpMethod } from './http'
 
 /** A login token is sent raw; an API key as a bearer value (CONTRACT.md §4.2, §4.3). */

@@ -7,7 +7,7 @@ import { appendFile, mkdir, open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { ActivityEntry } from '../../preload/contract'
-import type { Logger } from './logger'
+import type { Logger } from '../core/logger'
 
 export const ACTIVITY_FILE = 'activity.jsonl'
 const DEFAULT_LIST_LIMIT = 500

@@ -4,7 +4,7 @@
  */
 import type { PersonPhotos, PhotoImage, PhotoSize, Result } from '../../preload/contract'
 import { resolvePhotoUrl } from '../docspace/client'
-import { fail, ok } from '../docspace/failures'
+import { fail, ok } from '../core/result'
 import { imageInfo } from '../images/image-info'
 import type { AccountsService } from './accounts-service'
 import { LruCache } from './lru-cache'
