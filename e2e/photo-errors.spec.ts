@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test'
 import type { RunningPortal } from '../emulator/index'
-import { decompressionBombPng, photoLikeJpeg, quadrantsJpeg } from '../main/images/fixtures/editor-test-images'
+import { decompressionBombPng, photoLikeJpeg, quadrantsJpeg } from '../main/testing/images/editor-test-images'
 import { dragFilesOver, dropFiles, expect, test, type AppHarness } from './harness'
 import { colourName, decoded, dropAndOpenEditor, editor, jpegFile, meanColour, rowFor, saveAndWait, stored, writesTo } from './photo-support'
 

@@ -4,7 +4,7 @@
  * done and exports it as a CSV download. Checked on the emulator's stored bytes.
  */
 import { readFile } from 'node:fs/promises'
-import { quadrantsJpeg } from '../main/images/fixtures/editor-test-images'
+import { quadrantsJpeg } from '../main/testing/images/editor-test-images'
 import { expect, test, ui } from './harness'
 import { decoded, dropAndOpenEditor, jpegFile, meanColour, rowFor, saveAndWait, stored, successToast } from './photo-support'
 

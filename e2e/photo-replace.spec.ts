@@ -4,7 +4,7 @@
  * the crop lands in every size while the original stays whole, EXIF orientation ends upright, a
  * 24-megapixel photo arrives within 1280 px and under the upload limit. Pasting opens the editor too.
  */
-import { photoLikeJpeg, quadrantsJpeg, quadrantsPng, sidewaysJpeg } from '../main/images/fixtures/editor-test-images'
+import { photoLikeJpeg, quadrantsJpeg, quadrantsPng, sidewaysJpeg } from '../main/testing/images/editor-test-images'
 import { dragFilesOver, expect, test, ui } from './harness'
 import {
   MiB,

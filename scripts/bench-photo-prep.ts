@@ -5,7 +5,7 @@
  * benchmark can call it and print both side by side.
  */
 import { pathToFileURL } from 'node:url'
-import { photoLikeJpeg } from '../main/images/fixtures/synthetic-images'
+import { photoLikeJpeg } from '../main/testing/images/synthetic-images'
 import { preparePhoto } from '../main/images/prepare-photo'
 
 export interface PhotoPrepBenchOptions {
