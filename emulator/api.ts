@@ -99,7 +99,7 @@ export function sendWire(reply: FastifyReply, wire: Wire): FastifyReply {
   return reply.code(wire.status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(wire.body))
 }
 
-export function sendBodyless(reply: FastifyReply, failure: BodylessStatus): FastifyReply {
+function sendBodyless(reply: FastifyReply, failure: BodylessStatus): FastifyReply {
   for (const [k, v] of Object.entries(failure.headers)) reply.header(k, v)
   return reply.code(failure.status).send()
 }

@@ -38,9 +38,9 @@ export interface AuthServiceOptions {
   now?: () => number
 }
 
-export const BRUTE_FORCE_ATTEMPTS = 5
-export const BRUTE_FORCE_WINDOW_MS = 60_000
-export const BRUTE_FORCE_BLOCK_MS = 60_000
+const BRUTE_FORCE_ATTEMPTS = 5
+const BRUTE_FORCE_WINDOW_MS = 60_000
+const BRUTE_FORCE_BLOCK_MS = 60_000
 
 function safeEqual(a: string, b: string): boolean {
   const x = createHash('sha256').update(a).digest()

@@ -96,7 +96,7 @@ export class CiBody {
   }
 }
 
-export function isJsonContentType(contentType: string | undefined): boolean {
+function isJsonContentType(contentType: string | undefined): boolean {
   if (!contentType) return false
   const mime = (contentType.split(';')[0] ?? '').trim().toLowerCase()
   return mime === 'application/json' || mime === 'text/json' || mime.endsWith('+json')

@@ -1,14 +1,14 @@
 // .NET time arithmetic the server leaks into its wire format (CONTRACT.md §1.1, §0.1).
 
 /** Ticks (100 ns units since 0001-01-01) at the Unix epoch. */
-export const UNIX_EPOCH_TICKS = 621355968000000000n
+const UNIX_EPOCH_TICKS = 621355968000000000n
 const TICKS_PER_MS = 10000n
 
 export function ticksFromUnixMs(ms: number): bigint {
   return BigInt(Math.floor(ms)) * TICKS_PER_MS + UNIX_EPOCH_TICKS
 }
 
-export function unixMsFromTicks(ticks: bigint): number {
+function unixMsFromTicks(ticks: bigint): number {
   return Number((ticks - UNIX_EPOCH_TICKS) / TICKS_PER_MS)
 }
 

@@ -64,7 +64,7 @@ export function uploadData(user: UserRecord): Record<string, string> {
   return { main: u.original, retina: u.retina, max: u.max, big: u.big, medium: u.medium, small: u.small }
 }
 
-export function isAdminType(user: UserRecord): boolean {
+function isAdminType(user: UserRecord): boolean {
   return user.type === 'DocSpaceAdmin'
 }
 

@@ -104,7 +104,7 @@ export interface Wire {
 }
 
 /** Removes null/undefined members recursively (DefaultIgnoreCondition = WhenWritingNull). */
-export function omitNulls(value: unknown): unknown {
+function omitNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(omitNulls)
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     const out: Record<string, unknown> = {}

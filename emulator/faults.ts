@@ -86,7 +86,7 @@ function matches(rule: FailNextRule, method: string, pathAndQuery: string): bool
   return rule.path.test(pathAndQuery)
 }
 
-export const MAX_CONCURRENT_WRITES = 15
+const MAX_CONCURRENT_WRITES = 15
 export const MAX_REQUESTS_PER_MINUTE = 1500
 
 export type Admission = { ok: true; release: () => void } | { ok: false; retryAfterSeconds: number }

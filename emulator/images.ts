@@ -8,7 +8,7 @@ export const THUMB_PIXELS: Readonly<Record<ThumbSize, number>> = { retina: 360, 
 export const THUMB_SIZES: readonly ThumbSize[] = ['retina', 'max', 'big', 'medium', 'small']
 
 /** The stored original fits inside this square (SaveOrUpdatePhoto / SaveTempPhoto). */
-export const MAX_ORIGINAL = 1280
+const MAX_ORIGINAL = 1280
 
 export interface Crop {
   x: number

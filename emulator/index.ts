@@ -19,9 +19,9 @@ export { DEFAULT_FAULTS } from './faults'
 export { photoHash, ticksFromUnixMs } from './dotnet-hash'
 export { PERSON_PASSWORD, TWO_FACTOR_CODE } from './seed'
 
-export const DEFAULT_VERSION = '3.7.2'
+const DEFAULT_VERSION = '3.7.2'
 
-export function resolveOptions(options: PortalOptions = {}): ResolvedOptions {
+function resolveOptions(options: PortalOptions = {}): ResolvedOptions {
   const version = options.version ?? DEFAULT_VERSION
   parseVersion(version) // throws early on nonsense
   return {

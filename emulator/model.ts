@@ -6,8 +6,6 @@ import type { PortraitSpec } from './portrait'
 /** JsonStringEnumConverter names (v3.0+). */
 export type EmployeeType = 'DocSpaceAdmin' | 'RoomAdmin' | 'User' | 'Guest'
 
-export const EMPLOYEE_TYPE_VALUE: Readonly<Record<EmployeeType, number>> = { RoomAdmin: 1, Guest: 2, DocSpaceAdmin: 3, User: 4 }
-
 /** EmployeeStatus: 1 Active, 2 Terminated (4 Pending exists only as a filter value). */
 export type EmployeeStatus = 1 | 2
 /** EmployeeActivationStatus: 0 NotActivated, 1 Activated, 2 Pending. */

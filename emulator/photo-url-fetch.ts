@@ -28,7 +28,7 @@ function normalizeIp(ip: string): string {
   return m?.[1] ?? ip
 }
 
-export function isBlacklisted(ip: string, allowLoopback: boolean): boolean {
+function isBlacklisted(ip: string, allowLoopback: boolean): boolean {
   const addr = normalizeIp(ip)
   if (allowLoopback && isLoopback(addr)) return false
   const family = isIP(addr)
@@ -44,7 +44,7 @@ const STATUS_NAMES: Record<number, string> = {
 }
 
 /** HttpStatusCode.ToString(): the enum name, or the number when there is none. */
-export function httpStatusName(status: number): string {
+function httpStatusName(status: number): string {
   return STATUS_NAMES[status] ?? String(status)
 }
 

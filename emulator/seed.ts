@@ -23,7 +23,7 @@ export interface SeedData {
 /** Password of every seeded person that is not a demo account. */
 export const PERSON_PASSWORD = 'demo-person'
 export const TWO_FACTOR_CODE = '123456'
-export const EMAIL_DOMAIN = 'demo.example'
+const EMAIL_DOMAIN = 'demo.example'
 
 /** mulberry32: small, fast and deterministic. */
 export function createRandom(seed: number): () => number {
@@ -43,7 +43,7 @@ function pick<T>(rnd: () => number, list: readonly T[]): T {
   return item
 }
 
-export function randomGuid(rnd: () => number): string {
+function randomGuid(rnd: () => number): string {
   const hex: string[] = []
   for (let i = 0; i < 32; i++) hex.push(Math.floor(rnd() * 16).toString(16))
   hex[12] = '4'
@@ -110,7 +110,7 @@ function portraitFor(rnd: () => number, firstName: string, lastName: string): Ph
   return { ext: 'png', width, height, crop: centredSquare(width, height), source: { kind: 'painted', spec }, sizes: {} }
 }
 
-export function searchText(u: Pick<UserRecord, 'firstName' | 'lastName' | 'email' | 'userName'>, folder: (s: string) => string = fold): string {
+function searchText(u: Pick<UserRecord, 'firstName' | 'lastName' | 'email' | 'userName'>, folder: (s: string) => string = fold): string {
   return `${folder(u.firstName)} ${folder(u.lastName)} ${folder(u.email)} ${folder(u.userName)}`
 }
 

@@ -12,7 +12,7 @@ import type { SenderFrame } from './ipc/register-ipc'
 // ---------------------------------------------------------------------------------------------
 
 export const APP_SCHEME = 'app'
-export const APP_HOST = 'renderer'
+const APP_HOST = 'renderer'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_START_URL = `${APP_ORIGIN}/index.html`
 

@@ -61,7 +61,7 @@ export interface DocSpaceClientOptions {
 }
 
 /** The only places photo files are served from (CONTRACT.md §1.1, §3.5, §3.6). */
-export const PHOTO_PATH_PREFIXES = ['/storage/userPhotos/', '/static/images/'] as const
+const PHOTO_PATH_PREFIXES = ['/storage/userPhotos/', '/static/images/'] as const
 
 const API = '/api/2.0'
 
