@@ -69,7 +69,10 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 // Accounts and sessions
 // ---------------------------------------------------------------------------------------------
 
-/** Roles as DocSpace types them (CONTRACT.md §5.3 role flags). */
+/**
+ * Roles as DocSpace types them (CONTRACT.md §5.3 role flags: isOwner, isAdmin, isRoomAdmin,
+ * isVisitor for a guest; a user has none of them, or isCollaborator).
+ */
 export type Role = 'owner' | 'admin' | 'room-admin' | 'user' | 'guest'
 
 /** What the signed-in user may do with photos on this portal (CONTRACT.md §2). */
@@ -188,7 +191,7 @@ export interface PhotoImage {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Photo editing (issue 4)
+// Photo editing: inspect, preview, replace, delete, set from a URL, history, restore, undo
 // ---------------------------------------------------------------------------------------------
 
 /** What the image's header says, before any decoding (photos:inspect). Width/height are upright (EXIF applied). */
@@ -226,7 +229,10 @@ export interface CropFraction {
   readonly height: number
 }
 
-/** A crop in pixels of the portal's stored original (CONTRACT.md §1.5 Branch B). */
+/**
+ * A crop in pixels of the portal's stored original (CONTRACT.md §1.5 Branch B: thumbnails without a
+ * temp file re-cut every size from the stored original at exactly these pixels).
+ */
 export interface CropPixels {
   readonly x: number
   readonly y: number

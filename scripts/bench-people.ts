@@ -1,7 +1,8 @@
 /**
- * `npm run bench:people` (issue 3, item 9): the people view at 10,000 people with 50 ms of portal
- * latency, in Debian Chromium, through the real main services and the loopback web host (as the demo
- * runs). Prints figures against the targets; asserts nothing and exits 0 (1 only if it cannot run).
+ * `npm run bench:people`: does the people list stay fast for a large portal? The people view at 10,000
+ * people with 50 ms of portal latency, in Debian Chromium, through the real main services and the
+ * loopback web host (as the demo runs). Prints figures against the targets; asserts nothing and exits 0
+ * (1 only if it cannot run).
  *
  * Everything the user would notice is measured inside the page, on the page's clock:
  * - first rows / full list: from the sign-in click to the first painted frame showing rows, and the

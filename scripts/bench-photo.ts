@@ -1,6 +1,7 @@
 /**
- * `npm run bench:photo` (issue 4, item 9). Prints figures against the targets; asserts nothing and
- * exits 0 (1 only when it cannot run at all). Needs `npm run build` first (out/renderer).
+ * `npm run bench:photo`: is replacing a photo fast enough (preparation speed, drop to verified)? Prints
+ * figures against the targets; asserts nothing and exits 0 (1 only when it cannot run at all). Needs
+ * `npm run build` first (out/renderer).
  *
  * 1. Preparation of one 12-megapixel photo-like JPEG (4000×3000), side by side in one run:
  *    - main: preparePhoto (sharp) through benchPhotoPrep, median of N;

@@ -1,6 +1,7 @@
 /**
  * DocSpaceClient: one portal, one credential. Builds the requests CONTRACT.md describes, unwraps the
- * success envelope (§0.2), and turns everything else into typed failures (failures.ts). Every method
+ * success envelope (§0.2: the payload is in `response`, next to `count`, `total` and `status`), and
+ * turns everything else into typed failures (failures.ts). Every method
  * answers a Result; nothing here throws for an expected failure.
  */
 import { randomBytes } from 'node:crypto'
@@ -144,7 +145,7 @@ export class DocSpaceClient {
     return ok(res.value.token)
   }
 
-  /** `GET /people/@self` (§5.1). */
+  /** `GET /people/@self` (§5.1): the signed-in user's own full profile, role flags included. */
   self(): Promise<Result<EmployeeFullDto>> {
     return this.#parse('GET', '/people/@self', employeeFullDto, {})
   }
