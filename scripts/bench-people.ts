@@ -163,7 +163,7 @@ async function inProcessPortal(): Promise<BenchPortal> {
 
 async function portalProcess(): Promise<BenchPortal> {
   const portal = await startPortalProcess(['--people', String(PEOPLE), '--latency', String(LATENCY_MS)])
-  // Its admin is the emulator's fixed demo account (emulator/seed.ts).
+  // Its admin is the emulator's fixed demo account (emulator/domain/seed.ts).
   return { ...portal, admin: { email: 'admin@demo.example', password: 'demo-admin' } }
 }
 

@@ -59,7 +59,7 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const SOURCE = { width: 4000, height: 3000, quality: 92, seed: 12 } as const
 const SPEEDUP_TARGET = 3
 const DROP_TARGET_MS = 1500
-/** The demo admin of the emulator (emulator/seed.ts), fixed for every seed. */
+/** The demo admin of the emulator (emulator/domain/seed.ts), fixed for every seed. */
 const ADMIN = { id: '0e5a7d39-7c1f-4b4e-9d5a-000000000002', email: 'admin@demo.example', password: 'demo-admin', name: 'Adam Kowalski' } as const
 
 interface CanvasFigures {

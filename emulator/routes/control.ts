@@ -2,7 +2,7 @@
 // faults, expire tokens, mint API keys and read stored photo bytes. Never part of a real portal.
 
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { PortalContext } from '../api'
+import type { PortalContext } from '../http/api'
 import type { FailNextRule, Faults, FaultKind, PhotoSize } from '../types'
 import type { DemoAccounts } from '../types'
 import { mimeForExtension } from './storage'

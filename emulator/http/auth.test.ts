@@ -2,9 +2,9 @@
 
 import { pbkdf2Sync } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPortal } from './index'
-import type { RunningPortal } from './types'
-import { call, signIn } from './test-helpers'
+import { startPortal } from '../index'
+import type { RunningPortal } from '../types'
+import { call, signIn } from '../testing/helpers'
 
 describe('envelopes and authentication (3.7.2)', () => {
   let portal: RunningPortal

@@ -2,7 +2,7 @@
 // a busy portal.
 
 import { Transform, type TransformCallback } from 'node:stream'
-import type { FailNextRule, FaultKind, Faults } from './types'
+import type { FailNextRule, FaultKind, Faults } from '../types'
 
 export const DEFAULT_FAULTS: Readonly<Faults> = {
   latencyMs: 0,

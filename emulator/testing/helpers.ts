@@ -1,7 +1,7 @@
 // Helpers shared by the emulator's tests: real HTTP against a started portal, and real images built with sharp.
 
 import sharp from 'sharp'
-import type { DemoAccount, RunningPortal } from './types'
+import type { DemoAccount, RunningPortal } from '../types'
 
 export interface Envelope<T = unknown> {
   response?: T

@@ -3,10 +3,10 @@
 
 import { fold, initialOf } from './fold'
 import { ticksFromUnixMs } from './dotnet-hash'
-import { centredSquare } from './images'
+import { centredSquare } from '../images/images'
 import type { EmployeeType, GroupRecord, PhotoRecord, UserRecord } from './model'
-import type { PortraitSpec, Rgb } from './portrait'
-import type { DemoAccounts } from './types'
+import type { PortraitSpec, Rgb } from '../images/portrait'
+import type { DemoAccounts } from '../types'
 
 export interface SeedOptions {
   people: number

@@ -1,13 +1,13 @@
 // Wire shapes built from records: ThumbnailsDataDto, upload data, EmployeeDto and EmployeeFullDto
 // (CONTRACT.md §1.1, §1.4, §5.2, §5.3). Null members are dropped later by the envelope.
 
-import { formatApiDateTime, photoHash, ticksFromUnixMs } from './dotnet-hash'
+import { formatApiDateTime, photoHash, ticksFromUnixMs } from '../domain/dotnet-hash'
 import { htmlEncode } from './envelope'
-import { THUMB_PIXELS, type ThumbSize } from './images'
-import type { UserRecord } from './model'
-import type { PortalStore } from './store'
-import type { PhotoSize } from './types'
-import type { VersionRules } from './version'
+import { THUMB_PIXELS, type ThumbSize } from '../images/images'
+import type { UserRecord } from '../domain/model'
+import type { PortalStore } from '../domain/store'
+import type { PhotoSize } from '../types'
+import type { VersionRules } from '../domain/version'
 
 export interface DtoContext {
   rules: VersionRules

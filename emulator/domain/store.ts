@@ -2,10 +2,10 @@
 // mirrors it to a folder when a dataDir is configured.
 
 import { ticksFromUnixMs } from './dotnet-hash'
-import { THUMB_PIXELS, type Crop, type ThumbSize } from './images'
+import { THUMB_PIXELS, type Crop, type ThumbSize } from '../images/images'
 import type { ApiKeyRecord, GroupRecord, PhotoRecord, TempFile, TokenRecord, UserRecord } from './model'
-import { paintPortrait } from './portrait'
-import type { PhotoSize } from './types'
+import { paintPortrait } from '../images/portrait'
+import type { PhotoSize } from '../types'
 
 export interface StoreListener {
   /** Something persistent changed (photo, token, key, temp file, lastModified). */

@@ -2,10 +2,10 @@
 // and the HTTP control endpoint used by other processes.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startPortal } from './index'
+import { startPortal } from '../index'
 import { MAX_REQUESTS_PER_MINUTE, RateLimiter } from './faults'
-import type { RunningPortal } from './types'
-import { call, signIn, solidImage, uploadForm } from './test-helpers'
+import type { RunningPortal } from '../types'
+import { call, signIn, solidImage, uploadForm } from '../testing/helpers'
 
 describe('faults', () => {
   let portal: RunningPortal

@@ -4,7 +4,7 @@
 
 import { lookup } from 'node:dns/promises'
 import { BlockList, isIP } from 'node:net'
-import { ServerException } from './envelope'
+import { ServerException } from '../http/envelope'
 
 /** webhooks:blacklist code default. */
 function defaultBlacklist(): BlockList {

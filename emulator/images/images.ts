@@ -1,4 +1,5 @@
-// Image work behind the photo endpoints (CONTRACT.md §3), on sharp standing in for ImageMagick.
+// Image work behind the photo endpoints (CONTRACT.md §3: uploads must sniff as PNG or JPEG, the original
+// fits 1280x1280, every size is a PNG, EXIF orientation is not applied), on sharp standing in for ImageMagick.
 
 import sharp from 'sharp'
 

@@ -1,9 +1,9 @@
 // People listing and profiles (CONTRACT.md §5) against a real portal, including a 50,000-person timing check.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPortal } from './index'
-import type { RunningPortal } from './types'
-import { call, signIn } from './test-helpers'
+import { startPortal } from '../index'
+import type { RunningPortal } from '../types'
+import { call, signIn } from '../testing/helpers'
 
 interface Person {
   id: string

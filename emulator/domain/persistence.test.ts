@@ -4,8 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startPortal } from './index'
-import { call, quadrantImage, signIn, uploadForm } from './test-helpers'
+import { startPortal } from '../index'
+import { call, quadrantImage, signIn, uploadForm } from '../testing/helpers'
 
 type Thumbs = Record<string, string>
 

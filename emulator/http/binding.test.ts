@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { CiBody, dotnetBoolParse, parseGuid } from './binding'
-import { fold } from './fold'
-import { centredSquare, clampCrop } from './images'
-import { humanFileSize } from './routes/photos'
+import { fold } from '../domain/fold'
+import { centredSquare, clampCrop } from '../images/images'
+import { humanFileSize } from '../routes/photos'
 
 describe('binding and small helpers', () => {
   it('binds JSON keys case-insensitively and numbers from strings', () => {

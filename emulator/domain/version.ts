@@ -1,8 +1,14 @@
-// Version modes: which server behaviours a configured DocSpace version reproduces (CONTRACT.md §2, §6, §9).
+// Version modes: which server behaviours a configured DocSpace version reproduces (CONTRACT.md §2, §6, §9:
+// before 3.6.0 admins write others' photos, from 3.6.0 photo writes are self-only, from 3.7.1 the new
+// upload binding, the photo visibility rule and PUT's URL checks apply).
 
 export interface VersionRules {
   readonly version: string
-  /** < 3.6.0: admins (and the owner) may write other people's photos, with the §2.2 exceptions. */
+  /**
+   * < 3.6.0: admins (and the owner) may write other people's photos, with the §2.2 exceptions (not
+   * the owner's photo unless you are the owner, no upload for another admin unless you are the owner,
+   * no delete for terminated people).
+   */
   readonly legacyAdminWrites: boolean
   /** 3.5.0 only, within legacy: DELETE on a Terminated target gives 403 (commit eba9a82313). */
   readonly deleteRejectsTerminated: boolean

@@ -1,7 +1,7 @@
 // The emulator's in-memory records (not wire shapes; dto.ts builds those).
 
-import type { Crop, ThumbSize } from './images'
-import type { PortraitSpec } from './portrait'
+import type { Crop, ThumbSize } from '../images/images'
+import type { PortraitSpec } from '../images/portrait'
 
 /** JsonStringEnumConverter names (v3.0+). */
 export type EmployeeType = 'DocSpaceAdmin' | 'RoomAdmin' | 'User' | 'Guest'

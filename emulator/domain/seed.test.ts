@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { seedOrganisation } from './seed'
 import { PortalStore } from './store'
-import { imageInfo, pixel } from './test-helpers'
+import { imageInfo, pixel } from '../testing/helpers'
 
 describe('seed', () => {
   it('is deterministic for a seed and different for another', () => {

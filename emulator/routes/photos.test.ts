@@ -4,9 +4,9 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPortal } from './index'
-import { photoHash } from './dotnet-hash'
-import type { RunningPortal } from './types'
+import { startPortal } from '../index'
+import { photoHash } from '../domain/dotnet-hash'
+import type { RunningPortal } from '../types'
 import {
   BLUE,
   call,
@@ -22,7 +22,7 @@ import {
   solidImage,
   uploadForm,
   YELLOW
-} from './test-helpers'
+} from '../testing/helpers'
 
 type Thumbs = Record<'original' | 'retina' | 'max' | 'big' | 'medium' | 'small', string>
 type UploadResult = { success: boolean; data?: Record<string, string> | string; message?: string }

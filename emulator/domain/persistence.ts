@@ -4,7 +4,7 @@
 
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { THUMB_SIZES, type Crop, type ThumbSize } from './images'
+import { THUMB_SIZES, type Crop, type ThumbSize } from '../images/images'
 import type { ApiKeyRecord, PhotoRecord, TokenRecord } from './model'
 import type { PortalStore } from './store'
 

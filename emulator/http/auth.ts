@@ -2,8 +2,8 @@
 // Basic credentials and API keys (`Authorization: Bearer sk-...`), plus the password checks of sign-in.
 
 import { createHash, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { ApiKeyRecord, UserRecord } from './model'
-import type { PortalStore } from './store'
+import type { ApiKeyRecord, UserRecord } from '../domain/model'
+import type { PortalStore } from '../domain/store'
 
 export const AUTH_COOKIE = 'asc_auth_key'
 
@@ -192,7 +192,11 @@ function randomUuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
-/** Scopes a request needs when the caller uses an API key (SRV AuthorizationExtension, CONTRACT.md §2.3). */
+/**
+ * Scopes a request needs when the caller uses an API key (SRV AuthorizationExtension, CONTRACT.md §2.3:
+ * writes on people need accounts:write or *:write, reads accounts:read/write or *:read/write, and
+ * people/@self also takes accounts.self:*).
+ */
 export function requiredScopes(method: string, path: string): string[] | undefined {
   const p = path.toLowerCase()
   if (!/^\/api\/2\.0\/(people|group)(\/|$|\?)/.test(p)) return undefined

@@ -16,9 +16,9 @@ import {
   type Wire
 } from './envelope'
 import type { FaultController, RateLimiter } from './faults'
-import type { PeopleIndex } from './people-index'
-import type { PortalStore } from './store'
-import type { VersionRules } from './version'
+import type { PeopleIndex } from '../domain/people-index'
+import type { PortalStore } from '../domain/store'
+import type { VersionRules } from '../domain/version'
 
 export interface ResolvedOptions {
   version: string

@@ -1,9 +1,9 @@
 // The version-mode permission matrix of CONTRACT.md §2 and the visibility rule of §1.2, over real HTTP.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPortal } from './index'
-import type { DemoAccount, RunningPortal } from './types'
-import { call, signIn, solidImage, uploadForm } from './test-helpers'
+import { startPortal } from '../index'
+import type { DemoAccount, RunningPortal } from '../types'
+import { call, signIn, solidImage, uploadForm } from '../testing/helpers'
 
 type UploadResult = { success: boolean; message?: string }
 

@@ -1,7 +1,8 @@
-// Who may see and change whom (CONTRACT.md §1.2, §2).
+// Who may see and change whom (CONTRACT.md §1.2, §2): from 3.7.1 a user or guest sees only their own photo
+// and a room admin sees non-guests; photo writes are self-only from 3.6.0, admin-wide with exceptions before.
 
-import { parseGuid } from './binding'
-import { ServerException } from './envelope'
+import { parseGuid } from '../http/binding'
+import { ServerException } from '../http/envelope'
 import type { UserRecord } from './model'
 import type { PortalStore } from './store'
 

@@ -1,4 +1,5 @@
-// .NET time arithmetic the server leaks into its wire format (CONTRACT.md §1.1, §0.1).
+// .NET time arithmetic the server leaks into its wire format (CONTRACT.md §1.1, §0.1: a photo URL's ?hash=
+// is the hash code of the user's last-modified time in .NET ticks; dates are ApiDateTime strings).
 
 /** Ticks (100 ns units since 0001-01-01) at the Unix epoch. */
 const UNIX_EPOCH_TICKS = 621355968000000000n
