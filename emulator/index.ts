@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import type { ResolvedOptions, PortalContext } from './http/api'
 import { AuthService } from './http/auth'
 import { DEFAULT_IMAGE_SIZES } from './http/dto'
-import { FaultController, RateLimiter } from './http/faults'
+import { FaultController, RateLimiter, WriteStats } from './http/faults'
 import { PeopleIndex } from './domain/people-index'
 import { Persistence } from './domain/persistence'
 import { paintDefaultPhoto } from './images/portrait'
@@ -76,6 +76,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     auth,
     faults,
     limiter: new RateLimiter(),
+    writeStats: new WriteStats(),
     defaultImages: new Map(DEFAULT_IMAGE_SIZES.map((px) => [px, paintDefaultPhoto(px)])),
     passwordSalt,
     log
@@ -112,6 +113,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       return user ? store.photoBytes(user, size) : undefined
     },
     userIdByEmail: (email) => store.userByEmail(email)?.id,
+    writeStats: () => ctx.writeStats.snapshot(),
+    resetWriteStats: () => ctx.writeStats.reset(),
     close: async () => {
       if (closed) return
       closed = true

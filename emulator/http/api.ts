@@ -15,7 +15,7 @@ import {
   validationEnvelope,
   type Wire
 } from './envelope'
-import type { FaultController, RateLimiter } from './faults'
+import type { FaultController, RateLimiter, WriteStats } from './faults'
 import type { PeopleIndex } from '../domain/people-index'
 import type { PortalStore } from '../domain/store'
 import type { VersionRules } from '../domain/version'
@@ -47,6 +47,7 @@ export interface PortalContext {
   auth: AuthService
   faults: FaultController
   limiter: RateLimiter
+  writeStats: WriteStats
   /** Default "no photo" images by pixel size. */
   defaultImages: ReadonlyMap<number, Buffer>
   passwordSalt: string

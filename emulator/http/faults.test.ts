@@ -3,7 +3,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startPortal } from '../index'
-import { MAX_REQUESTS_PER_MINUTE, RateLimiter } from './faults'
+import { MAX_REQUESTS_PER_MINUTE, RateLimiter, WriteStats } from './faults'
 import type { RunningPortal } from '../types'
 import { call, signIn, solidImage, uploadForm } from '../testing/helpers'
 
@@ -172,5 +172,21 @@ describe('the control endpoint can be switched off', () => {
     } finally {
       await p.close()
     }
+  })
+})
+
+describe('write statistics', () => {
+  it('counts the most writes in flight at once, limits on or off', () => {
+    const stats = new WriteStats()
+    const a = stats.begin()
+    const b = stats.begin()
+    a()
+    a() // ending twice counts once
+    const c = stats.begin()
+    expect(stats.snapshot()).toEqual({ writesInFlight: 2, maxWritesInFlight: 2, writes: 3 })
+    b()
+    c()
+    stats.reset()
+    expect(stats.snapshot()).toEqual({ writesInFlight: 0, maxWritesInFlight: 0, writes: 0 })
   })
 })

@@ -154,3 +154,34 @@ export class Throttle extends Transform {
     next()
   }
 }
+
+/**
+ * Writes (POST/PUT/DELETE to /api/) in flight at the portal, counted whether or not limits are on, so a
+ * test or benchmark can check a client never had more than DocSpace's 15 concurrent writes open.
+ */
+export class WriteStats {
+  private inFlight = 0
+  private maxSeen = 0
+  private count = 0
+
+  begin(): () => void {
+    this.inFlight += 1
+    this.count += 1
+    this.maxSeen = Math.max(this.maxSeen, this.inFlight)
+    let ended = false
+    return () => {
+      if (ended) return
+      ended = true
+      this.inFlight -= 1
+    }
+  }
+
+  snapshot(): { readonly writesInFlight: number; readonly maxWritesInFlight: number; readonly writes: number } {
+    return { writesInFlight: this.inFlight, maxWritesInFlight: this.maxSeen, writes: this.count }
+  }
+
+  reset(): void {
+    this.maxSeen = this.inFlight
+    this.count = 0
+  }
+}

@@ -73,6 +73,7 @@ export async function buildServer(ctx: PortalContext, control: ControlDeps): Pro
       apiKeyBearerHeader: typeof keyHeader === 'string' ? keyHeader : undefined
     })
     if (!req.url.toLowerCase().startsWith('/api/')) return
+    if (req.method !== 'GET' && req.method !== 'HEAD') reply.raw.once('close', ctx.writeStats.begin())
     const oneShot = ctx.faults.takeFailNext(req.method, req.url)
     const delay = ctx.faults.delayMs(ctx.options.latencyMs)
     if (delay > 0) await sleep(delay)

@@ -74,6 +74,11 @@ export function registerControlRoutes(app: FastifyInstance, ctx: PortalContext, 
     }
     return json(reply, 200, faultsToJson(ctx.faults.current()))
   })
+  app.get('/__emulator/stats', (_req, reply) => json(reply, 200, ctx.writeStats.snapshot()))
+  app.post('/__emulator/stats/reset', (_req, reply) => {
+    ctx.writeStats.reset()
+    return json(reply, 200, ctx.writeStats.snapshot())
+  })
   app.post('/__emulator/faults/reset', (_req, reply) => {
     ctx.faults.reset()
     return json(reply, 200, faultsToJson(ctx.faults.current()))
