@@ -1,0 +1,223 @@
+/**
+ * `npm run bench:bulk`: a bulk job of photo-like 12-megapixel JPEGs onto as many people, against a
+ * sequential loop doing what the official SDK allows (one person at a time: upload with Autosave,
+ * then thumbnails), both in the same run, on the same portal: the emulator in its own process at
+ * 50 ms latency with DocSpace's rate limits on (15 concurrent writes, 1,500 requests a minute).
+ * Prints a table of figures against the targets and, with --json, ends with one JSON object.
+ * Asserts nothing; exits 1 only when it cannot run at all.
+ *
+ * What is timed for the app: from "Apply" to the last person verified (`seconds`), with the plan
+ * (reading, preparing and matching the files, which happens while the user reviews) timed apart
+ * (`planSeconds`). The app's job is run first, so the sequential loop's requests do not count against
+ * the app in the portal's one-minute window.
+ *
+ * Options: --photos 500, --latency 50, --concurrency 8, --sequential N (people in the sequential loop;
+ * default all; fewer are timed and scaled, and the table says so), --json.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import type { BulkProgress, EventChannel, EventChannels } from '../preload/contract'
+import { createMain } from '../main/compose'
+import type { Logger } from '../main/core/logger'
+import { MemorySecretStore } from '../main/secrets/memory-store'
+import { photoLikeJpeg } from '../main/testing/images/synthetic-images'
+import { startPortalProcess } from './bench-support'
+
+const { values: opts } = parseArgs({
+  options: {
+    photos: { type: 'string', default: '500' },
+    latency: { type: 'string', default: '50' },
+    concurrency: { type: 'string', default: '8' },
+    sequential: { type: 'string' },
+    json: { type: 'boolean', default: false }
+  }
+})
+const PHOTOS = Math.max(1, Number(opts.photos))
+const LATENCY_MS = Number(opts.latency)
+const CONCURRENCY = Math.max(1, Number(opts.concurrency))
+const SEQUENTIAL = Math.min(PHOTOS, Math.max(1, Number(opts.sequential ?? PHOTOS)))
+const TARGETS = { speedup: 8, maxWritesInFlight: 15, peakRssMiB: 600, eventLoopMaxMs: 100 } as const
+const ADMIN = { email: 'admin@demo.example', password: 'demo-admin' } as const
+/** Distinct pictures; the rest are copies made distinct bytes with a JPEG comment, so no cache helps. */
+const BASE_PICTURES = 12
+
+const quiet: Logger = { info: () => {}, warn: () => {}, error: (m, f) => console.error(m, f ?? '') }
+const log = (line: string): void => {
+  if (!opts.json) console.log(line)
+  else console.error(line)
+}
+
+interface PortalPerson {
+  readonly id: string
+  readonly email: string
+  readonly isAdmin?: boolean
+  readonly isOwner?: boolean
+  readonly isVisitor?: boolean
+  readonly status?: number
+  readonly activationStatus?: number
+}
+
+async function api<T>(base: string, token: string, method: string, path: string, body?: BodyInit): Promise<{ status: number; json: T }> {
+  const res = await fetch(`${base}${path}`, { method, headers: { Authorization: token, Accept: 'application/json' }, ...(body ? { body } : {}) })
+  const text = await res.text()
+  return { status: res.status, json: (text ? JSON.parse(text) : {}) as T }
+}
+
+/** 12 MP pictures on disk, read one at a time (they would be 2 GB in memory). */
+async function writePictures(dir: string, count: number): Promise<string[]> {
+  const bases: Buffer[] = []
+  for (let i = 0; i < Math.min(BASE_PICTURES, count); i++) bases.push(await photoLikeJpeg(4000, 3000, { quality: 90, seed: 100 + i }))
+  const paths: string[] = []
+  for (let i = 0; i < count; i++) {
+    const base = bases[i % bases.length] as Buffer
+    // SOI, then a COM segment naming the copy, then the rest: the same pixels, other bytes.
+    const note = Buffer.from(`bench copy ${i}`)
+    const com = Buffer.concat([Buffer.from([0xff, 0xfe, 0, note.length + 2]), note])
+    const path = join(dir, `p${i}.jpg`)
+    await writeFile(path, Buffer.concat([base.subarray(0, 2), com, base.subarray(2)]))
+    paths.push(path)
+  }
+  return paths
+}
+
+async function main(): Promise<void> {
+  const portal = await startPortalProcess(['--version', '3.5.0', '--people', String(Math.ceil(PHOTOS * 1.6) + 50), '--latency', String(LATENCY_MS), '--photo-share', '0.5'])
+  const work = await mkdtemp(join(tmpdir(), 'bench-bulk-'))
+  try {
+    await fetch(`${portal.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ rateLimits: true }) })
+    const auth = await api<{ response: { token: string } }>(portal.url, '', 'POST', '/api/2.0/authentication', new URLSearchParams({ userName: ADMIN.email, password: ADMIN.password }))
+    const token = auth.json.response.token
+    // People an admin of 3.5 may change: active users (not the owner, not other admins, not guests).
+    const people: PortalPerson[] = []
+    for (let start = 0; people.length < PHOTOS * 2; start += 100) {
+      const page = await api<{ response: PortalPerson[] }>(portal.url, token, 'GET', `/api/2.0/people/filter?count=100&startIndex=${start}`)
+      if (page.json.response.length === 0) break
+      people.push(...page.json.response)
+    }
+    const targets = people.filter((p) => !p.isAdmin && !p.isOwner && !p.isVisitor && p.status === 1 && p.activationStatus !== 2 && p.email.endsWith('@demo.example') && !p.email.startsWith('admin@') && !p.email.startsWith('user@') && !p.email.startsWith('2fa@'))
+    if (targets.length < PHOTOS) throw new Error(`only ${targets.length} people can be changed; need ${PHOTOS}`)
+    const chosen = targets.slice(0, PHOTOS)
+    log(`generating ${PHOTOS} photo-like 4000×3000 JPEGs…`)
+    const paths = await writePictures(work, PHOTOS)
+
+    // --- the app: plan, then apply -----------------------------------------------------------
+    const progress: BulkProgress[] = []
+    let finished: () => void = () => {}
+    const done = new Promise<void>((resolve) => (finished = resolve))
+    const events = {
+      emit<C extends EventChannel>(channel: C, payload: EventChannels[C]) {
+        if (channel !== 'bulk:progress') return
+        const p = payload as BulkProgress
+        progress.push({ ...p, rows: [] })
+        if (p.phase === 'finished' || p.phase === 'cancelled') finished()
+      }
+    }
+    const app = createMain({ dataDir: join(work, 'data'), secrets: new MemorySecretStore({ available: true }), events, log: quiet })
+    const h = app.handlers
+    const signedIn = await h['accounts:sign-in']({ method: 'password', portalUrl: portal.url, email: ADMIN.email, password: ADMIN.password })
+    if (!signedIn.ok || signedIn.value.kind !== 'signed-in') throw new Error(`sign-in failed: ${JSON.stringify(signedIn)}`)
+    const accountId = signedIn.value.account.id
+    let peakRss = process.memoryUsage().rss
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
+    const loop = monitorEventLoopDelay({ resolution: 10 })
+
+    const planStarted = performance.now()
+    const job = await h['bulk:create']({ accountId })
+    if (!job.ok) throw new Error(`bulk:create: ${job.error.code}`)
+    const jobId = job.value.jobId
+    for (let i = 0; i < chosen.length; i += 8) {
+      const files = []
+      for (let k = i; k < Math.min(i + 8, chosen.length); k++) files.push({ name: `${(chosen[k] as PortalPerson).email}.jpg`, bytes: new Uint8Array(await readFile(paths[k] as string)) })
+      const added = await h['bulk:add-files']({ jobId, files })
+      if (!added.ok) throw new Error(`bulk:add-files: ${added.error.code} ${added.error.message}`)
+    }
+    const plan = await h['bulk:plan']({ jobId })
+    if (!plan.ok) throw new Error(`bulk:plan: ${plan.error.code}`)
+    const planSeconds = (performance.now() - planStarted) / 1000
+    const sendable = plan.value.rows.filter((r) => (r.state === 'new' || r.state === 'replace') && r.approved).length
+    log(`plan: ${plan.value.rows.length} rows, ${sendable} to send, ${planSeconds.toFixed(1)} s`)
+
+    await fetch(`${portal.url}/__emulator/stats/reset`, { method: 'POST' })
+    loop.enable()
+    const applyStarted = performance.now()
+    const started = await h['bulk:apply']({ jobId, concurrency: CONCURRENCY })
+    if (!started.ok) throw new Error(`bulk:apply: ${started.error.code}`)
+    await done
+    const seconds = (performance.now() - applyStarted) / 1000
+    loop.disable()
+    clearInterval(rssTimer)
+    const stats = (await (await fetch(`${portal.url}/__emulator/stats`)).json()) as { maxWritesInFlight: number; writes: number }
+    const final = await h['bulk:plan']({ jobId })
+    const ok = final.ok ? final.value.rows.filter((r) => r.result === 'ok').length : 0
+    const failed = final.ok ? final.value.rows.filter((r) => r.result === 'failed').length : 0
+    await app.dispose()
+
+    // --- the SDK's way: one person at a time, upload (Autosave) then thumbnails -----------------
+    log(`sequential loop over ${SEQUENTIAL} people…`)
+    const seqStarted = performance.now()
+    for (let i = 0; i < SEQUENTIAL; i++) {
+      const person = chosen[i] as PortalPerson
+      const form = new FormData()
+      form.set('Autosave', 'true')
+      form.set('file', new Blob([await readFile(paths[i] as string)], { type: 'image/jpeg' }), 'photo.jpg')
+      for (let attempt = 0; ; attempt++) {
+        const res = await fetch(`${portal.url}/api/2.0/people/${person.id}/photo`, { method: 'POST', headers: { Authorization: token }, body: form })
+        if (res.status !== 429 || attempt > 20) break
+        await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') ?? 1)))
+      }
+      await api(portal.url, token, 'POST', `/api/2.0/people/${person.id}/photo/thumbnails`, new URLSearchParams({ x: '0', y: '0', width: '0', height: '0' }))
+    }
+    const sequentialMeasured = (performance.now() - seqStarted) / 1000
+    const sequentialSeconds = (sequentialMeasured * PHOTOS) / SEQUENTIAL
+
+    const figures = {
+      photos: PHOTOS,
+      applied: ok,
+      failed,
+      planSeconds: round(planSeconds),
+      seconds: round(seconds),
+      sequentialSeconds: round(sequentialSeconds),
+      sequentialMeasuredPeople: SEQUENTIAL,
+      speedup: round(sequentialSeconds / seconds),
+      endToEndSpeedup: round(sequentialSeconds / (seconds + planSeconds)),
+      maxWritesInFlight: stats.maxWritesInFlight,
+      portalWrites: stats.writes,
+      peakRssMiB: Math.round(peakRss / 1024 / 1024),
+      eventLoopMaxBlockedMs: round(loop.max / 1e6),
+      concurrency: CONCURRENCY,
+      latencyMs: LATENCY_MS,
+      cores: cpus().length,
+      loadAverage: loadavg().map((l) => round(l))
+    }
+    const line = (name: string, value: string, target: string, pass: boolean | undefined) =>
+      log(`${name.padEnd(44)} ${value.padStart(12)}   ${target.padEnd(12)} ${pass === undefined ? '' : pass ? 'PASS' : 'MISS'}`)
+    log('')
+    log(`bulk import: ${PHOTOS} photo-like 12 MP JPEGs onto ${PHOTOS} people, ${LATENCY_MS} ms latency, rate limits on, concurrency ${CONCURRENCY}`)
+    line('plan (read, prepare, match; while reviewing)', `${figures.planSeconds} s`, '', undefined)
+    line('apply to verified (seconds)', `${figures.seconds} s`, '', undefined)
+    line(`sequential SDK loop${SEQUENTIAL < PHOTOS ? ` (${SEQUENTIAL} timed, scaled)` : ''}`, `${figures.sequentialSeconds} s`, '', undefined)
+    line('speed-up (sequential / apply)', `${figures.speedup}×`, `≥ ${TARGETS.speedup}×`, figures.speedup >= TARGETS.speedup)
+    line('speed-up including the plan', `${figures.endToEndSpeedup}×`, '', undefined)
+    line('most writes in flight at the portal', String(figures.maxWritesInFlight), `≤ ${TARGETS.maxWritesInFlight}`, figures.maxWritesInFlight <= TARGETS.maxWritesInFlight)
+    line("main's peak RSS (this process)", `${figures.peakRssMiB} MiB`, `< ${TARGETS.peakRssMiB} MiB`, figures.peakRssMiB < TARGETS.peakRssMiB)
+    line("main's event loop, longest block while applying", `${figures.eventLoopMaxBlockedMs} ms`, `≤ ${TARGETS.eventLoopMaxMs} ms`, figures.eventLoopMaxBlockedMs <= TARGETS.eventLoopMaxMs)
+    line('people applied / failed', `${ok} / ${failed}`, '', undefined)
+    log(`machine: ${cpus().length} cores, load average ${figures.loadAverage.join(' ')} (other work on the machine inflates every figure)`)
+    if (opts.json) console.log(JSON.stringify(figures))
+  } finally {
+    await portal.close()
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exit(1)
+})
