@@ -1,14 +1,16 @@
 // Accent- and case-insensitive text folding, like the database collation the server searches with.
+// Latin letters are reduced to ASCII with any-ascii (é -> e, ł -> l, ß -> ss, æ -> ae); other scripts keep
+// their letters (lower-cased, marks removed), because the server's collation does not transliterate:
+// searching "ivan" on a real portal does not find "Иван".
+import anyAscii from 'any-ascii'
 
-const SPECIAL: Record<string, string> = {
-  ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ß: 'ss', þ: 'th', Þ: 'th', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ı: 'i'
-}
+const LATIN = /\p{Script=Latin}+/gu
 
 export function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[łŁøØæÆœŒßþÞđĐðÐı]/g, (c) => SPECIAL[c] ?? c)
+    .replace(LATIN, (run) => anyAscii(run))
     .toLowerCase()
 }
 

@@ -20,9 +20,16 @@ describe('foldText', () => {
     expect(foldText(input)).toBe(folded)
   })
 
-  it('keeps scripts without a Latin base letter searchable', () => {
-    expect(foldText('Иван')).toBe('иван')
-    expect(foldText('李小龍')).toBe('李小龍')
+  it('transliterates other scripts, so they are found typed in either script', () => {
+    // Both the people list and the query are folded the same way: "Иван" and "ivan" find Иван.
+    expect(foldText('Иван Петров')).toBe('ivan petrov')
+    expect(foldQuery('Иван')).toEqual(['ivan'])
+    expect(foldText('Γιώργος')).toBe('giorgos')
+    expect(foldText('李小龍')).toBe('lixiaolong')
+  })
+
+  it('folds decomposed text (as macOS file names come) like composed text', () => {
+    expect(foldText('Jose\u0301 Mu\u0308ller')).toBe('jose muller')
   })
 })
 
