@@ -195,7 +195,8 @@ export class WorkQueue<I, T> {
   }
 
   #pump(): void {
-    if (!this.#started || this.#cancelled) return
+    if (!this.#started) return
+    if (this.#cancelled) return this.#maybeDone()
     const now = performance.now()
     for (let i = this.#waiting.length - 1; i >= 0; i--) {
       const w = this.#waiting[i]
