@@ -35,7 +35,8 @@ export interface Run {
   readonly queue: WorkQueue<string, void>
   readonly applying: Set<string>
   readonly undoing: Set<string>
-  readonly done: Promise<void>
+  /** Settles when the run has ended and its end is journaled. */
+  done: Promise<void>
   paused: boolean
   /** 'dispose': the app is closing; the job stays interrupted and resumes next time. */
   stopping?: 'cancel' | 'dispose'
@@ -79,7 +80,6 @@ export function startRun(rt: JobRuntime, kind: RunKind, rowIds: readonly string[
   const applying = new Set<string>()
   const undoing = new Set<string>()
   const skipped: string[] = []
-  let run: Run | undefined
   const throttle = new Throttle(deps.progressIntervalMs, (ids) => emit(ids))
 
   const emit = (ids: readonly string[], phase?: BulkJobPhase): void => {
@@ -91,7 +91,7 @@ export function startRun(rt: JobRuntime, kind: RunKind, rowIds: readonly string[
     })
     const progress: BulkProgress = {
       jobId: rt.job.jobId,
-      phase: phase ?? (run?.paused ? 'paused' : kind === 'apply' ? 'applying' : 'undoing'),
+      phase: phase ?? (run.paused ? 'paused' : kind === 'apply' ? 'applying' : 'undoing'),
       done: stats.ok + stats.failed + stats.skipped,
       total: stats.total,
       failed: stats.failed,
@@ -113,7 +113,7 @@ export function startRun(rt: JobRuntime, kind: RunKind, rowIds: readonly string[
     } catch (e) {
       // The journal cannot be written (disk full, folder gone): without it the guarantees are gone, so stop.
       deps.log.error('bulk job stopped: journal write failed', { jobId: rt.job.jobId, rowId, error: e instanceof Error ? e.message : String(e) })
-      if (run) run.stopping ??= 'cancel'
+      run.stopping ??= 'cancel'
       queue.cancel()
       return { ok: false, error: { code: 'app/internal', message: 'The job record cannot be written, so the job stopped.' } }
     } finally {
@@ -245,7 +245,7 @@ export function startRun(rt: JobRuntime, kind: RunKind, rowIds: readonly string[
 
   const finish = async (): Promise<void> => {
     const left = throttle.take()
-    const stopping = run?.stopping
+    const stopping = run.stopping
     if (stopping !== 'dispose') {
       const phase: BulkJobPhase = stopping === 'cancel' ? 'cancelled' : 'finished'
       const lines: BulkEntry[] = []
@@ -261,8 +261,9 @@ export function startRun(rt: JobRuntime, kind: RunKind, rowIds: readonly string[
     emit(left, rt.job.phase)
   }
 
-  const done = queue.run(rowIds).then(finish)
-  run = { kind, queue, applying, undoing, done, paused: false }
+  // Declared before the queue starts: the closures above read it once rows run.
+  const run: Run = { kind, queue, applying, undoing, done: Promise.resolve(), paused: false }
+  run.done = queue.run(rowIds).then(finish)
   return run
 }
 
