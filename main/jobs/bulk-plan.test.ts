@@ -193,6 +193,16 @@ describe('bulk plan', () => {
     await small.dispose()
   })
 
+  it('refuses to apply files that are not in the plan yet', async () => {
+    const jobId = await newJob()
+    await service.addFiles(jobId, [{ name: 'bob.stein.jpg', bytes: img('b') }])
+    expect(await service.apply(jobId)).toMatchObject({ ok: false, error: { code: 'input/invalid' } })
+    await service.plan(jobId)
+    await service.addFiles(jobId, [{ name: 'eve.roth.jpg', bytes: img('e') }])
+    expect(await service.apply(jobId)).toMatchObject({ ok: false, error: { code: 'input/invalid' } })
+    expect(portal.calls.replaceOne).toHaveLength(0)
+  })
+
   it('answers a typed error for a job that does not exist', async () => {
     expect(await service.plan('zzzzzzzz-00000000')).toMatchObject({ ok: false, error: { code: 'bulk/unknown-job' } })
     expect(await service.plan('../../etc')).toMatchObject({ ok: false, error: { code: 'bulk/unknown-job' } })

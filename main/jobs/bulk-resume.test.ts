@@ -149,6 +149,38 @@ describe('bulk resume after a kill', () => {
     expect(plan.ok && plan.value.rows[4]).toMatchObject({ userId: 'u4', result: 'ok' })
   })
 
+  it('an undo interrupted by a kill resumes with the same rows and restores nobody twice', async () => {
+    const first = newService()
+    const jobId = await plannedJob(first)
+    await first.apply(jobId)
+    await first.whenIdle(jobId)
+    // Undo four of the six; the app dies right after Bob's restore reached the portal.
+    portal.onRestore = (req, restore) => {
+      if (req.userId !== 'u1') return undefined
+      restore()
+      return never
+    }
+    await first.undo(jobId, ['r00001', 'r00002', 'r00003', 'r00004'], { concurrency: 1 })
+    await until(() => portal.restores.get('u1') === 1)
+    portal.onRestore = undefined
+
+    const second = newService()
+    open.push(second)
+    const listed = await second.jobs(ACCOUNT)
+    expect(listed.ok && listed.value[0]).toMatchObject({ phase: 'undoing', interrupted: true })
+    await second.resume(jobId)
+    await second.whenIdle(jobId)
+    expect([...portal.restores.entries()].sort()).toEqual([
+      ['u0', 1],
+      ['u1', 1],
+      ['u2', 1],
+      ['u3', 1]
+    ])
+    expect(portal.stored.get('u2')?.pictureHash).toBe('old-carl')
+    const plan = await second.current(jobId)
+    expect(plan.ok && plan.value.rows.map((r) => r.undone === true)).toEqual([true, true, true, true, false, false])
+  })
+
   it('skips and counts a garbage line in the middle of the journal, and the job still loads', async () => {
     const first = newService()
     open.push(first)

@@ -180,9 +180,11 @@ export class BulkService {
       if (crop !== null && (!cropSchema.safeParse(crop).success || crop.x + crop.width > 1.0001 || crop.y + crop.height > 1.0001)) {
         return jobError('input/invalid', 'The crop must lie inside the picture.')
       }
-      await record(rt, [{ t: 'crop', rowId, crop, at: this.#at() }])
+      // The plan is derived again from the people and matches: without them, change nothing.
       const context = await this.#planner.context(rt, false)
-      if (context.ok) await this.#planner.replan(rt)
+      if (!context.ok) return context
+      await record(rt, [{ t: 'crop', rowId, crop, at: this.#at() }])
+      await this.#planner.replan(rt)
       return { ok: true, value: toBulkRow(row) }
     })
   }
@@ -191,9 +193,9 @@ export class BulkService {
     return this.#store.exclusive(jobId, async (rt) => {
       if (rt.run) return busy()
       const known = rowIds.filter((id) => rt.job.rows.has(id))
-      await record(rt, [{ t: 'approve', rowIds: known, approved, at: this.#at() }])
       const context = await this.#planner.context(rt, false)
       if (!context.ok) return context
+      await record(rt, [{ t: 'approve', rowIds: known, approved, at: this.#at() }])
       return { ok: true, value: await this.#planner.replan(rt) }
     })
   }
@@ -227,6 +229,10 @@ export class BulkService {
     return this.#store.exclusive(jobId, async (rt) => {
       const refused = this.#refuseRun(rt)
       if (refused) return refused
+      // Files added since the plan was built have no plan yet: the renderer plans before it applies.
+      if (rt.job.phase === 'adding' || [...rt.job.rows.values()].some((r) => !r.plan)) {
+        return jobError('input/invalid', 'Build the plan (bulk:plan) before applying it.')
+      }
       const items = applyItems(rt.job)
       await record(rt, [{ t: 'phase', phase: 'applying', run: 'apply', at: this.#at() }])
       rt.run = startRun(rt, 'apply', items, options.concurrency, this.#deps)
