@@ -48,6 +48,11 @@ export type ErrorCode =
   // photo changes
   | 'photo/partly-applied' // the new photo is on the portal but a later step (crop, verify) failed: message says which
   | 'photo/no-backup' // nothing to restore or undo
+  // bulk import
+  | 'bulk/too-many-files' // a job takes at most 5,000 photos
+  | 'bulk/unknown-job' // no such job (discarded, or never made on this machine)
+  | 'bulk/busy' // the job is applying or undoing: wait, pause or cancel first
+  | 'bulk/file-missing' // the copy of a file the job kept is gone or damaged: add the file again
   // arguments and bugs
   | 'input/invalid' // an IPC argument failed schema validation
   | 'app/cancelled' // the user cancelled long work
@@ -507,6 +512,9 @@ export interface BulkRow {
   readonly resultError?: AppError
   /** Set once the row's person has been undone back to the photo they had before the job. */
   readonly undone?: boolean
+  /** The undo of this row, once one was asked for ('pending' while queued or interrupted). */
+  readonly undoResult?: BulkRowResult
+  readonly undoError?: AppError
 }
 
 export type BulkJobPhase = 'adding' | 'planning' | 'ready' | 'applying' | 'paused' | 'finished' | 'cancelled' | 'undoing'
@@ -546,4 +554,14 @@ export interface BulkProgress {
   readonly secondsLeft?: number
   /** Rows whose state or result changed since the last event. */
   readonly rows: readonly BulkRow[]
+}
+
+/** The answer to adding files to a job. */
+export interface BulkAddResult {
+  /** The new image rows (not yet planned: state 'unmatched' until bulk:plan). */
+  readonly added: readonly BulkRow[]
+  /** CSV files kept as mapping files for the matcher. */
+  readonly mappings: readonly string[]
+  /** Names not added: system files (.DS_Store, Thumbs.db, __MACOSX/...) or a file already in the job. */
+  readonly ignored: readonly string[]
 }

@@ -65,6 +65,14 @@ export function errorKey(code: ErrorCode): ErrorKey {
       return 'errors.photoPartlyApplied'
     case 'photo/no-backup':
       return 'errors.photoNoBackup'
+    case 'bulk/too-many-files':
+      return 'errors.bulkTooManyFiles'
+    case 'bulk/unknown-job':
+      return 'errors.bulkUnknownJob'
+    case 'bulk/busy':
+      return 'errors.bulkBusy'
+    case 'bulk/file-missing':
+      return 'errors.bulkFileMissing'
     case 'input/invalid':
       return 'errors.inputInvalid'
     case 'app/cancelled':

@@ -35,6 +35,10 @@ const ALL_CODES = {
   'image/too-small': true,
   'photo/partly-applied': true,
   'photo/no-backup': true,
+  'bulk/too-many-files': true,
+  'bulk/unknown-job': true,
+  'bulk/busy': true,
+  'bulk/file-missing': true,
   'input/invalid': true,
   'app/cancelled': true,
   'app/internal': true
