@@ -349,6 +349,30 @@ export interface RequestChannels {
   'photos:undo': [{ readonly accountId: string }, PhotoChange]
   'activity:list': [{ readonly accountId?: string; readonly limit?: number }, readonly ActivityEntry[]]
   'activity:export-csv': [void, { readonly csv: string; readonly fileName: string }]
+  'bulk:create': [{ readonly accountId: string }, BulkJobSummary]
+  /** Files of a dropped folder or ZIP, a few at a time; a `.csv` is a mapping file (file name -> person). */
+  'bulk:add-files': [{ readonly jobId: string; readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[] }, BulkAddResult]
+  /** Matches, prepares and compares with the current photos: the whole plan. */
+  'bulk:plan': [{ readonly jobId: string }, BulkPlan]
+  /** The plan as last computed, without asking the portal (reopening a job). */
+  'bulk:current': [{ readonly jobId: string }, BulkPlan]
+  /** Assigns a file to a person, or to nobody (null); answers every row whose plan changed. */
+  'bulk:assign': [{ readonly jobId: string; readonly rowId: string; readonly userId: string | null }, readonly BulkRow[]]
+  /** null goes back to the proposed crop. */
+  'bulk:set-crop': [{ readonly jobId: string; readonly rowId: string; readonly crop: CropFraction | null }, BulkRow]
+  'bulk:approve': [{ readonly jobId: string; readonly rowIds: readonly string[]; readonly approved: boolean }, readonly BulkRow[]]
+  /** The prepared upright image (what the portal will store), for the plan's circle and the crop editor. */
+  'bulk:preview': [{ readonly jobId: string; readonly rowId: string }, PhotoImage]
+  'bulk:apply': [{ readonly jobId: string; readonly concurrency?: number }, BulkJobSummary]
+  'bulk:pause': [{ readonly jobId: string }, BulkJobSummary]
+  'bulk:resume': [{ readonly jobId: string; readonly concurrency?: number }, BulkJobSummary]
+  'bulk:cancel': [{ readonly jobId: string }, BulkJobSummary]
+  /** Puts back the photos people had before the job: every applied row's, or only `rowIds`'. */
+  'bulk:undo': [{ readonly jobId: string; readonly rowIds?: readonly string[] }, BulkJobSummary]
+  'bulk:jobs': [{ readonly accountId: string }, readonly BulkJobSummary[]]
+  /** Forgets the job and its spooled files; the changes it made stay (and their backups). */
+  'bulk:discard': [{ readonly jobId: string }, { readonly discarded: true }]
+  'bulk:export-csv': [{ readonly jobId: string; readonly kind: 'plan' | 'report' }, { readonly csv: string; readonly fileName: string }]
 }
 
 export type RequestChannel = keyof RequestChannels
@@ -388,7 +412,23 @@ export const REQUEST_TABLE = {
   'photos:restore': { api: ['photos', 'restore'] },
   'photos:undo': { api: ['photos', 'undo'] },
   'activity:list': { api: ['activity', 'list'] },
-  'activity:export-csv': { api: ['activity', 'exportCsv'], noArg: true }
+  'activity:export-csv': { api: ['activity', 'exportCsv'], noArg: true },
+  'bulk:create': { api: ['bulk', 'create'] },
+  'bulk:add-files': { api: ['bulk', 'addFiles'] },
+  'bulk:plan': { api: ['bulk', 'plan'] },
+  'bulk:current': { api: ['bulk', 'current'] },
+  'bulk:assign': { api: ['bulk', 'assign'] },
+  'bulk:set-crop': { api: ['bulk', 'setCrop'] },
+  'bulk:approve': { api: ['bulk', 'approve'] },
+  'bulk:preview': { api: ['bulk', 'preview'] },
+  'bulk:apply': { api: ['bulk', 'apply'] },
+  'bulk:pause': { api: ['bulk', 'pause'] },
+  'bulk:resume': { api: ['bulk', 'resume'] },
+  'bulk:cancel': { api: ['bulk', 'cancel'] },
+  'bulk:undo': { api: ['bulk', 'undo'] },
+  'bulk:jobs': { api: ['bulk', 'jobs'] },
+  'bulk:discard': { api: ['bulk', 'discard'] },
+  'bulk:export-csv': { api: ['bulk', 'exportCsv'] }
 } as const satisfies { readonly [C in RequestChannel]: RequestEntry<C> }
 
 /** Event channels (main -> renderer): name -> payload. */
@@ -397,6 +437,8 @@ export interface EventChannels {
   'accounts:changed': AccountsOverview
   /** Progress of a photos:replace job. */
   'photos:progress': PhotoProgress
+  /** Progress of a bulk job's apply or undo, with the rows that changed since the last event. */
+  'bulk:progress': BulkProgress
 }
 
 export type EventChannel = keyof EventChannels
@@ -404,7 +446,8 @@ export type EventChannel = keyof EventChannels
 /** Listeners on window.app, `window.app[namespace][method](listener)`; they return the unsubscribe function. */
 export const EVENT_TABLE = {
   'accounts:changed': { api: ['accounts', 'onChanged'] },
-  'photos:progress': { api: ['photos', 'onProgress'] }
+  'photos:progress': { api: ['photos', 'onProgress'] },
+  'bulk:progress': { api: ['bulk', 'onProgress'] }
 } as const satisfies { readonly [E in EventChannel]: ApiPlace }
 
 export const REQUEST_CHANNELS = Object.freeze(Object.keys(REQUEST_TABLE)) as readonly RequestChannel[]

@@ -7,7 +7,7 @@ import type { Account, BulkPlan, BulkProgress, BulkRow, EventChannel, EventChann
 import { createDefaultSecretStore, createMain, type Main } from '../compose'
 import { MemorySecretStore } from '../secrets/memory-store'
 import type { SecretStore } from '../secrets/secret-store'
-import { scrub, type LogFields, type Logger } from '../services/logger'
+import { scrub, type LogFields, type Logger } from '../core/logger'
 import { EXIT, HELP, parseCliArgs, type CliArgs } from './args'
 import { defaultDataDir } from './data-dir'
 import { readPhotos } from './read-photos'

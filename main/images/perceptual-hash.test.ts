@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { paintPortrait, type PortraitSpec } from '../../emulator/portrait'
-import { photoLikeJpeg } from './fixtures/synthetic-images'
+import { paintPortrait, type PortraitSpec } from '../../emulator/images/portrait'
+import { photoLikeJpeg } from '../testing/images/synthetic-images'
 import { colourDifference, hammingDistance, isSamePicture, perceptualHash, SAME_PICTURE_MAX_DISTANCE, type PerceptualHash } from './perceptual-hash'
 
 // Generated portraits as the emulator paints them: a backdrop with a pattern, a disc, the initials.

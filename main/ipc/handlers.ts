@@ -11,6 +11,7 @@ import { scrub, type Logger } from '../core/logger'
 import type { PeopleService } from '../services/people-service'
 import type { PhotoEditorService } from '../services/photo-editor-service'
 import type { PhotosService } from '../services/photos-service'
+import type { BulkService } from '../jobs/bulk-service'
 import { describeIssues, schemas } from './schemas'
 import type { Handlers } from './types'
 
@@ -20,11 +21,12 @@ export interface HandlerServices {
   readonly photos: PhotosService
   readonly editor: PhotoEditorService
   readonly activity: ActivityLog
+  readonly bulk: BulkService
   readonly log: Logger
 }
 
 export function createHandlers(services: HandlerServices): Handlers {
-  const { accounts, people, photos, editor, activity, log } = services
+  const { accounts, people, photos, editor, activity, bulk, log } = services
 
   function handle<C extends RequestChannel>(channel: C, run: (arg: ArgOf<C>) => Promise<Result<ValueOf<C>>>) {
     return async (raw: unknown): Promise<Result<ValueOf<C>>> => {
@@ -66,6 +68,27 @@ export function createHandlers(services: HandlerServices): Handlers {
     'photos:restore': handle('photos:restore', (arg) => editor.restore(arg)),
     'photos:undo': handle('photos:undo', (arg) => editor.undo(arg)),
     'activity:list': handle('activity:list', async (arg) => ({ ok: true, value: await activity.list(arg) })),
-    'activity:export-csv': handle('activity:export-csv', async () => ({ ok: true, value: await activity.exportCsv() }))
+    'activity:export-csv': handle('activity:export-csv', async () => ({ ok: true, value: await activity.exportCsv() })),
+    'bulk:create': handle('bulk:create', (arg) => bulk.create(arg.accountId)),
+    'bulk:add-files': handle('bulk:add-files', (arg) => bulk.addFiles(arg.jobId, arg.files)),
+    'bulk:plan': handle('bulk:plan', (arg) => bulk.plan(arg.jobId)),
+    'bulk:current': handle('bulk:current', (arg) => bulk.current(arg.jobId)),
+    'bulk:assign': handle('bulk:assign', (arg) => bulk.assign(arg.jobId, arg.rowId, arg.userId)),
+    'bulk:set-crop': handle('bulk:set-crop', (arg) => bulk.setCrop(arg.jobId, arg.rowId, arg.crop)),
+    'bulk:approve': handle('bulk:approve', (arg) => bulk.approve(arg.jobId, arg.rowIds, arg.approved)),
+    'bulk:preview': handle('bulk:preview', (arg) => bulk.preview(arg.jobId, arg.rowId)),
+    'bulk:apply': handle('bulk:apply', (arg) => bulk.apply(arg.jobId, concurrencyOf(arg))),
+    'bulk:pause': handle('bulk:pause', (arg) => bulk.pause(arg.jobId)),
+    'bulk:resume': handle('bulk:resume', (arg) => bulk.resume(arg.jobId, concurrencyOf(arg))),
+    'bulk:cancel': handle('bulk:cancel', (arg) => bulk.cancel(arg.jobId)),
+    'bulk:undo': handle('bulk:undo', (arg) => bulk.undo(arg.jobId, arg.rowIds)),
+    'bulk:jobs': handle('bulk:jobs', (arg) => bulk.jobs(arg.accountId)),
+    'bulk:discard': handle('bulk:discard', (arg) => bulk.discard(arg.jobId)),
+    'bulk:export-csv': handle('bulk:export-csv', (arg) => (arg.kind === 'plan' ? bulk.planCsv(arg.jobId) : bulk.reportCsv(arg.jobId)))
   }
+}
+
+/** An optional concurrency passed on only when given (exactOptionalPropertyTypes). */
+function concurrencyOf(arg: { readonly concurrency?: number | undefined }): { readonly concurrency?: number } {
+  return arg.concurrency === undefined ? {} : { concurrency: arg.concurrency }
 }

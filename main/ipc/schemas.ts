@@ -37,6 +37,16 @@ const cropFraction = z
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be 1 to 100 letters, digits, - or _')
 const entryId = z.string().regex(/^[0-9a-z]{9}-[0-9a-f]{8}$/, 'is not a history entry id')
 const photoUrl = z.string().trim().min(1, 'must not be empty').max(2048, 'is too long')
+const rowId = z.string().regex(/^r[0-9]{5,6}$/, 'is not a row of this job')
+const bulkJob = z.strictObject({ jobId })
+/** People changed at once; DocSpace allows 15 concurrent writes per user (CONTRACT.md §0.5). */
+const concurrency = z.number().int('must be a whole number').min(1, 'must be 1 to 15').max(15, 'must be 1 to 15').optional()
+/** A batch of a dropped folder: the renderer sends a few files at a time. */
+const MAX_BATCH_FILES = 64
+const bulkFile = z.strictObject({
+  name: z.string().min(1, 'must not be empty').max(1024, 'is too long'),
+  bytes: z.instanceof(Uint8Array, { message: 'must be the file bytes (Uint8Array)' }).refine((b) => b.byteLength <= MAX_IMAGE_BYTES, `is larger than ${MAX_IMAGE_BYTES / (1024 * 1024)} MB`)
+})
 const noArg = z.union([z.undefined(), z.null()]).transform((): void => undefined)
 
 const signIn = z.discriminatedUnion('method', [
@@ -96,7 +106,23 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
     accountId: accountId.optional(),
     limit: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(10_000, 'must be at most 10000').optional()
   }),
-  'activity:export-csv': noArg
+  'activity:export-csv': noArg,
+  'bulk:create': accountArg,
+  'bulk:add-files': z.strictObject({ jobId, files: z.array(bulkFile).min(1, 'must hold at least one file').max(MAX_BATCH_FILES, `must hold at most ${MAX_BATCH_FILES} files`) }),
+  'bulk:plan': bulkJob,
+  'bulk:current': bulkJob,
+  'bulk:assign': z.strictObject({ jobId, rowId, userId: userId.nullable() }),
+  'bulk:set-crop': z.strictObject({ jobId, rowId, crop: cropFraction.nullable() }),
+  'bulk:approve': z.strictObject({ jobId, rowIds: z.array(rowId).max(10_000, 'must hold at most 10000 rows'), approved: z.boolean() }),
+  'bulk:preview': z.strictObject({ jobId, rowId }),
+  'bulk:apply': z.strictObject({ jobId, concurrency }),
+  'bulk:pause': bulkJob,
+  'bulk:resume': z.strictObject({ jobId, concurrency }),
+  'bulk:cancel': bulkJob,
+  'bulk:undo': z.strictObject({ jobId, rowIds: z.array(rowId).max(10_000, 'must hold at most 10000 rows').optional() }),
+  'bulk:jobs': accountArg,
+  'bulk:discard': bulkJob,
+  'bulk:export-csv': z.strictObject({ jobId, kind: z.enum(['plan', 'report']) })
 }
 
 /** "count: must be 1 to 100; accountId: must not be empty" — specific, and never echoes the value. */

@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BulkRow } from '../../preload/contract'
-import { silentLogger } from '../services/logger'
-import { tempDir } from '../services/fixtures/harness'
+import { silentLogger } from '../core/logger'
+import { tempDir } from '../testing/harness'
 import { BulkService } from './bulk-service'
 import { ACCOUNT, broken, FakePortal, img, person, RecordingSink } from './fixtures/fake-ports'
 

@@ -4,7 +4,7 @@
  * pictures the plan compares with, derives the rows (bulk-plan.ts) and journals the rows that changed.
  */
 import type { BulkRow, Result } from '../../preload/contract'
-import type { Logger } from '../services/logger'
+import type { Logger } from '../core/logger'
 import { cropSchema, plainError, type PlanLine, type PreparedLine } from './bulk-entries'
 import { toBulkRow } from './bulk-job'
 import { derivePlan, genericRefusal, hashesWanted, type PlanInputs } from './bulk-plan'

@@ -9,7 +9,7 @@
  * - progress goes out as `bulk:progress`, rows batched to at most one event per interval (100 ms).
  */
 import type { AppError, BulkJobPhase, BulkProgress, Person } from '../../preload/contract'
-import type { Logger } from '../services/logger'
+import type { Logger } from '../core/logger'
 import { cropToPixels } from '../services/photo-crop'
 import { plainError, type ApplyResultLine, type BulkEntry, type RunKind } from './bulk-entries'
 import { isSendable, toBulkRow, type BulkJob, type RowModel } from './bulk-job'

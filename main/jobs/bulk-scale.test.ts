@@ -1,8 +1,8 @@
 // 5,000 files, the most a job takes: building the plan and changing it must stay quick.
 import { rm } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tempDir } from '../services/fixtures/harness'
-import { silentLogger } from '../services/logger'
+import { tempDir } from '../testing/harness'
+import { silentLogger } from '../core/logger'
 import { BulkService } from './bulk-service'
 import { ACCOUNT, FakePortal, img, person, RecordingSink } from './fixtures/fake-ports'
 

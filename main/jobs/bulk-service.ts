@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { AppError, BulkAddResult, BulkJobSummary, BulkPlan, BulkRow, CropFraction, Result } from '../../preload/contract'
-import type { Logger } from '../services/logger'
+import type { Logger } from '../core/logger'
 import { reportCsv, planCsv, type CsvExport } from './bulk-csv'
 import { cropSchema, type BulkEntry, type FileLine } from './bulk-entries'
 import { isUndoable, jobError, MAX_JOB_FILES, toBulkRow } from './bulk-job'

@@ -6,7 +6,7 @@
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BulkJobSummary, Result } from '../../preload/contract'
-import type { Logger } from '../services/logger'
+import type { Logger } from '../core/logger'
 import { parseEntry, type CreatedLine } from './bulk-entries'
 import { BulkJob, jobError } from './bulk-job'
 import type { JobRuntime } from './bulk-runner'

@@ -1,7 +1,7 @@
 import { appendFile, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tempDir } from '../services/fixtures/harness'
+import { tempDir } from '../testing/harness'
 import { Journal, parseJournal } from './journal'
 
 let dir: string
