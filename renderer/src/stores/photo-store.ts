@@ -24,6 +24,7 @@ import { useAppApi, useTranslator } from '../api-context'
 import { browserDownloadDeps, downloadBytes, type DownloadDeps } from '../editor/download'
 import { displayFileName, needsPreview, readBytes } from '../editor/file-intake'
 import { describePhotoError, type PhotoErrorContext, type PhotoErrorText } from '../i18n/photo-error-text'
+import { refusalReason } from '../i18n/refusal-text'
 import { useAccountsStore } from './accounts-store'
 import { usePeopleStore } from './people-store'
 import { useToastStore, type ToastAction } from './toast-store'
@@ -219,14 +220,7 @@ export const usePhotoStore = defineStore('photos', () => {
   }
 
   function refusalText(rule: PhotoRule): string {
-    switch (rule) {
-      case 'self-only':
-        return t('drop.refuseSelfOnly')
-      case 'admin-may-edit-others':
-        return t('drop.refuseAdmin')
-      case 'own-only-by-role':
-        return t('drop.refuseOwnOnly')
-    }
+    return refusalReason(t, rule)
   }
 
   /**
