@@ -28,7 +28,7 @@ export type ErrorCode =
   | 'portal/payment-required' // 402: unpaid SaaS tenant
   | 'portal/rate-limited' // 429 after retries were used up
   | 'portal/server-error' // 5xx after retries were used up
-  | 'portal/rejected' // upload answered 200 with success:false; message is the portal's
+  | 'portal/rejected' // upload answered 200 with success:false; detail is the portal's words
   | 'portal/unexpected' // the answer did not have the shape CONTRACT.md describes
   // the address typed by the user
   | 'url/invalid' // not a URL
@@ -46,7 +46,7 @@ export type ErrorCode =
   | 'image/too-large' // decompression bomb or over the pixel limit
   | 'image/too-small'
   // photo changes
-  | 'photo/partly-applied' // the new photo is on the portal but a later step (crop, verify) failed: message says which
+  | 'photo/partly-applied' // the new photo is on the portal but a later step (crop, verify) failed: facts say which
   | 'photo/no-backup' // nothing to restore or undo
   // arguments and bugs
   | 'input/invalid' // an IPC argument failed schema validation

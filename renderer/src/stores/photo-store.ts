@@ -1,5 +1,5 @@
 /**
- * Photo changes from the renderer's side (issue 4): a dropped, picked or pasted file becomes an
+ * Photo changes from the renderer's side: a dropped, picked or pasted file becomes an
  * editor session (after main has inspected it); saving, deleting, setting from a URL, restoring
  * and undoing run as one job at a time with progress and cancel; results update the row and the
  * panel at once and offer Undo; failures are told by name. A change refused because the session
