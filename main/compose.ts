@@ -4,6 +4,11 @@
  */
 import type { EventSink } from './core/events'
 import type { Handlers } from './ipc/types'
+import { ChangeFrame } from './changes/change-frame'
+import { PhotoEditorService } from './changes/photo-editor-service'
+import { ReadBack } from './changes/read-back'
+import { ReplaceProtocol } from './changes/replace-protocol'
+import { retryPolicy } from './changes/retry'
 import { createHandlers } from './ipc/handlers'
 import { HttpClient } from './docspace/http'
 import { KeytarSecretStore } from './secrets/keytar-store'
@@ -14,7 +19,6 @@ import { ActivityLog } from './services/activity-log'
 import { BackupStore } from './services/backup-store'
 import { createConsoleLogger, type Logger } from './core/logger'
 import { PeopleService } from './services/people-service'
-import { PhotoEditorService } from './services/photo-editor-service'
 import { PhotosService } from './services/photos-service'
 
 export interface MainOptions {
@@ -43,7 +47,12 @@ export function createMain(options: MainOptions): Main {
   const photos = new PhotosService({ accounts })
   const backups = new BackupStore({ dataDir: options.dataDir, log })
   const activity = new ActivityLog({ dataDir: options.dataDir, log })
-  const editor = new PhotoEditorService({ accounts, backups, activity, events: options.events, log })
+  // One frame for every change, so single edits and any queue share its per-person lock.
+  const frame = new ChangeFrame({ accounts, backups, activity, log })
+  const retry = retryPolicy()
+  const readBack = new ReadBack({ retry })
+  const protocol = new ReplaceProtocol({ frame, readBack, retry })
+  const editor = new PhotoEditorService({ accounts, backups, frame, protocol, readBack, events: options.events, log })
   // What was cached for an account must not outlive its session.
   accounts.onSignedOut((accountId) => {
     photos.dropAccount(accountId)

@@ -28,7 +28,7 @@ export type ErrorCode =
   | 'portal/payment-required' // 402: unpaid SaaS tenant
   | 'portal/rate-limited' // 429 after retries were used up
   | 'portal/server-error' // 5xx after retries were used up
-  | 'portal/rejected' // upload answered 200 with success:false; message is the portal's
+  | 'portal/rejected' // upload answered 200 with success:false; detail is the portal's words
   | 'portal/unexpected' // the answer did not have the shape CONTRACT.md describes
   // the address typed by the user
   | 'url/invalid' // not a URL
@@ -46,7 +46,7 @@ export type ErrorCode =
   | 'image/too-large' // decompression bomb or over the pixel limit
   | 'image/too-small'
   // photo changes
-  | 'photo/partly-applied' // the new photo is on the portal but a later step (crop, verify) failed: message says which
+  | 'photo/partly-applied' // the new photo is on the portal but a later step (crop, verify) failed: facts say which
   | 'photo/no-backup' // nothing to restore or undo
   // bulk import
   | 'bulk/too-many-files' // a job takes at most 5,000 photos
@@ -60,12 +60,110 @@ export type ErrorCode =
 
 export interface AppError {
   readonly code: ErrorCode
-  /** Human-readable, already localized where main knows the text; the renderer may map the code instead. */
+  /** English text for logs and the activity list. Never shown to the user: the renderer words the failure from code + facts. */
   readonly message: string
-  /** The portal's own words, e.g. upload's success:false message or an HTTP status text. Never secrets. */
+  /** The portal's own words (upload's success:false message, an error body) or a technical code (ECONNRESET). Never secrets. */
   readonly detail?: string
   /** HTTP status when the portal answered. */
   readonly status?: number
+  /** What main knows about the failure, as data: the renderer builds its sentences from these. */
+  readonly facts?: ErrorFacts
+}
+
+/** The step of a photo change that failed. */
+export type ChangeStep =
+  | 'check' // the permission check, before anything is sent
+  | 'read' // reading the person, the portal's settings or the current photo: nothing was changed
+  | 'prepare' // checking and converting the new image: nothing was sent
+  | 'backup' // saving the current photo in the app's data folder: nothing was changed
+  | 'upload' // sending the new photo as a temp file: the portal still shows the old one
+  | 'promote' // asking the portal to switch to the uploaded photo (the point of no return)
+  | 'crop' // applying the exact crop after the switch
+  | 'verify' // reading every size back after the change
+  | 'write' // a one-step change (delete, set from an address): the portal either made it or not
+
+/** The person's photo on the portal after the failure, as far as main could tell. */
+export type PhotoNow =
+  | 'old' // unchanged: the photo they had before
+  | 'none' // unchanged: they still have no photo
+  | 'new' // the new photo is there, but not every size could be checked
+  | 'new-centred' // the new photo, with the portal's centred square instead of the chosen crop
+  | 'removed' // the photo was removed, but that could not be checked
+  | 'unknown' // the connection was lost while the portal switched, and the app could not look
+
+/** Which of the portal's rules refuses the change (CONTRACT.md §2). */
+export type RefusalRule =
+  | 'self-only' // 3.6.0+: each person changes only their own photo, owner and admins included
+  | 'owner' // up to 3.5: only the owner may change the owner's photo
+  | 'other-admin' // up to 3.5: only the owner may change another admin's photo
+  | 'terminated' // up to 3.5: disabled (terminated) people's photos are not changed
+  | 'role' // up to 3.5: the signed-in role may change only its own photo
+
+/** The portal's own message sorted into what it means; decided once, in main, from the portal's text. */
+export type PortalReason =
+  | 'too-large' // the file is over the portal's size limit
+  | 'format' // the portal does not take this file type
+  | 'security' // the portal says the signed-in user may not do this
+  | 'not-found' // the person (or file) is not there
+  | 'download-failed' // set from an address: the portal could not download it (see addressAnswer)
+  | 'address-rule' // set from an address on 3.7.1+: only public https:// addresses are fetched
+  | 'not-an-image' // set from an address: what the address served is not a usable image
+  | 'bad-address' // set from an address: the portal says the address is empty or not valid
+  | 'other'
+
+/** What is wrong with an image, beyond its image/* code. */
+export type ImageProblem =
+  | 'empty'
+  | 'not-an-image' // no image signature at all
+  | 'refused-format' // a format the app recognises and refuses: see refusedFormat
+  | 'heic-unavailable' // HEIC cannot be decoded on this computer
+  | 'heif-compression' // a HEIF image whose codec is neither HEVC nor AV1
+  | 'damaged' // the header does not decode
+  | 'incomplete' // the pixels do not decode: cut off (a download that did not finish) or damaged
+  | 'too-many-pixels' // over maxMegapixels (the decompression-bomb guard)
+  | 'over-byte-limit' // cannot be encoded under maxUploadBytes
+  | 'too-small' // a side shorter than minSide
+
+export type RefusedImageFormat = 'bmp' | 'svg' | 'ico' | 'psd' | 'jxl' | 'jpeg2000' | 'pdf'
+
+/** What the app found wrong with a photo address before sending it. */
+export type UrlProblem = 'not-a-url' | 'not-http' | 'credentials'
+
+/** Plain facts about a failure; every field is optional and set only where main knows it. */
+export interface ErrorFacts {
+  /** The step of a photo change that failed. */
+  readonly step?: ChangeStep
+  /** Which photo the person has now. */
+  readonly photoNow?: PhotoNow
+  /** The person the change was about, as the portal names them. */
+  readonly personName?: string
+  /** The portal's version, e.g. "3.7.2", when a rule of that version decided the failure. */
+  readonly portalVersion?: string
+  /** The rule that refuses the change. */
+  readonly refusal?: RefusalRule
+  /** The signed-in user's role, with a refusal. */
+  readonly role?: Role
+  /** What the portal's own message (AppError.detail) means. */
+  readonly portalReason?: PortalReason
+  /** With download-failed: what the address answered, as the portal reports it (e.g. "NotFound"). */
+  readonly addressAnswer?: string
+  /** The portal's upload limit in bytes (maxImageUploadSize). */
+  readonly maxUploadBytes?: number
+  readonly imageProblem?: ImageProblem
+  readonly refusedFormat?: RefusedImageFormat
+  /** Upright pixel size of the image concerned. */
+  readonly width?: number
+  readonly height?: number
+  /** The image's pixel count in millions, and the most the app accepts. */
+  readonly megapixels?: number
+  readonly maxMegapixels?: number
+  /** The shortest side in pixels the app accepts. */
+  readonly minSide?: number
+  readonly urlProblem?: UrlProblem
+  /** Seconds the portal asked to wait before trying again (Retry-After), when it said. */
+  readonly retryAfterSeconds?: number
+  /** The code of the failure underneath, e.g. what made a partly applied change stop. */
+  readonly cause?: ErrorCode
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }

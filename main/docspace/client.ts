@@ -18,8 +18,9 @@ import {
   type ThumbnailsDataDto
 } from './dto'
 import { fail, ok } from '../core/result'
-import { failureFromStatus, isRecord, unexpected, type CallContext } from './failures'
-import type { HttpClient, HttpMethod } from './http'
+import { failureFromStatus, isRecord, portalReasonOf, unexpected, type CallContext } from './failures'
+import { parseRetryAfter, type HttpClient, type HttpMethod } from './http'
+import { STORED_PHOTO_PATH } from './photo-sizes'
 
 /** A login token is sent raw; an API key as a bearer value (CONTRACT.md §4.2, §4.3). */
 export type Credential = { readonly kind: 'token'; readonly token: string } | { readonly kind: 'api-key'; readonly key: string }
@@ -62,7 +63,7 @@ export interface DocSpaceClientOptions {
 }
 
 /** The only places photo files are served from (CONTRACT.md §1.1, §3.5, §3.6). */
-const PHOTO_PATH_PREFIXES = ['/storage/userPhotos/', '/static/images/'] as const
+export const PHOTO_PATH_PREFIXES = [STORED_PHOTO_PATH, '/static/images/'] as const
 
 const API = '/api/2.0'
 
@@ -141,7 +142,7 @@ export class DocSpaceClient {
       anonymous: true
     })
     if (!res.ok) return res
-    if (!res.value.token) return fail('auth/invalid-code', 'The two-factor code is not correct.')
+    if (!res.value.token) return fail('auth/invalid-code', 'two-factor answer without a token')
     return ok(res.value.token)
   }
 
@@ -182,7 +183,7 @@ export class DocSpaceClient {
    */
   async fetchFile(relativeOrAbsoluteUrl: string): Promise<Result<FetchedFile>> {
     const url = resolvePhotoUrl(this.origin, relativeOrAbsoluteUrl)
-    if (!url) return fail('input/invalid', 'Not a photo address on this portal.')
+    if (!url) return fail('input/invalid', 'not a photo path on this portal')
     const res = await this.#http.request({
       method: 'GET',
       url,
@@ -191,7 +192,7 @@ export class DocSpaceClient {
     })
     if (!res.ok) return res
     const { status, headers, body } = res.value
-    if (status < 200 || status > 299) return failureFromStatus(status, body, 'call')
+    if (status < 200 || status > 299) return failureFromStatus(status, body, 'call', retryAfterSeconds(headers))
     return ok({ bytes: body, contentType: headers['content-type'] })
   }
 
@@ -233,7 +234,8 @@ export class DocSpaceClient {
     const { success, data, message } = dto.data
     if (!success) {
       const detail = decodeHtml(message ?? '')
-      return fail('portal/rejected', detail || 'The portal rejected the photo.', detail ? { detail } : {})
+      const reason = portalReasonOf(detail)
+      return fail('portal/rejected', `upload answered success:false${detail ? `: ${detail}` : ''}`, { ...(detail ? { detail } : {}), ...(reason ? { facts: { portalReason: reason } } : {}) })
     }
     if (typeof data === 'string') return ok({ kind: 'temp', tmpFile: data })
     if (data === undefined) return unexpected('upload result without data')
@@ -296,8 +298,8 @@ export class DocSpaceClient {
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {})
     })
     if (!res.ok) return res
-    const { status, body: bytes } = res.value
-    if (status < 200 || status > 299) return failureFromStatus(status, bytes, options.context ?? 'call')
+    const { status, headers: answerHeaders, body: bytes } = res.value
+    if (status < 200 || status > 299) return failureFromStatus(status, bytes, options.context ?? 'call', retryAfterSeconds(answerHeaders))
     let parsed: unknown
     try {
       parsed = JSON.parse(Buffer.from(bytes).toString('utf8'))
@@ -326,6 +328,12 @@ export class DocSpaceClient {
  * Resolves a photo reference against the portal origin and accepts it only when it stays on that
  * origin and under a photo folder. Returns the absolute URL, or undefined.
  */
+/** Retry-After in whole seconds, for the failure's facts (CONTRACT.md §0.5: a 429 carries it, and callers wait it out). */
+function retryAfterSeconds(headers: Readonly<Record<string, string | undefined>>): number | undefined {
+  const ms = parseRetryAfter(headers['retry-after'])
+  return ms === undefined ? undefined : Math.ceil(ms / 1000)
+}
+
 export function resolvePhotoUrl(origin: string, ref: string): string | undefined {
   if (ref.length === 0 || ref.length > 2048 || /[\s\\]/.test(ref)) return undefined
   let url: URL

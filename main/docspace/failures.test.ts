@@ -1,6 +1,6 @@
 // Every status/body of CONTRACT.md §0.3/§0.4/§4.1 -> the contract's ErrorCode.
 import { describe, expect, it } from 'vitest'
-import { failureFromNetwork, failureFromStatus, portalMessage } from './failures'
+import { failureFromNetwork, failureFromStatus, portalMessage, portalReasonOf } from './failures'
 
 const body = (v: unknown) => new TextEncoder().encode(JSON.stringify(v))
 const errorBody = (message: string, statusCode: number) => body({ error: { message, type: null, stack: null, hresult: 0 }, status: 1, statusCode })
@@ -35,6 +35,29 @@ describe('failureFromStatus', () => {
     const validation = body({ response: { title: 'One or more validation errors occurred.', errors: { count: ['The field count must be between 1 and 100.'] } }, status: 1, statusCode: 400 })
     expect(failureFromStatus(400, validation, 'call').error.detail).toBe('count: The field count must be between 1 and 100.')
     expect(portalMessage(new TextEncoder().encode('<html>oops</html>'))).toBeUndefined()
+  })
+})
+
+describe("what the portal's words mean (decided once, here)", () => {
+  it.each([
+    ['The maximum file size is exceeded (1 MB).', 'too-large'],
+    ['Image size is too large', 'too-large'],
+    ['Unknown image file type', 'format'],
+    ['Security error.', 'security'],
+    ['Access denied', 'security'],
+    ['No permissions to perform this action', 'security'],
+    ['The user could not be found', 'not-found'],
+    ['Failed to download photo: NotFound', 'download-failed'],
+    ['Something else entirely', 'other']
+  ] as const)('%s -> %s', (text, reason) => {
+    expect(portalReasonOf(text)).toBe(reason)
+  })
+
+  it('goes with the failure, with what a failed download answered and how long a 429 asks to wait', () => {
+    expect(portalReasonOf(undefined)).toBeUndefined()
+    expect(failureFromStatus(403, errorBody('Failed to download photo: Forbidden', 403), 'call').error.facts).toEqual({ portalReason: 'download-failed', addressAnswer: 'Forbidden' })
+    expect(failureFromStatus(429, empty, 'call', 12).error.facts).toEqual({ retryAfterSeconds: 12 })
+    expect(failureFromStatus(503, empty, 'call').error.facts).toBeUndefined()
   })
 })
 

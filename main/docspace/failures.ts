@@ -3,7 +3,7 @@
  * The status/body table follows CONTRACT.md §0.3 (error body), §0.4 (statuses without a body),
  * §4.1 (sign-in failures) and §1.4 (upload's 200 success:false).
  */
-import type { AppError } from '../../preload/contract'
+import type { AppError, ErrorFacts, PortalReason } from '../../preload/contract'
 import { fail } from '../core/result'
 
 /** Where a response came from: the same status means different things on sign-in and on later calls. */
@@ -38,42 +38,63 @@ export function portalMessage(body: Uint8Array): string | undefined {
   return undefined
 }
 
-/** Maps a non-2xx answer to a typed failure. */
-export function failureFromStatus(status: number, body: Uint8Array, context: CallContext): { ok: false; error: AppError } {
+/**
+ * What the portal's own words mean, decided here once for every caller. The texts are the ones
+ * CONTRACT.md §1.4 lists for upload's success:false and §1.6 for setting a photo from an address.
+ */
+export function portalReasonOf(portalText: string | undefined): PortalReason | undefined {
+  if (portalText === undefined || portalText === '') return undefined
+  if (/failed to download photo/i.test(portalText)) return 'download-failed'
+  if (/maximum file size|size is too large|too large/i.test(portalText)) return 'too-large'
+  if (/unknown image file type/i.test(portalText)) return 'format'
+  if (/security error|access denied|no permissions/i.test(portalText)) return 'security'
+  if (/could not be found/i.test(portalText)) return 'not-found'
+  return 'other'
+}
+
+/** Maps a non-2xx answer to a typed failure. `retryAfterSeconds` comes from the answer's Retry-After header. */
+export function failureFromStatus(status: number, body: Uint8Array, context: CallContext, retryAfterSeconds?: number): { ok: false; error: AppError } {
   const detail = portalMessage(body)
-  const extra = { status, ...(detail ? { detail } : {}) }
+  const reason = portalReasonOf(detail)
+  const answer = reason === 'download-failed' && detail ? /failed to download photo:\s*(.+)$/i.exec(detail)?.[1]?.trim() : undefined
+  const facts: ErrorFacts = {
+    ...(reason ? { portalReason: reason } : {}),
+    ...(answer ? { addressAnswer: answer } : {}),
+    ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {})
+  }
+  const extra = { status, ...(detail ? { detail } : {}), facts }
   if (status === 401) {
     // §0.4: an empty 401 on any call means the token is gone; on sign-in it means bad credentials (§4.1).
     switch (context) {
       case 'sign-in':
-        return fail('auth/invalid-credentials', 'The email, password or API key is not correct.', extra)
+        return fail('auth/invalid-credentials', 'sign-in refused: wrong email, password or API key (401)', extra)
       case 'verify-code':
-        return fail('auth/invalid-code', 'The two-factor code is not correct.', extra)
+        return fail('auth/invalid-code', 'two-factor code refused (401)', extra)
       case 'call':
-        return fail('auth/expired', 'The session on this portal has expired or was revoked. Please sign in again.', extra)
+        return fail('auth/expired', 'token rejected (401): the session expired or was revoked', extra)
     }
   }
   if (status === 403) {
     // §4.1: brute-force protection and disabled users answer 403 on sign-in, with their own message.
     if (context !== 'call' && detail !== undefined) {
-      if (/too many/i.test(detail)) return fail('auth/too-many-attempts', 'Too many sign-in attempts. Please wait and try again later.', extra)
-      if (/disabled/i.test(detail)) return fail('auth/user-disabled', 'This user is disabled on the portal.', extra)
+      if (/too many/i.test(detail)) return fail('auth/too-many-attempts', 'sign-in refused: too many attempts (403)', extra)
+      if (/disabled/i.test(detail)) return fail('auth/user-disabled', 'sign-in refused: the user is disabled (403)', extra)
     }
-    if (context === 'verify-code' && detail === undefined) return fail('auth/invalid-code', 'The two-factor code is not correct.', extra)
-    return fail('portal/forbidden', 'The portal does not allow this for the signed-in user.', extra)
+    if (context === 'verify-code' && detail === undefined) return fail('auth/invalid-code', 'two-factor code refused (403)', extra)
+    return fail('portal/forbidden', 'the portal refused this for the signed-in user (403)', extra)
   }
   if (status === 400) {
-    if (context === 'verify-code') return fail('auth/invalid-code', 'The two-factor code is not correct.', extra)
-    return fail('portal/bad-request', 'The portal rejected the request.', extra)
+    if (context === 'verify-code') return fail('auth/invalid-code', 'two-factor code refused (400)', extra)
+    return fail('portal/bad-request', 'the portal rejected the request (400)', extra)
   }
-  if (status === 402) return fail('portal/payment-required', 'The portal is not paid for, so it refuses this request.', extra)
-  if (status === 404) return fail('portal/not-found', 'The portal could not find it (it may have been deleted).', extra)
+  if (status === 402) return fail('portal/payment-required', 'the portal is unpaid (402)', extra)
+  if (status === 404) return fail('portal/not-found', 'not found on the portal (404)', extra)
   // §0.3/§0.4: 415 is NotSupportedException or a wrong Content-Type: the request's shape, from our side.
-  if (status === 415) return fail('portal/bad-request', 'The portal does not support this request.', extra)
-  if (status === 429) return fail('portal/rate-limited', 'The portal is limiting requests. Please try again in a moment.', extra)
-  if (status >= 500) return fail('portal/server-error', 'The portal had an internal error.', extra)
-  if (status >= 300 && status < 400) return fail('portal/unexpected', 'The portal redirected the request elsewhere; check the portal address.', extra)
-  return fail('portal/unexpected', `The portal answered with an unexpected status (${status}).`, extra)
+  if (status === 415) return fail('portal/bad-request', 'the portal does not support this request (415)', extra)
+  if (status === 429) return fail('portal/rate-limited', 'the portal is limiting requests (429)', extra)
+  if (status >= 500) return fail('portal/server-error', `the portal had an internal error (${status})`, extra)
+  if (status >= 300 && status < 400) return fail('portal/unexpected', `the portal redirected the request (${status}); redirects are not followed`, extra)
+  return fail('portal/unexpected', `unexpected status ${status}`, extra)
 }
 
 /**
@@ -89,10 +110,10 @@ export function failureFromNetwork(code: string | undefined): { ok: false; error
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'EADDRNOTAVAIL':
-      return fail('net/unreachable', 'The portal cannot be reached. Check the address and the network connection.', extra)
+      return fail('net/unreachable', 'the portal cannot be reached', extra)
     case 'ETIMEDOUT':
     case 'ESOCKETTIMEDOUT':
-      return fail('net/timeout', 'The portal took too long to answer.', extra)
+      return fail('net/timeout', 'the portal took too long to answer', extra)
     case 'ECONNRESET':
     case 'EPIPE':
     case 'ECONNABORTED':
@@ -100,15 +121,15 @@ export function failureFromNetwork(code: string | undefined): { ok: false; error
     case 'ERR_HTTP_PARSER':
     case 'HPE_INVALID_CONSTANT':
     case 'ERR_GOT_REQUEST_ERROR':
-      return fail('net/connection-lost', 'The connection to the portal was lost during the request.', extra)
+      return fail('net/connection-lost', 'the connection was lost during the request', extra)
     case 'ERR_ABORTED':
-      return fail('app/cancelled', 'Cancelled.', extra)
+      return fail('app/cancelled', 'cancelled', extra)
     default:
       if (code !== undefined && isTlsCode(code)) {
         // Certificate problems are reported, never bypassed (ARCHITECTURE.md §6).
-        return fail('net/tls', "The portal's security certificate cannot be trusted.", extra)
+        return fail('net/tls', "the portal's TLS certificate is not trusted", extra)
       }
-      return fail('net/connection-lost', 'The connection to the portal failed.', extra)
+      return fail('net/connection-lost', 'the connection to the portal failed', extra)
   }
 }
 
@@ -132,7 +153,7 @@ function isTlsCode(code: string): boolean {
 }
 
 export function unexpected(what: string, status?: number): { ok: false; error: AppError } {
-  return fail('portal/unexpected', `The portal's answer did not have the expected shape (${what}).`, status ? { status } : {})
+  return fail('portal/unexpected', `the portal's answer did not have the expected shape (${what})`, status ? { status } : {})
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -93,7 +93,7 @@ export class HttpClient {
     const path = safePath(req.url)
     const maxAttempts = IDEMPOTENT.has(req.method) ? this.#retries + 1 : 1
     for (let attempt = 1; ; attempt++) {
-      if (req.signal?.aborted) return fail('app/cancelled', 'Cancelled.')
+      if (req.signal?.aborted) return fail('app/cancelled', 'cancelled')
       const result = await this.#limit(() => this.#once(req, path))
       const retryable = result.ok ? RETRY_STATUSES.has(result.value.status) : result.error.code === 'net/connection-lost'
       if (!retryable || attempt >= maxAttempts) return result
@@ -112,7 +112,7 @@ export class HttpClient {
         code: result.ok ? undefined : result.error.detail,
         delayMs: delay
       })
-      if (!(await sleep(delay, req.signal))) return fail('app/cancelled', 'Cancelled.')
+      if (!(await sleep(delay, req.signal))) return fail('app/cancelled', 'cancelled')
     }
   }
 
@@ -141,7 +141,7 @@ export class HttpClient {
       // structured clone (IPC) of a view sends its whole ArrayBuffer, other requests' bytes included.
       return { ok: true, value: { status: res.statusCode, headers, body: new Uint8Array(res.body) } }
     } catch (e) {
-      if (req.signal?.aborted) return fail('app/cancelled', 'Cancelled.')
+      if (req.signal?.aborted) return fail('app/cancelled', 'cancelled')
       // Only the code leaves this block: got's error object holds the request options, headers included.
       const code = typeof (e as { code?: unknown })?.code === 'string' ? (e as { code: string }).code : undefined
       this.#log.warn('http failed', { method: req.method, path, code, ms: Date.now() - started })

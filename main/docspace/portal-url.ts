@@ -20,7 +20,7 @@ export function normalizePortalUrl(input: string): Result<string> {
   // Credentials in the address would end up in logs and history; DocSpace never needs them.
   if (url.username !== '' || url.password !== '' || url.hostname === '') return invalid()
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return fail('url/insecure', 'The portal address must start with https:// (plain http is allowed only for this computer).')
+    return fail('url/insecure', 'http:// is allowed only for a portal on this computer')
   }
   return ok(url.origin)
 }
@@ -35,7 +35,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 function invalid(): { ok: false; error: { code: 'url/invalid'; message: string } } {
-  return { ok: false, error: { code: 'url/invalid', message: 'This is not a valid portal address.' } }
+  return { ok: false, error: { code: 'url/invalid', message: 'not a valid portal address' } }
 }
 
 export interface PortalVersion {

@@ -24,19 +24,23 @@ const MIME: Readonly<Record<string, string>> = {
 }
 
 export async function imageInfo(bytes: Uint8Array): Promise<Result<ImageInfo>> {
-  if (bytes.byteLength === 0) return { ok: false, error: { code: 'image/corrupt', message: 'The image is empty.' } }
+  if (bytes.byteLength === 0) return { ok: false, error: { code: 'image/corrupt', message: 'the image is empty', facts: { imageProblem: 'empty' } } }
   try {
     const meta = await sharp(bytes).metadata()
     if (!meta.format || !meta.width || !meta.height) {
-      return { ok: false, error: { code: 'image/unsupported', message: 'This is not an image format the app can read.' } }
+      return { ok: false, error: { code: 'image/unsupported', message: 'no format or size in the header', facts: { imageProblem: 'not-an-image' } } }
     }
     const mime = MIME[meta.format]
-    if (!mime) return { ok: false, error: { code: 'image/unsupported', message: 'This is not an image format the app can read.', detail: meta.format } }
+    if (!mime) return { ok: false, error: { code: 'image/unsupported', message: `no MIME type for format ${meta.format}`, detail: meta.format, facts: { imageProblem: 'not-an-image' } } }
     return { ok: true, value: { width: meta.width, height: meta.height, format: meta.format, mime } }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
     // sharp says "unsupported image format" for bytes it cannot identify at all.
     const code = /unsupported image format/i.test(message) ? 'image/unsupported' : 'image/corrupt'
-    return { ok: false, error: { code, message: code === 'image/unsupported' ? 'This is not an image format the app can read.' : 'The image is damaged.', detail: message } }
+    const unsupported = code === 'image/unsupported'
+    return {
+      ok: false,
+      error: { code, message: unsupported ? 'sharp cannot identify the format' : 'sharp cannot read the image (damaged)', detail: message, facts: { imageProblem: unsupported ? 'not-an-image' : 'damaged' } }
+    }
   }
 }

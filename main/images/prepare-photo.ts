@@ -6,13 +6,13 @@
  * convert to sRGB and drop every metadata block (EXIF with GPS, XMP, IPTC, ICC), fit within 1280×1280
  * without enlarging, and encode JPEG (PNG when the picture has real transparency) under the byte limit.
  *
- * Failures are values with their own code and message; nothing partial is ever returned.
+ * Failures are values with their own code and facts (the renderer words them); nothing partial is ever returned.
  */
 import sharp, { type Metadata, type Sharp } from 'sharp'
-import type { ErrorCode, QuarterTurns } from '../../preload/contract'
+import type { AppError, ErrorCode, ErrorFacts, QuarterTurns } from '../../preload/contract'
 import { formatBytes } from '../core/bytes'
 import { decodeHeic } from './heic-decoder'
-import { sniffFormat, type DecodableContainer, type RefusedFormat } from './sniff-format'
+import { sniffFormat, type DecodableContainer } from './sniff-format'
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -22,12 +22,9 @@ export type SourceFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'avif' | '
 
 export type PrepareErrorCode = Extract<ErrorCode, `image/${string}`>
 
-/** Shaped like the contract's AppError, so a handler can return it as is. */
-export interface PrepareFailure {
+/** The contract's AppError with an image/* code, so a handler can return it as is. `detail` is technical (decoder message, sizes). */
+export interface PrepareFailure extends AppError {
   readonly code: PrepareErrorCode
-  readonly message: string
-  /** Technical detail (decoder message, sizes) for logs; never shown as the main text. */
-  readonly detail?: string
 }
 
 export type PrepareResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PrepareFailure }
@@ -91,31 +88,27 @@ const JPEG_QUALITIES = [88, 80, 72, 64, 56] as const
 const SHRINK_STEPS = [1, 0.8, 0.64, 0.5] as const
 
 // ---------------------------------------------------------------------------------------------
-// Messages (English; the renderer may map the code to its own i18n text)
+// Failures: English log text plus the facts the renderer words them from
 // ---------------------------------------------------------------------------------------------
 
-const ACCEPTED = 'JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIC'
-
-const REFUSED_MESSAGES: { readonly [F in RefusedFormat]: string } = {
-  bmp: 'BMP images are not supported. Save the photo as JPEG or PNG and try again.',
-  svg: 'SVG drawings are not supported: the portal stores photos. Export the picture as PNG or JPEG and try again.',
-  ico: 'Icon files (.ico) are not supported. Use a JPEG or PNG photo.',
-  psd: 'Photoshop documents are not supported. Export the photo as JPEG or PNG and try again.',
-  jxl: 'JPEG XL images are not supported yet. Export the photo as JPEG or PNG and try again.',
-  jpeg2000: 'JPEG 2000 images are not supported. Export the photo as JPEG or PNG and try again.',
-  pdf: 'This is a PDF document, not a photo. Export the page as a JPEG or PNG image and try again.'
+function failure(code: PrepareErrorCode, message: string, facts: ErrorFacts, detail?: string): PrepareFailure {
+  return { code, message, facts, ...(detail === undefined ? {} : { detail }) }
 }
 
-function fail(code: PrepareErrorCode, message: string, detail?: string): { ok: false; error: PrepareFailure } {
-  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } }
+function fail(code: PrepareErrorCode, message: string, facts: ErrorFacts, detail?: string): { ok: false; error: PrepareFailure } {
+  return { ok: false, error: failure(code, message, facts, detail) }
 }
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-function megapixels(pixels: number): string {
-  return `${Number((pixels / 1_000_000).toFixed(1))}`
+function megapixels(pixels: number): number {
+  return pixels / 1_000_000
+}
+
+function mpText(pixels: number): string {
+  return `${Number(megapixels(pixels).toFixed(1))}`
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,14 +120,14 @@ interface Header extends ImageHeader {
 }
 
 async function readHeader(input: Uint8Array): Promise<PrepareResult<Header>> {
-  if (input.byteLength === 0) return fail('image/unsupported', 'The file is empty.')
+  if (input.byteLength === 0) return fail('image/unsupported', 'the file is empty', { imageProblem: 'empty' })
 
   const sniffed = sniffFormat(input)
   switch (sniffed.kind) {
     case 'unknown':
-      return fail('image/unsupported', `This file is not an image. Choose a ${ACCEPTED} photo.`)
+      return fail('image/unsupported', 'not an image: no known image signature', { imageProblem: 'not-an-image' })
     case 'refused':
-      return fail('image/unsupported', REFUSED_MESSAGES[sniffed.format], `format: ${sniffed.format}`)
+      return fail('image/unsupported', `${sniffed.format} is recognised and refused`, { imageProblem: 'refused-format', refusedFormat: sniffed.format }, `format: ${sniffed.format}`)
     case 'decodable':
       break
     default:
@@ -146,7 +139,7 @@ async function readHeader(input: Uint8Array): Promise<PrepareResult<Header>> {
     // Header only; the pixel limit is ours to check (sharp would refuse above 268 MP with a vague message).
     meta = await sharp(input, { limitInputPixels: false }).metadata()
   } catch (error) {
-    return fail('image/corrupt', 'The image is damaged and cannot be read.', errorText(error))
+    return fail('image/corrupt', 'the image header does not decode (damaged)', { imageProblem: 'damaged' }, errorText(error))
   }
 
   const container = sniffed.container
@@ -155,7 +148,7 @@ async function readHeader(input: Uint8Array): Promise<PrepareResult<Header>> {
     if (meta.compression === 'av1') format = 'avif'
     else if (meta.compression === 'hevc') format = 'heic'
     else {
-      return fail('image/unsupported', 'This HEIF image uses a compression that is not supported. Export the photo as JPEG and try again.', `compression: ${String(meta.compression)}`)
+      return fail('image/unsupported', `HEIF with an unsupported compression (${String(meta.compression)})`, { imageProblem: 'heif-compression' }, `compression: ${String(meta.compression)}`)
     }
   } else {
     format = container
@@ -166,7 +159,7 @@ async function readHeader(input: Uint8Array): Promise<PrepareResult<Header>> {
   const orientation = !isHeif && meta.orientation !== undefined && meta.orientation >= 1 && meta.orientation <= 8 ? meta.orientation : null
   const width = isHeif ? meta.width : meta.autoOrient.width
   const height = isHeif ? meta.height : meta.autoOrient.height
-  if (!(width > 0 && height > 0)) return fail('image/corrupt', 'The image is damaged and cannot be read.', `header size ${width}x${height}`)
+  if (!(width > 0 && height > 0)) return fail('image/corrupt', 'the image header has no size (damaged)', { imageProblem: 'damaged' }, `header size ${width}x${height}`)
 
   return {
     ok: true,
@@ -202,7 +195,7 @@ interface Limits {
   readonly minSide: number
 }
 
-const CORRUPT = 'The image is damaged or incomplete (for example a download that did not finish) and cannot be read.'
+const CORRUPT = 'the pixels do not decode: the image is damaged or incomplete'
 
 async function toFittedPixels(pipeline: Sharp, maxSide: number, turns: QuarterTurns): Promise<Pixels> {
   // sharp applies rotate(angle) after autoOrient() whatever the call order.
@@ -223,11 +216,11 @@ async function decode(input: Uint8Array, header: Header, limits: DecodeLimits, t
     if (!heic.ok) {
       switch (heic.reason) {
         case 'unavailable':
-          return fail('image/unsupported', 'HEIC photos cannot be opened on this computer. Export the photo as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and try again.', heic.detail)
+          return fail('image/unsupported', 'HEIC cannot be decoded on this computer', { imageProblem: 'heic-unavailable' }, heic.detail)
         case 'corrupt':
-          return fail('image/corrupt', CORRUPT, heic.detail)
+          return fail('image/corrupt', CORRUPT, { imageProblem: 'incomplete' }, heic.detail)
         case 'too-large':
-          return fail('image/too-large', tooLargeMessage(header, limits), heic.detail)
+          return { ok: false, error: { ...tooManyPixels(header, limits), detail: heic.detail } }
         default:
           return assertNever(heic.reason)
       }
@@ -243,7 +236,7 @@ async function decode(input: Uint8Array, header: Header, limits: DecodeLimits, t
     if (header.container !== 'heif') pipeline = pipeline.autoOrient()
     return { ok: true, value: await toFittedPixels(pipeline, limits.maxSide, turns) }
   } catch (error) {
-    return fail('image/corrupt', CORRUPT, errorText(error))
+    return fail('image/corrupt', CORRUPT, { imageProblem: 'incomplete' }, errorText(error))
   }
 }
 
@@ -321,23 +314,22 @@ function resolveLimits(options: PrepareOptions): Limits {
   return limits
 }
 
-function tooLargeMessage(header: ImageHeader, limits: Pick<Limits, 'maxInputPixels'>): string {
-  return (
-    `The image is ${header.width} × ${header.height} pixels (${megapixels(header.pixelCount)} megapixels); ` +
-    `photos up to ${megapixels(limits.maxInputPixels)} megapixels can be used. Scale it down in an image editor and try again.`
+function tooManyPixels(header: ImageHeader, limits: Pick<Limits, 'maxInputPixels'>): PrepareFailure {
+  const { width, height, pixelCount } = header
+  return failure(
+    'image/too-large',
+    `${width} × ${height} pixels (${mpText(pixelCount)} megapixels), over the limit of ${mpText(limits.maxInputPixels)} megapixels`,
+    { imageProblem: 'too-many-pixels', width, height, megapixels: megapixels(pixelCount), maxMegapixels: megapixels(limits.maxInputPixels) },
+    `${width}x${height}`
   )
 }
 
-function checkDimensions(header: ImageHeader, limits: Pick<Limits, 'maxInputPixels' | 'minSide'>): PrepareFailure | null {
-  if (header.pixelCount > limits.maxInputPixels) {
-    return { code: 'image/too-large', message: tooLargeMessage(header, limits), detail: `${header.width}x${header.height}` }
-  }
-  if (Math.min(header.width, header.height) < limits.minSide) {
-    return {
-      code: 'image/too-small',
-      message: `The image is only ${header.width} × ${header.height} pixels; a photo needs at least ${limits.minSide} pixels on each side.`,
-      detail: `${header.width}x${header.height}`
-    }
+/** The header checks every use of an image makes first: the decompression-bomb guard and the smallest usable size. */
+export function checkDimensions(header: ImageHeader, limits: Pick<Limits, 'maxInputPixels' | 'minSide'>): PrepareFailure | null {
+  if (header.pixelCount > limits.maxInputPixels) return tooManyPixels(header, limits)
+  const { width, height } = header
+  if (Math.min(width, height) < limits.minSide) {
+    return failure('image/too-small', `only ${width} × ${height} pixels; at least ${limits.minSide} on each side are needed`, { imageProblem: 'too-small', width, height, minSide: limits.minSide }, `${width}x${height}`)
   }
   return null
 }
@@ -399,8 +391,8 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions): 
   if (!('bytes' in encoded)) {
     return fail(
       'image/too-large',
-      `The photo cannot be made smaller than the portal's upload limit of ${formatBytes(limits.maxUploadBytes)} without losing too much detail. ` +
-        'Crop it or save it at a lower quality and try again.',
+      `cannot be encoded under the upload limit of ${formatBytes(limits.maxUploadBytes)} without losing too much detail`,
+      { imageProblem: 'over-byte-limit', maxUploadBytes: limits.maxUploadBytes },
       `smallest attempt: ${encoded.smallest} bytes`
     )
   }

@@ -2,6 +2,7 @@
  * Tells what an image really is from its first bytes (magic numbers), never from a file name or a
  * MIME type: a text file renamed `.jpg` must be caught here, and so must formats we refuse on purpose.
  */
+import type { RefusedImageFormat } from '../../preload/contract'
 
 /** Containers we decode. `heif` covers HEIC and AVIF: the codec inside (HEVC or AV1) is read from the header later. */
 export type DecodableContainer = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'heif'
@@ -12,7 +13,7 @@ export type DecodableContainer = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'hei
  * - svg: a drawing, not a photo, and rasterising untrusted SVG widens the attack surface for nothing;
  * - pdf: a document, not a photo.
  */
-export type RefusedFormat = 'bmp' | 'svg' | 'ico' | 'psd' | 'jxl' | 'jpeg2000' | 'pdf'
+export type RefusedFormat = RefusedImageFormat
 
 export type Sniffed =
   | { readonly kind: 'decodable'; readonly container: DecodableContainer }

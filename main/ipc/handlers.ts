@@ -5,11 +5,13 @@
  * app/internal and logged with its stack, scrubbed of anything secret-looking.
  */
 import type { ArgOf, RequestChannel, Result, ValueOf } from '../../preload/contract'
+import type { PhotoEditorService } from '../changes/photo-editor-service'
+import { previewPhoto } from '../images/editor-preview'
+import { inspectPhoto } from '../images/inspect-photo'
 import type { AccountsService } from '../services/accounts-service'
 import type { ActivityLog } from '../services/activity-log'
 import { scrub, type Logger } from '../core/logger'
 import type { PeopleService } from '../services/people-service'
-import type { PhotoEditorService } from '../services/photo-editor-service'
 import type { PhotosService } from '../services/photos-service'
 import type { BulkService } from '../jobs/bulk-service'
 import { describeIssues, schemas } from './schemas'
@@ -57,8 +59,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     'people:get': handle('people:get', (arg) => people.get(arg)),
     'photos:get': handle('photos:get', (arg) => photos.get(arg)),
     'photos:image': handle('photos:image', (arg) => photos.image(arg)),
-    'photos:inspect': handle('photos:inspect', (arg) => editor.inspect(arg)),
-    'photos:preview': handle('photos:preview', (arg) => editor.preview(arg)),
+    'photos:inspect': handle('photos:inspect', (arg) => inspectPhoto(arg.bytes)),
+    'photos:preview': handle('photos:preview', (arg) => previewPhoto(arg.bytes)),
     'photos:replace': handle('photos:replace', (arg) => editor.replace(arg)),
     'photos:cancel': handle('photos:cancel', async (arg) => editor.cancel(arg)),
     'photos:delete': handle('photos:delete', (arg) => editor.remove(arg)),

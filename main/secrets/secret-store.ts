@@ -33,7 +33,7 @@ export function keychainUnavailable(detail?: string): { ok: false; error: { code
     ok: false,
     error: {
       code: 'keychain/unavailable',
-      message: 'The system keychain cannot be used, so sign-ins last only until the app closes.',
+      message: 'the OS keychain cannot be used; sign-ins last for this run only',
       ...(detail ? { detail } : {})
     }
   }

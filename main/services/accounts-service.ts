@@ -180,7 +180,7 @@ export class AccountsService {
     const challenge = this.#challenges.get(arg.challengeId)
     if (!challenge || challenge.expiresAt <= Date.now()) {
       this.#closeChallenge(arg.challengeId)
-      return fail('auth/challenge-expired', 'The sign-in took too long. Please enter your password again.')
+      return fail('auth/challenge-expired', 'two-factor challenge unknown or expired')
     }
     const token = await this.#client(challenge.origin).verifyCode(challenge.email, challenge.password, arg.code)
     if (!token.ok) {
@@ -241,8 +241,8 @@ export class AccountsService {
     const live = this.#sessions.get(accountId)
     if (!live) {
       return stored.expired
-        ? fail('auth/expired', 'The session on this portal has expired or was revoked. Please sign in again.')
-        : fail('auth/not-signed-in', 'This portal is signed out. Please sign in.')
+        ? fail('auth/expired', 'the token of this account was rejected earlier in this run')
+        : fail('auth/not-signed-in', 'this account is signed out')
     }
     return ok({ account: this.#toAccount(stored), client: live.client, version: parseVersion(stored.policy.portalVersion) })
   }
@@ -275,7 +275,7 @@ export class AccountsService {
     if (!self.ok) {
       // A fresh token or a typed API key that the portal rejects means the credentials are wrong.
       if (self.error.code === 'auth/expired') {
-        return fail('auth/invalid-credentials', 'The email, password or API key is not correct.', { status: 401 })
+        return fail('auth/invalid-credentials', 'the portal rejected the new token or API key (401)', { status: 401 })
       }
       return self
     }
@@ -433,11 +433,11 @@ export class AccountsService {
 }
 
 function unknownAccount(): { ok: false; error: AppError } {
-  return fail('auth/not-signed-in', 'This portal account is not known to the app. Please sign in.')
+  return fail('auth/not-signed-in', 'account id not known to the app')
 }
 
 /** A failed version read: network failures speak for themselves; anything else is not a DocSpace portal. */
 function notAPortal(error: AppError): { ok: false; error: AppError } {
   if (error.code.startsWith('net/') || error.code === 'app/cancelled') return { ok: false, error }
-  return fail('portal/unexpected', 'This address answers, but not like an ONLYOFFICE DocSpace portal.', error.status ? { status: error.status } : {})
+  return fail('portal/unexpected', 'the address answers, but not like a DocSpace portal', error.status ? { status: error.status } : {})
 }

@@ -6,6 +6,7 @@ import type { PeoplePage, PeoplePageRequest, Person, PersonStatus, Result } from
 import { decodeHtml } from '../docspace/client'
 import type { EmployeeFullDto } from '../docspace/dto'
 import { ok } from '../core/result'
+import { isStoredPhoto } from '../docspace/photo-sizes'
 import type { PortalVersion } from '../docspace/portal-url'
 import type { AccountsService } from './accounts-service'
 import { canEditPhoto, roleOf, type PhotoSubject } from './photo-policy'
@@ -58,7 +59,7 @@ export function toPerson(dto: EmployeeFullDto, me: PhotoSubject, version: Portal
     groups: (dto.groups ?? []).map((g) => ({ id: g.id, name: g.name })),
     status,
     role,
-    hasPhoto: dto.hasAvatar ?? (dto.avatarSmall?.includes('/storage/userPhotos/') === true),
+    hasPhoto: dto.hasAvatar ?? isStoredPhoto(dto.avatarSmall),
     // §5.2: avatarSmall is the 32 px file (or the default image), with its ?hash= key.
     smallPhoto: dto.avatarSmall ?? '/static/images/default_user_photo_size_32-32.png',
     canEditPhoto: canEditPhoto(me, { id: dto.id, role, status }, version)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PersonStatus, Role } from '../../preload/contract'
 import { parseVersion } from '../docspace/portal-url'
-import { canEditPhoto, photoPolicy, photoRule, roleOf } from './photo-policy'
+import { canEditPhoto, photoPolicy, photoRule, refusalOf, roleOf } from './photo-policy'
 
 const ROLES: readonly Role[] = ['owner', 'admin', 'room-admin', 'user', 'guest']
 const v = (s: string) => parseVersion(s)
@@ -88,5 +88,22 @@ describe('canEditPhoto matrix', () => {
     const args = [{ id: 'me', role: 'owner' as const }, { id: 'x', role: 'user' as const, status: 'active' as const }] as const
     expect(canEditPhoto(...args, v('3.5.1'))).toBe(true)
     expect(canEditPhoto(...args, v('3.6.0'))).toBe(false)
+  })
+})
+
+describe('refusalOf: the one reason a change is refused', () => {
+  it.each([
+    ['3.7.2', 'owner', 'user', 'active', 'self-only'],
+    ['3.6.0', 'admin', 'user', 'active', 'self-only'],
+    ['3.5.0', 'admin', 'owner', 'active', 'owner'],
+    ['3.5.0', 'admin', 'admin', 'active', 'other-admin'],
+    ['3.5.0', 'owner', 'admin', 'disabled', 'terminated'],
+    ['3.5.0', 'admin', 'user', 'disabled', 'terminated'],
+    ['3.5.0', 'room-admin', 'user', 'active', 'role'],
+    ['3.2.1', 'guest', 'user', 'active', 'role'],
+    // the portal refused what the rules allow (e.g. an API key without the scope): the role rule
+    ['3.5.0', 'owner', 'user', 'active', 'role']
+  ] as const)('%s, %s changing a %s (%s) -> %s', (version, me, role, status, refusal) => {
+    expect(refusalOf({ id: 'me', role: me }, { id: 'them', role, status }, v(version))).toBe(refusal)
   })
 })

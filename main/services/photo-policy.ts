@@ -2,7 +2,7 @@
  * Who may change whose photo, from the portal version and roles (CONTRACT.md §2). Pure, so the UI can
  * say up front what is allowed instead of letting the user learn it from an error.
  */
-import type { PersonStatus, PhotoPolicy, PhotoRule, Role } from '../../preload/contract'
+import type { PersonStatus, PhotoPolicy, PhotoRule, RefusalRule, Role } from '../../preload/contract'
 import { compareVersions, parseVersion, type PortalVersion } from '../docspace/portal-url'
 
 /** §2.1: from v3.6.0 no one may change another user's photo. */
@@ -84,4 +84,20 @@ export function canEditPhoto(me: PhotoSubject, target: PhotoTarget, version: Por
     case 'guest':
       return false
   }
+}
+
+/**
+ * Which rule refuses `me` a change to `target`'s photo: the one reason the renderer explains. Also
+ * used when the portal itself answers 403, so a rule the app did not foresee reads as the role rule.
+ */
+export function refusalOf(me: PhotoSubject, target: PhotoTarget | undefined, version: PortalVersion | undefined): RefusalRule {
+  const rule = photoRule(version, me.role)
+  if (rule === 'self-only') return 'self-only'
+  if (rule === 'own-only-by-role') return 'role'
+  if (target && me.id !== target.id) {
+    if (target.status === 'disabled') return 'terminated'
+    if (target.role === 'owner') return 'owner'
+    if (target.role === 'admin' && me.role !== 'owner') return 'other-admin'
+  }
+  return 'role'
 }

@@ -2,15 +2,13 @@
  * Photos: the six stored sizes of a person, and the bytes of one photo file fetched through main
  * (the files need auth, CONTRACT.md §3.6) with its real pixel dimensions.
  */
-import type { PersonPhotos, PhotoImage, PhotoSize, Result } from '../../preload/contract'
+import type { PersonPhotos, PhotoImage, Result } from '../../preload/contract'
 import { resolvePhotoUrl } from '../docspace/client'
 import { LRUCache } from 'lru-cache'
 import { fail, ok } from '../core/result'
+import { isStoredPhoto, PHOTO_SIZES } from '../docspace/photo-sizes'
 import { imageInfo } from '../images/image-info'
 import type { AccountsService } from './accounts-service'
-
-/** Largest first, as the contract lists them. */
-const SIZES: readonly PhotoSize[] = ['original', 'retina', 'max', 'big', 'medium', 'small']
 
 export interface PhotosServiceOptions {
   readonly accounts: AccountsService
@@ -43,9 +41,8 @@ export class PhotosService {
       const dto = photo.value
       return ok({
         userId: arg.userId,
-        // §1.1: without a photo every size points at a default image under /static/images/.
-        hasPhoto: dto.original.includes('/storage/userPhotos/'),
-        sizes: SIZES.map((size) => ({ size, ref: dto[size] }))
+        hasPhoto: isStoredPhoto(dto.original),
+        sizes: PHOTO_SIZES.map((size) => ({ size, ref: dto[size] }))
       })
     })
   }
@@ -60,7 +57,7 @@ export class PhotosService {
     const session = await this.#accounts.session(arg.accountId)
     if (!session.ok) return session
     const url = resolvePhotoUrl(session.value.account.portalUrl, arg.ref)
-    if (!url) return fail('input/invalid', 'This is not a photo address on the signed-in portal.')
+    if (!url) return fail('input/invalid', 'photos:image ref is not a photo path on the signed-in portal')
     const key = `${arg.accountId}\n${url}`
     const cached = this.#cache.get(key)
     if (cached) return ok(cached)

@@ -177,7 +177,11 @@ describe('detail panel actions', () => {
     await click(byTestId('delete-confirm'))
     expect(byTestId('job-toast')?.textContent).toContain('Deleting Zoë Ålander’s photo')
     expect(byTestId('delete-photo')?.hasAttribute('disabled')).toBe(true)
-    answer.resolve(fail('net/connection-lost', 'The connection to the portal was lost, and the change was not made. Zoë Ålander keeps the old photo.'))
+    answer.resolve(
+      fail('net/connection-lost', 'The connection to the portal was lost, and the change was not made. Zoë Ålander keeps the old photo.', {
+        facts: { step: 'write', photoNow: 'old', personName: 'Zoë Ålander' }
+      })
+    )
     await settle(10)
     expect(byTestId('job-toast')).toBeNull()
     const toast = allByTestId('toast').find((t) => t.dataset.errorCode === 'net/connection-lost')
@@ -191,7 +195,11 @@ describe('detail panel actions', () => {
     let refuse = true
     overridePhoto(a.api, 'setFromUrl', async ({ userId }) =>
       refuse
-        ? fail('portal/forbidden', 'DocSpace 3.7.2 refused the address.', { status: 403, detail: 'Access denied' })
+        ? fail('portal/forbidden', 'DocSpace 3.7.2 refused the address.', {
+            status: 403,
+            detail: 'Access denied',
+            facts: { step: 'write', photoNow: 'old', portalReason: 'address-rule', portalVersion: '3.7.2' }
+          })
         : ok({ action: 'set-from-url', userId, person: { ...usePeopleStore().personById(userId)!, smallPhoto: 'new?hash=9' }, photos: { userId, hasPhoto: true, sizes: [] }, verified: true })
     )
     await click(a.row('Zoë Ålander'))
@@ -334,7 +342,10 @@ describe('errors by name', () => {
     overridePhoto(a.api, 'replace', async (arg) => {
       if (!first) return replace(arg)
       first = false
-      return fail('photo/partly-applied', 'Zoë Ålander now has the new photo, but with the portal’s centred square crop: applying your crop failed (timeout).')
+      return fail('photo/partly-applied', 'Zoë Ålander now has the new photo, but with the portal’s centred square crop: applying your crop failed (timeout).', {
+        detail: 'timeout',
+        facts: { step: 'crop', photoNow: 'new-centred', personName: 'Zoë Ålander', cause: 'net/timeout' }
+      })
     })
     ;(a.api.people as { get: AppApi['people']['get'] }).get = async ({ userId }) =>
       ok({ ...usePeopleStore().personById(userId)!, smallPhoto: `/photos/${userId}_small.png?hash=77` })
@@ -360,10 +371,15 @@ describe('errors by name', () => {
   it('net/*, portal/not-found, portal/rejected and portal/forbidden each say what happened in the editor', async () => {
     const a = await start()
     const answers: Result<PhotoChange>[] = [
-      fail('net/connection-lost', 'The connection to the portal was lost while uploading the photo. Zoë Ålander keeps the old photo. Check the connection and try again.'),
-      fail('portal/not-found', 'This person is no longer on the portal. Refresh the list.', { status: 404 }),
-      fail('portal/rejected', 'The portal refused the photo.', { detail: 'Image size is too large' }),
-      fail('portal/forbidden', 'On DocSpace 3.5.0 ... only the owner may change another admin’s photo.', { status: 403 })
+      fail('net/connection-lost', 'The connection to the portal was lost while uploading the photo. Zoë Ålander keeps the old photo. Check the connection and try again.', {
+        facts: { step: 'upload', photoNow: 'old', personName: 'Zoë Ålander' }
+      }),
+      fail('portal/not-found', 'This person is no longer on the portal. Refresh the list.', { status: 404, facts: { step: 'read' } }),
+      fail('portal/rejected', 'The portal refused the photo.', { detail: 'Image size is too large', facts: { step: 'upload', photoNow: 'old', portalReason: 'too-large' } }),
+      fail('portal/forbidden', 'On DocSpace 3.5.0 ... only the owner may change another admin’s photo.', {
+        status: 403,
+        facts: { step: 'check', photoNow: 'old', refusal: 'other-admin', role: 'admin', portalVersion: '3.5.0' }
+      })
     ]
     overridePhoto(a.api, 'replace', async () => answers.shift() ?? fail('app/internal'))
     await openEditorFor(a, 'Zoë Ålander')

@@ -150,7 +150,7 @@ describe('drop a photo on a person', () => {
 
   it('shows the specific message for an unusable file and does not open the editor', async () => {
     const inspect = async (): Promise<Result<ImageSummary>> =>
-      fail('image/unsupported', 'The file is not an image: its first bytes are those of a text file.')
+      fail('image/unsupported', 'not an image: no known image signature', { facts: { imageProblem: 'not-an-image' } })
     const { row } = await start({ overrides: { photos: { inspect } } })
     await drop(row('Zoë Ålander'), [new File(['hello'], 'notes.jpg', { type: 'image/jpeg' })])
     expect(byTestId('photo-editor')).toBeNull()
@@ -158,7 +158,9 @@ describe('drop a photo on a person', () => {
     expect(toast?.querySelector('[data-testid="toast-message"]')?.textContent).toBe(
       '“notes.jpg” is not an image the app can read. Use a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIC file.'
     )
-    expect(toast?.textContent).toContain('its first bytes are those of a text file')
+    // The specifics come from main's facts, worded here: main's own (English) message is not shown.
+    expect(toast?.textContent).toContain('Its content is not an image, whatever its name says.')
+    expect(toast?.textContent).not.toContain('no known image signature')
   })
 
   it('takes a drop on the detail panel for the person it shows', async () => {

@@ -1,8 +1,10 @@
 /**
  * What the user reads for each ErrorCode. The switch is exhaustive, so a new code in the contract
- * fails the typecheck until it has a message here (and in every locale, via MessageSchema).
+ * fails the typecheck until it has a message here (and in every locale, via MessageSchema). Main's
+ * `message` is log text and never shown; specifics come from the failure's facts (fact-text.ts).
  */
 import type { AppError, ErrorCode } from '../../../preload/contract'
+import { partlyDetail } from './fact-text'
 import type { MessageSchema } from './messages-en'
 
 export type ErrorKey = `errors.${keyof MessageSchema['errors']}`
@@ -89,11 +91,6 @@ export function showsPortalDetail(code: ErrorCode): boolean {
   return code === 'portal/rejected' || code === 'portal/bad-request' || code === 'portal/forbidden'
 }
 
-/** Codes where main's own message carries the specifics (which step failed) worth showing. */
-export function showsMainMessage(code: ErrorCode): boolean {
-  return code === 'photo/partly-applied'
-}
-
 export interface ErrorText {
   readonly message: string
   readonly detail?: string
@@ -108,8 +105,8 @@ export function describeError(t: Translate, error: AppError, portal?: string): E
   const detail =
     error.detail && showsPortalDetail(error.code)
       ? t('errors.portalSaid', { detail: error.detail })
-      : showsMainMessage(error.code) && error.message
-        ? error.message
+      : error.code === 'photo/partly-applied'
+        ? partlyDetail(t, error, { portal: portalName, name: error.facts?.personName ?? t('photoErrors.thePerson', {}) })
         : undefined
   return detail === undefined ? { message } : { message, detail }
 }

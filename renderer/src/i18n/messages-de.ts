@@ -1,4 +1,5 @@
 /** German. Typed against the English schema, so a missing or extra key fails the typecheck. */
+import { deFailures } from './messages-de-failures'
 import type { MessageSchema } from './messages-en'
 
 export const de: MessageSchema = {
@@ -169,9 +170,6 @@ export const de: MessageSchema = {
   },
   drop: {
     replace: 'Ablegen, um das Foto von {name} zu ersetzen',
-    refuseSelfOnly: 'Ab DocSpace 3.6 können Sie nur Ihr eigenes Foto ändern',
-    refuseAdmin: 'Das Portal erlaubt nicht, das Foto des Besitzers oder eines anderen Admins zu ändern',
-    refuseOwnOnly: 'Ihre Rolle darf nur das eigene Foto ändern',
     refused: 'Das Foto von {name} wurde nicht geändert: {reason}.',
     manyFiles: '{n} Dateien abgelegt; die erste wird verwendet',
     hint: 'Legen Sie ein Bild hier ab, fügen Sie eines mit Strg+V ein oder wählen Sie eine Datei (Strg+O).',
@@ -309,80 +307,5 @@ export const de: MessageSchema = {
     pendingSignInUndo: 'Melden Sie sich erneut bei {portal} an: Das Rückgängigmachen läuft danach von selbst weiter.',
     notifications: 'Benachrichtigungen'
   },
-  photoErrors: {
-    thePerson: 'Die Person',
-    theFile: 'Die Datei',
-    keepsOld: '{name} behält das alte Foto.',
-    keepsNone: '{name} hat weiterhin kein Foto.',
-    authExpired: 'Ihre Sitzung auf {portal} ist abgelaufen. Melden Sie sich erneut an: Die Änderung am Foto von {name} läuft danach von selbst weiter.',
-    forbiddenSelfOnly:
-      '{portal} läuft mit DocSpace {version}: Ab 3.6 darf jede Person nur ihr eigenes Foto ändern, auch Admins und der Besitzer. Nur {name} kann es ändern.',
-    forbiddenAdmin:
-      'Unter DocSpace {version} dürfen Admins die Fotos anderer ändern, aber nicht das des Besitzers, eines anderen Admins (außer Sie sind der Besitzer) oder einer deaktivierten Person.',
-    forbiddenOwnOnly: 'Unter DocSpace {version} dürfen nur der Besitzer und DocSpace-Admins die Fotos anderer ändern, und Sie sind als {role} angemeldet.',
-    forbiddenUrl:
-      'Ab DocSpace 3.7.1 lädt das Portal Fotos nur von öffentlichen https://-Adressen: kein http:// und keine privaten oder lokalen Adressen wie 10.x, 172.16–31.x, 192.168.x, 127.x oder 169.254.x. Verwenden Sie einen öffentlichen https-Link direkt auf das Bild.',
-    notFound: '{name} ist nicht mehr auf {portal}. Aktualisieren Sie die Liste.',
-    rejected: '{portal} hat das Foto abgelehnt: „{detail}“.',
-    rejectedNoDetail: '{portal} hat das Foto abgelehnt.',
-    adviceSmaller: 'Verwenden Sie ein kleineres Bild.',
-    adviceFormat: 'Speichern Sie das Foto als JPEG oder PNG und versuchen Sie es erneut.',
-    advicePermission: 'Der angemeldete Benutzer darf dieses Foto nicht ändern.',
-    adviceRefresh: 'Aktualisieren Sie die Liste: Die Person wurde vielleicht entfernt.',
-    adviceGeneric: 'Versuchen Sie es erneut; wenn es weiter fehlschlägt, nehmen Sie ein anderes Bild oder fragen Sie den Portaladministrator.',
-    partlyApplied: 'Das neue Foto von {name} ist auf {portal}, aber mit dem mittigen Standardzuschnitt des Portals: Ihr Zuschnitt wurde nicht fertig angewendet.',
-    netLost: 'Die Verbindung zu {portal} wurde unterbrochen; {name} hat weiterhin das alte Foto.',
-    netLostNoPhoto: 'Die Verbindung zu {portal} wurde unterbrochen; {name} hat weiterhin kein Foto.',
-    imageUnsupported: '„{file}“ ist kein Bild, das die App lesen kann. Verwenden Sie eine JPEG-, PNG-, WebP-, GIF-, TIFF-, AVIF- oder HEIC-Datei.',
-    imageCorrupt: '„{file}“ ist beschädigt: Die Datei gibt sich als Bild aus, aber ihre Pixel lassen sich nicht lesen. Exportieren Sie sie erneut aus dem Original.',
-    imageTooLarge: '„{file}“ ist zu groß für eine sichere Verarbeitung ({width} × {height} px). Verkleinern Sie es und versuchen Sie es erneut.',
-    imageTooLargeNoSize: '„{file}“ ist zu groß für eine sichere Verarbeitung. Verkleinern Sie es und versuchen Sie es erneut.',
-    imageTooSmall: '„{file}“ ist zu klein für ein Foto ({width} × {height} px). Verwenden Sie ein größeres Bild.',
-    imageTooSmallNoSize: '„{file}“ ist zu klein für ein Foto. Verwenden Sie ein größeres Bild.',
-    cancelled: 'Abgebrochen.',
-    nothingToUndo: 'Auf {portal} gibt es noch nichts rückgängig zu machen.',
-    noBackup: 'Dieses frühere Foto ist nicht mehr gesichert und kann nicht wiederhergestellt werden.'
-  },
-  errors: {
-    authInvalidCredentials:
-      'Das Portal hat diese Anmeldedaten nicht akzeptiert. Prüfen Sie E-Mail und Passwort bzw. den API-Schlüssel und versuchen Sie es erneut.',
-    authInvalidCode: 'Dieser Code stimmt nicht. Geben Sie den aktuellen Code ein und versuchen Sie es erneut.',
-    authChallengeExpired: 'Die Bestätigung hat zu lange gedauert. Bitte melden Sie sich erneut an.',
-    authExpired: 'Ihre Sitzung auf {portal} ist abgelaufen. Bitte melden Sie sich erneut an.',
-    authUserDisabled: 'Dieser Benutzer ist auf {portal} deaktiviert. Wenden Sie sich an einen Portaladministrator.',
-    authTooManyAttempts:
-      'Zu viele Anmeldeversuche. Das Portal hat die Anmeldung vorübergehend gesperrt; warten Sie einige Minuten und versuchen Sie es erneut.',
-    authNotSignedIn: 'Sie sind in dieser Sitzung nicht bei {portal} angemeldet. Bitte melden Sie sich erneut an.',
-    portalForbidden: '{portal} hat dies abgelehnt: Ihre Rolle oder die Regeln des Portals erlauben es nicht.',
-    portalNotFound: '{portal} hat diesen Eintrag nicht mehr; er wurde vielleicht gelöscht. Aktualisieren Sie die Liste.',
-    portalBadRequest: '{portal} hat die Anfrage abgelehnt.',
-    portalPaymentRequired: 'Das Abonnement von {portal} muss bezahlt werden. Wenden Sie sich an den Besitzer des Portals.',
-    portalRateLimited: '{portal} begrenzt gerade die Anfragen. Warten Sie einen Moment und versuchen Sie es erneut.',
-    portalServerError: 'Auf {portal} ist ein interner Fehler aufgetreten. Versuchen Sie es später erneut.',
-    portalRejected: '{portal} hat die Änderung abgelehnt.',
-    portalUnexpected: '{portal} hat auf eine Weise geantwortet, die diese App nicht versteht. Ist es ein DocSpace-Portal?',
-    urlInvalid: 'Das ist keine Portaladresse. Geben Sie sie in der Form https://docspace.example.com ein.',
-    urlInsecure: 'Nur https://-Adressen sind erlaubt, außer für ein Portal auf diesem Computer.',
-    netUnreachable: '{portal} ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Netzwerkverbindung.',
-    netTimeout: '{portal} hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
-    netConnectionLost: 'Die Verbindung zu {portal} wurde unterbrochen. Versuchen Sie es erneut.',
-    netTls: 'Das Sicherheitszertifikat von {portal} ist ungültig, daher verbindet sich die App nicht. Wenden Sie sich an Ihre IT.',
-    keychainUnavailable:
-      'Der Schlüsselbund des Systems kann nicht verwendet werden. Ihre Anmeldung gilt daher nur, bis Sie die App schließen.',
-    imageUnsupported: 'Diese Datei hat kein Bildformat, das die App lesen kann.',
-    imageCorrupt: 'Das Bild ist beschädigt und kann nicht gelesen werden.',
-    imageTooLarge: 'Das Bild ist zu groß für die Verarbeitung.',
-    imageTooSmall: 'Das Bild ist zu klein.',
-    photoPartlyApplied: 'Das neue Foto ist auf {portal}, aber ein späterer Schritt wurde nicht abgeschlossen.',
-    photoNoBackup: 'Es gibt kein früheres Foto, das wiederhergestellt werden kann.',
-    bulkTooManyFiles: 'Ein Import nimmt höchstens 5.000 Fotos auf. Teilen Sie den Ordner und importieren Sie den Rest als zweiten Import.',
-    bulkUnknownJob: 'Diesen Import gibt es nicht mehr. Vielleicht wurde er verworfen.',
-    bulkBusy: 'Dieser Import läuft gerade. Halten Sie ihn zuerst an oder brechen Sie ihn ab, oder warten Sie, bis er fertig ist.',
-    bulkFileMissing: 'Die Kopie dieser Datei, die der Import aufbewahrt hat, fehlt oder ist beschädigt. Fügen Sie die Datei erneut hinzu.',
-    inputInvalid: 'Die App hat eine ungültige Anfrage gesendet. Das ist ein Fehler; bitte melden Sie ihn.',
-    appCancelled: 'Abgebrochen.',
-    appInternal: 'In der App ist etwas schiefgelaufen. Versuchen Sie es erneut; wenn es wieder passiert, starten Sie die App neu.',
-    thePortal: 'das Portal',
-    portalSaid: 'Das Portal meldet: „{detail}“'
-  }
+  ...deFailures
 }

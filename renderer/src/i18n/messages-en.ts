@@ -3,6 +3,8 @@
  * vue-i18n syntax: {name} interpolates, "a | b | c" picks by count (none | one | many),
  * and a literal @ or | must be written {'@'} / {'|'}.
  */
+import { enFailures } from './messages-en-failures'
+
 export const en = {
   app: {
     title: 'DocSpace Photo Manager',
@@ -170,9 +172,6 @@ export const en = {
   },
   drop: {
     replace: 'Drop to replace {name}’s photo',
-    refuseSelfOnly: 'You can only change your own photo on DocSpace 3.6+',
-    refuseAdmin: 'The portal does not let you change the owner’s or another admin’s photo',
-    refuseOwnOnly: 'Your role can change only your own photo',
     refused: '{name}’s photo was not changed: {reason}.',
     manyFiles: '{n} files dropped; using the first',
     hint: 'Drop an image here, paste one with Ctrl+V, or choose a file (Ctrl+O).',
@@ -309,79 +308,7 @@ export const en = {
     pendingSignInUndo: 'Sign in to {portal} again: the undo then continues by itself.',
     notifications: 'Notifications'
   },
-  photoErrors: {
-    thePerson: 'The person',
-    theFile: 'The file',
-    keepsOld: '{name} keeps the old photo.',
-    keepsNone: '{name} still has no photo.',
-    authExpired: 'Your session on {portal} ended. Sign in again: the change to {name}’s photo then continues by itself.',
-    forbiddenSelfOnly:
-      '{portal} runs DocSpace {version}: from 3.6 on, each person may change only their own photo, and that includes admins and the owner. Only {name} can change it.',
-    forbiddenAdmin:
-      'On DocSpace {version} admins may change other people’s photos, but not the owner’s, another admin’s (unless you are the owner) or a disabled person’s.',
-    forbiddenOwnOnly: 'On DocSpace {version} only the owner and DocSpace admins may change other people’s photos, and you are signed in as {role}.',
-    forbiddenUrl:
-      'DocSpace 3.7.1 and later only fetch photos from public https:// addresses: no http://, and no private or local addresses such as 10.x, 172.16–31.x, 192.168.x, 127.x or 169.254.x. Use a public https link straight to the image.',
-    notFound: '{name} is no longer on {portal}. Refresh the list.',
-    rejected: '{portal} refused the photo: “{detail}”.',
-    rejectedNoDetail: '{portal} refused the photo.',
-    adviceSmaller: 'Use a smaller image.',
-    adviceFormat: 'Save the photo as JPEG or PNG and try again.',
-    advicePermission: 'The signed-in user may not change this photo.',
-    adviceRefresh: 'Refresh the list: the person may have been removed.',
-    adviceGeneric: 'Try again; if it keeps failing, try another image or ask the portal administrator.',
-    partlyApplied: '{name}’s new photo is on {portal}, but with the portal’s centred square crop: applying your crop did not finish.',
-    netLost: 'The connection to {portal} was lost; {name} still has the old photo.',
-    netLostNoPhoto: 'The connection to {portal} was lost; {name} still has no photo.',
-    imageUnsupported: '“{file}” is not an image the app can read. Use a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIC file.',
-    imageCorrupt: '“{file}” is damaged: it says it is an image, but its pixels cannot be read. Export it again from the original.',
-    imageTooLarge: '“{file}” is too large to process safely ({width} × {height} px). Scale it down and try again.',
-    imageTooLargeNoSize: '“{file}” is too large to process safely. Scale it down and try again.',
-    imageTooSmall: '“{file}” is too small for a photo ({width} × {height} px). Use a larger image.',
-    imageTooSmallNoSize: '“{file}” is too small for a photo. Use a larger image.',
-    cancelled: 'Cancelled.',
-    nothingToUndo: 'Nothing to undo yet on {portal}.',
-    noBackup: 'This earlier photo is no longer saved, so it cannot be restored.'
-  },
-  errors: {
-    authInvalidCredentials: 'The portal did not accept these credentials. Check the email and password, or the API key, and try again.',
-    authInvalidCode: 'That code is not right. Enter the current code and try again.',
-    authChallengeExpired: 'The verification step took too long. Sign in again.',
-    authExpired: 'Your session on {portal} ended. Sign in again.',
-    authUserDisabled: 'This user is disabled on {portal}. Ask a portal administrator.',
-    authTooManyAttempts: 'Too many sign-in attempts. The portal has paused sign-in for a while; wait a few minutes and try again.',
-    authNotSignedIn: 'You are not signed in to {portal} in this session. Sign in again.',
-    portalForbidden: "{portal} refused this: your role or the portal's rules do not allow it.",
-    portalNotFound: '{portal} no longer has this; it may have been deleted. Refresh the list.',
-    portalBadRequest: '{portal} rejected the request.',
-    portalPaymentRequired: "{portal}'s subscription needs payment. Ask the portal owner.",
-    portalRateLimited: '{portal} is limiting requests right now. Wait a moment and try again.',
-    portalServerError: '{portal} had an internal error. Try again later.',
-    portalRejected: '{portal} refused the change.',
-    portalUnexpected: '{portal} answered in a way this app does not understand. Is it a DocSpace portal?',
-    urlInvalid: 'That is not a portal address. Enter it like https://docspace.example.com.',
-    urlInsecure: 'Only https:// addresses are allowed, except for a portal on this computer.',
-    netUnreachable: 'Cannot reach {portal}. Check the address and your network connection.',
-    netTimeout: '{portal} took too long to answer. Try again.',
-    netConnectionLost: 'The connection to {portal} was lost. Try again.',
-    netTls: "{portal}'s security certificate is not valid, so the app will not connect. Ask your IT team.",
-    keychainUnavailable: 'The system keychain cannot be used, so your sign-in lasts until you close the app.',
-    imageUnsupported: 'This file is not an image format the app can read.',
-    imageCorrupt: 'The image is damaged and cannot be read.',
-    imageTooLarge: 'The image is too large to process.',
-    imageTooSmall: 'The image is too small.',
-    photoPartlyApplied: 'The new photo is on {portal}, but a later step did not finish.',
-    photoNoBackup: 'There is no earlier photo to bring back.',
-    bulkTooManyFiles: 'An import takes at most 5,000 photos. Split the folder and import the rest as a second job.',
-    bulkUnknownJob: 'This import no longer exists. It may have been discarded.',
-    bulkBusy: 'This import is running. Pause or cancel it first, or wait until it has finished.',
-    bulkFileMissing: 'The copy of this file that the import kept is missing or damaged. Add the file again.',
-    inputInvalid: 'The app sent an invalid request. This is a bug; please report it.',
-    appCancelled: 'Cancelled.',
-    appInternal: 'Something went wrong inside the app. Try again; if it keeps happening, restart the app.',
-    thePortal: 'the portal',
-    portalSaid: 'The portal said: “{detail}”'
-  }
+  ...enFailures
 }
 
 /** The shape every locale must match, key for key. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AppError, ErrorCode } from '../../../preload/contract'
 import { createAppI18n } from './create-i18n'
-import { describePhotoError, urlRuleApplies, type PhotoErrorContext } from './photo-error-text'
+import { describePhotoError, type PhotoErrorContext } from './photo-error-text'
 
 const tr = (locale: 'en' | 'de') => createAppI18n(locale).global.t as (key: string, named?: Record<string, unknown>) => string
 const en = tr('en')
@@ -37,17 +37,19 @@ describe('photo errors by name', () => {
     expect(ownOnly.message).toContain('you are signed in as Room admin')
   })
 
-  it('portal/forbidden on set-from-url explains the 3.7.1 address rule, with main’s words kept', () => {
+  it('portal/forbidden on set-from-url explains the 3.7.1 address rule, with the version that refused it', () => {
     const main = 'DocSpace 3.7.2 refused the address. It only fetches photos from public https:// addresses.'
-    const text = describePhotoError(en, err('portal/forbidden', { message: main }), ctx({ action: 'set-from-url', policy: { rule: 'self-only', portalVersion: '3.7.2' } }))
+    const refused = err('portal/forbidden', { facts: { step: 'write', photoNow: 'old', portalReason: 'address-rule', portalVersion: '3.7.2' } })
+    const text = describePhotoError(en, refused, ctx({ action: 'set-from-url', policy: { rule: 'self-only', portalVersion: '3.7.2' } }))
     expect(text.message).toMatch(/^DocSpace 3\.7\.1 and later only fetch photos from public https:\/\/ addresses: no http:\/\/, and no private or local addresses/)
     expect(text.detail).toBe(main)
-    // Before 3.7.1 the portal does not check addresses: a 403 is the role rule.
-    const old = describePhotoError(en, err('portal/forbidden'), ctx({ action: 'set-from-url' }))
+    // Before 3.7.1 the portal does not check addresses: main says the role rule refused it.
+    const old = describePhotoError(en, err('portal/forbidden', { facts: { step: 'write', refusal: 'role' } }), ctx({ action: 'set-from-url' }))
     expect(old.message).toContain('admins may change other people’s photos')
-    expect(urlRuleApplies('3.7.1')).toBe(true)
-    expect(urlRuleApplies('3.7.0')).toBe(false)
-    expect(urlRuleApplies('4.0')).toBe(true)
+    expect(old.detail).toBe('On DocSpace 3.5.0 the owner and admins may change other people’s photos, with exceptions; here you are signed in as DocSpace admin.')
+    // What the address answered, when the portal could not download it.
+    const download = err('portal/forbidden', { facts: { portalReason: 'download-failed', addressAnswer: 'NotFound' } })
+    expect(describePhotoError(en, download, ctx({ action: 'set-from-url' })).detail).toContain('the address answered “NotFound”')
   })
 
   it('portal/not-found: the person is gone, refresh', () => {
@@ -57,9 +59,9 @@ describe('photo errors by name', () => {
   })
 
   it('portal/rejected: the portal’s words plus what to do', () => {
-    const size = describePhotoError(en, err('portal/rejected', { detail: 'Image size is too large' }), ctx())
+    const size = describePhotoError(en, err('portal/rejected', { detail: 'Image size is too large', facts: { portalReason: 'too-large' } }), ctx())
     expect(size.message).toBe('hr.example.com refused the photo: “Image size is too large”. Use a smaller image. Zoë Ålander keeps the old photo.')
-    const security = describePhotoError(en, err('portal/rejected', { detail: 'Security error.' }), ctx())
+    const security = describePhotoError(en, err('portal/rejected', { detail: 'Security error.', facts: { portalReason: 'security' } }), ctx())
     expect(security.message).toContain('The signed-in user may not change this photo.')
     const unknown = describePhotoError(en, err('portal/rejected'), ctx({ hadPhoto: false }))
     expect(unknown.message).toBe('hr.example.com refused the photo. Try again; if it keeps failing, try another image or ask the portal administrator. Zoë Ålander still has no photo.')
@@ -67,7 +69,8 @@ describe('photo errors by name', () => {
 
   it('photo/partly-applied: the new photo is there with a centred crop; offer to apply the crop again', () => {
     const main = 'Zoë Ålander now has the new photo, but with the portal’s centred square crop: applying your crop failed (timeout).'
-    const text = describePhotoError(en, err('photo/partly-applied', { message: main }), ctx())
+    const partly = err('photo/partly-applied', { detail: 'timeout', facts: { step: 'crop', photoNow: 'new-centred', personName: 'Zoë Ålander', cause: 'net/timeout' } })
+    const text = describePhotoError(en, partly, ctx())
     expect(text.message).toBe('Zoë Ålander’s new photo is on hr.example.com, but with the portal’s centred square crop: applying your crop did not finish.')
     expect(text.detail).toBe(main)
     expect(text.remedy).toBe('apply-crop-again')
@@ -75,10 +78,10 @@ describe('photo errors by name', () => {
   })
 
   it('net/*: connection lost, and which photo the person has now', () => {
-    const main = 'The connection to the portal was lost while uploading the photo. Zoë Ålander keeps the old photo.'
-    const text = describePhotoError(en, err('net/connection-lost', { message: main }), ctx())
+    const lost = err('net/connection-lost', { detail: 'ECONNRESET', facts: { step: 'upload', photoNow: 'old', personName: 'Zoë Ålander' } })
+    const text = describePhotoError(en, lost, ctx())
     expect(text.message).toBe('The connection to hr.example.com was lost; Zoë Ålander still has the old photo.')
-    expect(text.detail).toBe(main)
+    expect(text.detail).toBe('The connection to the portal was lost while uploading the photo. Zoë Ålander keeps the old photo. Check the connection and try again.')
     expect(describePhotoError(en, err('net/timeout'), ctx({ hadPhoto: false })).message).toBe(
       'The connection to hr.example.com was lost; Zoë Ålander still has no photo.'
     )
@@ -89,10 +92,12 @@ describe('photo errors by name', () => {
       '“notes.jpg” is not an image the app can read. Use a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIC file.'
     )
     expect(describePhotoError(en, err('image/corrupt'), ctx({ action: 'inspect' })).message).toContain('“portrait.jpg” is damaged')
-    const large = describePhotoError(en, err('image/too-large', { message: 'up to 100 megapixels', detail: '30000x30000' }), ctx({ fileName: 'huge.png' }))
+    const bomb = { imageProblem: 'too-many-pixels', width: 30_000, height: 30_000, megapixels: 900, maxMegapixels: 120 } as const
+    const large = describePhotoError(en, err('image/too-large', { detail: '30000x30000', facts: bomb }), ctx({ fileName: 'huge.png' }))
     expect(large.message).toBe('“huge.png” is too large to process safely (30000 × 30000 px). Scale it down and try again.')
-    expect(large.detail).toBe('up to 100 megapixels')
-    expect(describePhotoError(en, err('image/too-small', { detail: '20x20' }), ctx()).message).toBe('“portrait.jpg” is too small for a photo (20 × 20 px). Use a larger image.')
+    expect(large.detail).toBe('The image is 30000 × 30000 pixels (900 megapixels); photos up to 120 megapixels can be used. Scale it down in an image editor and try again.')
+    const small = err('image/too-small', { detail: '20x20', facts: { imageProblem: 'too-small', width: 20, height: 20, minSide: 32 } })
+    expect(describePhotoError(en, small, ctx()).message).toBe('“portrait.jpg” is too small for a photo (20 × 20 px). Use a larger image.')
   })
 
   it('cancelled is information, and says the person keeps the photo', () => {
@@ -110,5 +115,21 @@ describe('photo errors by name', () => {
     )
     expect(describePhotoError(de, err('portal/not-found'), ctx()).message).toBe('Zoë Ålander ist nicht mehr auf hr.example.com. Aktualisieren Sie die Liste.')
     expect(describePhotoError(de, err('image/unsupported'), ctx({ fileName: 'x.jpg' })).message).toContain('„x.jpg“ ist kein Bild')
+  })
+
+  it('words the specifics from main’s facts in German too, never main’s English message', () => {
+    const lost = err('net/connection-lost', { message: 'upload: the connection was lost during the request', facts: { step: 'upload', photoNow: 'old', personName: 'Zoë Ålander' } })
+    const text = describePhotoError(de, lost, ctx())
+    expect(text.detail).toBe('Die Verbindung zum Portal wurde beim Hochladen des Fotos unterbrochen. Zoë Ålander behält das alte Foto. Prüfen Sie die Verbindung und versuchen Sie es erneut.')
+    const svg = describePhotoError(de, err('image/unsupported', { message: 'svg is recognised and refused', facts: { imageProblem: 'refused-format', refusedFormat: 'svg' } }), ctx())
+    expect(svg.detail).toContain('SVG-Zeichnungen werden nicht unterstützt')
+    const refused = describePhotoError(de, err('portal/forbidden', { message: 'refused before sending', facts: { refusal: 'other-admin', portalVersion: '3.5.0' } }), ctx())
+    expect(refused.detail).toContain('hier darf nur der Besitzer das Foto eines anderen Admins ändern')
+    for (const t of [text, svg, refused]) expect(`${t.message} ${t.detail}`).not.toMatch(/upload: |recognised|refused before/)
+  })
+
+  it('says what the person has now when main could not tell which photo the portal switched to', () => {
+    const unknown = err('net/connection-lost', { facts: { step: 'promote', photoNow: 'unknown', personName: 'Zoë Ålander' } })
+    expect(describePhotoError(en, unknown, ctx()).detail).toContain('could not check whether Zoë Ålander has the old or the new photo')
   })
 })

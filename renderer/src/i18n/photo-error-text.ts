@@ -1,17 +1,29 @@
 /**
- * Errors by name for photo changes (issue 4, item 7): what happened to the person's photo and what
- * to do, in the user's language. Main's own message (English, precise about the state) is kept as
- * the detail where it says more than the code does: which step failed, which limit was hit.
+ * Errors by name for photo changes: what happened to the person's photo and what to do, in the
+ * user's language, from the failure's code and main's facts (fact-text.ts words the specifics:
+ * which step failed, which limit was hit). Main's own message is log text and never shown.
  */
 import type { AppError, PhotoAction, PhotoPolicy, Role } from '../../../preload/contract'
 import { describeError, displayPortal, type ErrorText } from './error-text'
+import {
+  addressDetail,
+  connectionDetail,
+  imageDetail,
+  keepsText,
+  partlyDetail,
+  rejectedAdvice,
+  serverDetail,
+  size,
+  urlDetail
+} from './fact-text'
+import { refusalExplanation, refusalSpecifics } from './refusal-text'
 
 /** What the failed call was about. */
 export interface PhotoErrorContext {
   /** 'inspect' is reading a dropped file; 'read' is download or history. */
   readonly action: PhotoAction | 'inspect' | 'read'
   readonly personName: string
-  /** Whether the person had a photo before: decides "keeps the old photo" or "still has no photo". */
+  /** Whether the person had a photo before, when main's facts do not say what they have now. */
   readonly hadPhoto: boolean
   readonly portalUrl: string
   readonly policy: PhotoPolicy
@@ -31,54 +43,61 @@ export interface PhotoErrorText extends ErrorText {
 type Translate = (key: string, named: Record<string, unknown>) => string
 
 export function describePhotoError(t: Translate, error: AppError, ctx: PhotoErrorContext): PhotoErrorText {
+  const facts = error.facts
   const named = {
-    name: ctx.personName,
+    name: facts?.personName ?? ctx.personName,
     portal: displayPortal(ctx.portalUrl),
-    version: ctx.policy.portalVersion,
-    role: t(`roles.${ctx.role}`, {}),
+    version: facts?.portalVersion ?? ctx.policy.portalVersion,
+    role: t(`roles.${facts?.role ?? ctx.role}`, {}),
     file: ctx.fileName ?? t('photoErrors.theFile', {}),
     detail: error.detail ?? ''
   }
-  const keeps = t(ctx.hadPhoto ? 'photoErrors.keepsOld' : 'photoErrors.keepsNone', named)
-  const fromMain = mainDetail(error)
-  const result = (message: string, extra: { detail?: string; remedy?: PhotoErrorRemedy; tone?: 'error' | 'info' } = {}): PhotoErrorText => ({
+  const keeps = keepsText(t, facts?.photoNow, ctx.hadPhoto, named)
+  const result = (message: string, extra: { detail?: string | undefined; remedy?: PhotoErrorRemedy; tone?: 'error' | 'info' } = {}): PhotoErrorText => ({
     message,
     remedy: extra.remedy ?? 'none',
     tone: extra.tone ?? 'error',
     ...(extra.detail !== undefined && extra.detail !== message ? { detail: extra.detail } : {})
   })
-  const withMain = fromMain === undefined ? {} : { detail: fromMain }
 
   switch (error.code) {
     case 'auth/expired':
       return result(t('photoErrors.authExpired', named), { tone: 'info' })
-    case 'portal/forbidden':
-      if (ctx.action === 'set-from-url' && urlRuleApplies(ctx.policy.portalVersion)) return result(`${t('photoErrors.forbiddenUrl', named)} ${keeps}`, withMain)
-      return result(`${t(forbiddenKey(ctx.policy), named)} ${keeps}`, withMain)
+    case 'portal/forbidden': {
+      const address = addressDetail(t, facts, named)
+      if (address !== undefined) return result(`${t('photoErrors.forbiddenUrl', named)} ${keeps}`, { detail: address })
+      const why = facts?.refusal ? refusalSpecifics(t, facts.refusal, ctx.policy.rule, named) : undefined
+      return result(`${refusalExplanation(t, ctx.policy.rule, named)} ${keeps}`, { detail: why })
+    }
     case 'portal/not-found':
+      if (ctx.action === 'read' && facts?.photoNow === 'none') return result(t('photoActions.downloadNone', named))
       return result(t('photoErrors.notFound', named), { remedy: 'refresh' })
     case 'portal/rejected': {
       const said = error.detail ? t('photoErrors.rejected', named) : t('photoErrors.rejectedNoDetail', named)
-      return result(`${said} ${t(rejectedAdvice(error.detail), named)} ${keeps}`)
+      return result(`${said} ${rejectedAdvice(t, facts, named)} ${keeps}`)
     }
     case 'photo/partly-applied':
-      return result(t('photoErrors.partlyApplied', named), { ...withMain, remedy: ctx.action === 'replace' ? 'apply-crop-again' : 'none' })
+      return result(t('photoErrors.partlyApplied', named), { detail: partlyDetail(t, error, named), remedy: ctx.action === 'replace' ? 'apply-crop-again' : 'none' })
     case 'net/connection-lost':
     case 'net/timeout':
     case 'net/unreachable':
-    case 'net/tls':
-      return result(t(ctx.hadPhoto ? 'photoErrors.netLost' : 'photoErrors.netLostNoPhoto', named), withMain)
+    case 'net/tls': {
+      const hasPhoto = facts?.photoNow === 'none' ? false : facts?.photoNow === 'old' ? true : ctx.hadPhoto
+      return result(t(hasPhoto ? 'photoErrors.netLost' : 'photoErrors.netLostNoPhoto', named), { detail: connectionDetail(t, error, named, keeps) })
+    }
     case 'image/unsupported':
-      return result(t('photoErrors.imageUnsupported', named), withMain)
+      return result(t('photoErrors.imageUnsupported', named), { detail: imageDetail(t, facts, named) })
     case 'image/corrupt':
-      return result(t('photoErrors.imageCorrupt', named), withMain)
+      return result(t('photoErrors.imageCorrupt', named), { detail: imageDetail(t, facts, named) })
     case 'image/too-large': {
-      const size = pixelSize(error.detail)
-      return result(size ? t('photoErrors.imageTooLarge', { ...named, ...size }) : t('photoErrors.imageTooLargeNoSize', named), withMain)
+      const pixels = facts?.imageProblem === 'over-byte-limit' ? undefined : size(facts)
+      const message = pixels ? t('photoErrors.imageTooLarge', { ...named, ...pixels }) : t('photoErrors.imageTooLargeNoSize', named)
+      return result(message, { detail: imageDetail(t, facts, named) })
     }
     case 'image/too-small': {
-      const size = pixelSize(error.detail)
-      return result(size ? t('photoErrors.imageTooSmall', { ...named, ...size }) : t('photoErrors.imageTooSmallNoSize', named), withMain)
+      const pixels = size(facts)
+      const message = pixels ? t('photoErrors.imageTooSmall', { ...named, ...pixels }) : t('photoErrors.imageTooSmallNoSize', named)
+      return result(message, { detail: imageDetail(t, facts, named) })
     }
     case 'app/cancelled':
       return result(`${t('photoErrors.cancelled', named)} ${keeps}`, { tone: 'info' })
@@ -86,48 +105,18 @@ export function describePhotoError(t: Translate, error: AppError, ctx: PhotoErro
       return result(t(ctx.action === 'undo' ? 'photoErrors.nothingToUndo' : 'photoErrors.noBackup', named))
     case 'portal/server-error':
     case 'portal/rate-limited':
-      return result(`${describeError(t, error, ctx.portalUrl).message} ${keeps}`, withMain)
+      return result(`${describeError(t, error, ctx.portalUrl).message} ${keeps}`, { detail: serverDetail(t, error, named, keeps, ctx.action === 'set-from-url') })
+    case 'url/invalid': {
+      const generic = describeError(t, error, ctx.portalUrl)
+      return result(generic.message, { detail: urlDetail(t, facts, named) })
+    }
+    case 'app/internal': {
+      const generic = describeError(t, error, ctx.portalUrl)
+      return result(generic.message, { detail: facts?.step === 'backup' ? t('photoErrors.backupFailed', named) : undefined })
+    }
     default: {
       const generic = describeError(t, error, ctx.portalUrl)
-      return result(generic.message, generic.detail === undefined ? {} : { detail: generic.detail })
+      return result(generic.message, { detail: generic.detail })
     }
   }
-}
-
-function forbiddenKey(policy: PhotoPolicy): string {
-  switch (policy.rule) {
-    case 'self-only':
-      return 'photoErrors.forbiddenSelfOnly'
-    case 'admin-may-edit-others':
-      return 'photoErrors.forbiddenAdmin'
-    case 'own-only-by-role':
-      return 'photoErrors.forbiddenOwnOnly'
-  }
-}
-
-/** From 3.7.1 the portal checks the address itself: https only, no private or local hosts (CONTRACT.md §1.6). */
-export function urlRuleApplies(version: string): boolean {
-  const [major = 0, minor = 0, patch = 0] = version.split('.').map((p) => Number.parseInt(p, 10) || 0)
-  return major > 3 || (major === 3 && (minor > 7 || (minor === 7 && patch >= 1)))
-}
-
-/** Upload's success:false messages (CONTRACT.md §1.4) and what to do about each. */
-function rejectedAdvice(portalText: string | undefined): string {
-  if (portalText && /maximum file size|size is too large/i.test(portalText)) return 'photoErrors.adviceSmaller'
-  if (portalText && /unknown image file type/i.test(portalText)) return 'photoErrors.adviceFormat'
-  if (portalText && /security error|access denied|no permissions/i.test(portalText)) return 'photoErrors.advicePermission'
-  if (portalText && /could not be found/i.test(portalText)) return 'photoErrors.adviceRefresh'
-  return 'photoErrors.adviceGeneric'
-}
-
-/** Main puts "WIDTHxHEIGHT" in detail for image/too-large and image/too-small. */
-function pixelSize(detail: string | undefined): { width: string; height: string } | undefined {
-  const m = detail ? /^(\d+)\s*x\s*(\d+)$/i.exec(detail.trim()) : null
-  return m ? { width: m[1] as string, height: m[2] as string } : undefined
-}
-
-/** Main's sentence, when it is one (not just the code repeated). */
-function mainDetail(error: AppError): string | undefined {
-  const text = error.message.trim()
-  return text === '' || text === error.code ? undefined : text
 }

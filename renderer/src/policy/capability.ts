@@ -75,19 +75,6 @@ export function lockReasonKey(rule: PhotoRule): CapabilityKey {
   }
 }
 
-/** Why a file dropped, pasted or picked for a locked person changes nothing. */
-export function refusalKey(rule: PhotoRule): DropKey {
-  switch (rule) {
-    case 'self-only':
-      return 'drop.refuseSelfOnly'
-    case 'admin-may-edit-others':
-      return 'drop.refuseAdmin'
-    case 'own-only-by-role':
-      return 'drop.refuseOwnOnly'
-    default:
-      return assertNever(rule)
-  }
-}
 
 function assertNever(value: never): never {
   throw new Error(`Unhandled value: ${String(value)}`)

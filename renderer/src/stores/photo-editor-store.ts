@@ -15,7 +15,7 @@ import { useAppApi, useTranslator } from '../api-context'
 import { displayFileName, needsPreview, readBytes } from '../editor/file-intake'
 import { describePhotoError } from '../i18n/photo-error-text'
 import { photoErrorContext, type ErrorSubject } from '../photos/error-context'
-import { refusalKey } from '../policy/capability'
+import { refusalReason } from '../i18n/refusal-text'
 import { useAccountsStore } from './accounts-store'
 import { blobOf, useBrowserFilesStore } from './browser-files'
 import { usePhotoChangesStore, type JobState, type PhotoFailure, type ReplaceRequest } from './photo-changes-store'
@@ -172,7 +172,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
 
   /** Says why a locked person's photo cannot change; calls nothing. */
   function refuse(person: Person, rule: PhotoRule): void {
-    toasts.show({ kind: 'info', message: t('drop.refused', { name: person.displayName, reason: t(refusalKey(rule)) }), key: 'refused' })
+    toasts.show({ kind: 'info', message: t('drop.refused', { name: person.displayName, reason: refusalReason(t, rule) }), key: 'refused' })
   }
 
   /**

@@ -1,0 +1,212 @@
+/**
+ * The frame every photo change runs in, for one person at a time and many people at once:
+ * - the session (a 401 expires the account through AccountsService.call);
+ * - one change per person at a time, so backups and changes never interleave;
+ * - the person as the portal has them now, and the permission check (photo-policy.ts, CONTRACT.md
+ *   §2): a change the portal's rules do not allow is refused before anything is sent;
+ * - the backup of the current photo before anything changes (backup-store.ts), and nothing is
+ *   changed when it fails;
+ * - the last-change record (for undo) and one activity entry, whatever the outcome.
+ */
+import type { Account, CropPixels, HistoryEntry, Person, PhotoAction, PhotoChange, Result } from '../../preload/contract'
+import type { DocSpaceClient } from '../docspace/client'
+import type { ThumbnailsDataDto } from '../docspace/dto'
+import { fail, ok } from '../core/result'
+import { isStoredPhoto } from '../docspace/photo-sizes'
+import { imageInfo } from '../images/image-info'
+import { photoPreview } from '../images/photo-ops'
+import type { AccountsService, Session } from '../services/accounts-service'
+import type { ActivityLog } from '../services/activity-log'
+import type { BackupStore } from '../services/backup-store'
+import type { Logger } from '../core/logger'
+import { toPerson } from '../services/people-service'
+import { beforeChange, refusedUpFront, unchanged } from './change-failures'
+
+/** CONTRACT.md §3.3: the code default, used when /settings does not say (0 for anonymous callers). */
+const FALLBACK_MAX_UPLOAD = 1024 * 1024
+
+/** What one change works with: the session and the person as the portal describes them now. */
+export interface ChangeContext {
+  readonly action: PhotoAction
+  readonly session: Session
+  readonly person: Person
+}
+
+/** The person's photo as read before a change: the six refs, and the original's bytes when there is one. */
+export interface CurrentPhoto {
+  readonly dto: ThumbnailsDataDto
+  readonly original?: { readonly bytes: Uint8Array; readonly mime: string; readonly width: number; readonly height: number }
+}
+
+/** The saved backup of a change, and what it was taken of. */
+export interface Backup {
+  readonly entry: HistoryEntry
+  readonly current: CurrentPhoto
+}
+
+/** The result of a change plus a short note for the activity log. */
+export type ChangeOutcome = Result<PhotoChange> & { readonly note?: string }
+
+/** The work of one change inside the frame. */
+export type ChangeWork = (ctx: ChangeContext) => Promise<ChangeOutcome>
+
+export interface ChangeFrameOptions {
+  readonly accounts: AccountsService
+  readonly backups: BackupStore
+  readonly activity: ActivityLog
+  readonly log: Logger
+}
+
+export class ChangeFrame {
+  readonly #accounts: AccountsService
+  readonly #backups: BackupStore
+  readonly #activity: ActivityLog
+  readonly #log: Logger
+  readonly #locks = new Map<string, Promise<unknown>>()
+  /** maxImageUploadSize per account (CONTRACT.md §3.3). */
+  readonly #uploadLimits = new Map<string, number>()
+
+  constructor(options: ChangeFrameOptions) {
+    this.#accounts = options.accounts
+    this.#backups = options.backups
+    this.#activity = options.activity
+    this.#log = options.log
+  }
+
+  /**
+   * Runs `work` for one person inside the frame. Calls for different people run at the same time;
+   * calls for the same person wait for each other. `work` is called only when the signed-in user may
+   * change this person's photo, and should take the backup (backup()) before it changes anything.
+   */
+  async run(action: PhotoAction, accountId: string, userId: string, work: ChangeWork): Promise<Result<PhotoChange>> {
+    let account: Account | undefined
+    let personName = ''
+    const result: ChangeOutcome = await this.#accounts.call(accountId, (session) =>
+      this.#locked(`${accountId}\n${userId}`, async (): Promise<ChangeOutcome> => {
+        account = session.account
+        const person = await this.person(session, userId)
+        if (!person.ok) return person
+        personName = person.value.displayName
+        if (!person.value.canEditPhoto) return refusedUpFront(session, person.value)
+        return work({ action, session, person: person.value })
+      })
+    )
+    if (account) {
+      await this.#activity.append({
+        at: new Date().toISOString(),
+        accountId,
+        portalUrl: account.portalUrl,
+        actor: account.user.email,
+        userId,
+        personName,
+        action,
+        result: result.ok ? 'ok' : 'failed',
+        ...(result.ok ? (result.note ? { detail: result.note } : {}) : { detail: `${result.error.code}: ${result.error.message}` })
+      })
+      this.#log.info('photo change', { action, account: accountId, user: userId, result: result.ok ? 'ok' : result.error.code })
+    }
+    if (!result.ok) return { ok: false, error: result.error }
+    return { ok: true, value: result.value }
+  }
+
+  /** The person as the portal has them now, with whether the signed-in user may change their photo. */
+  async person(session: Session, userId: string): Promise<Result<Person>> {
+    const dto = await session.client.person(userId)
+    if (!dto.ok) return { ok: false, error: beforeChange(dto.error, { session, step: 'read' }) }
+    return ok(toPerson(dto.value, { id: session.account.user.id, role: session.account.user.role }, session.version))
+  }
+
+  /** Reads the person's current photo: the six refs, and the original's bytes and size when there is one. */
+  async readCurrent(client: DocSpaceClient, userId: string): Promise<Result<CurrentPhoto>> {
+    const photo = await client.photo(userId)
+    if (!photo.ok) return photo
+    const dto = photo.value
+    if (!isStoredPhoto(dto.original)) return ok({ dto })
+    const file = await client.fetchFile(dto.original)
+    if (!file.ok) return file
+    const info = await imageInfo(file.value.bytes)
+    if (!info.ok) {
+      return fail('portal/unexpected', `the current original does not decode (${info.error.message}), so it cannot be backed up`, {
+        ...(info.error.detail ? { detail: info.error.detail } : {})
+      })
+    }
+    return ok({ dto, original: { bytes: file.value.bytes, mime: info.value.mime, width: info.value.width, height: info.value.height } })
+  }
+
+  /**
+   * Saves the person's current photo (exact original bytes, known crop, preview) before a change.
+   * `read` is a readCurrent() already under way (e.g. started while the new photo was prepared).
+   */
+  async backup(ctx: ChangeContext, read?: Promise<Result<CurrentPhoto>>): Promise<Result<Backup>> {
+    const { session, person, action } = ctx
+    const current = await (read ?? this.readCurrent(session.client, person.id))
+    if (!current.ok) return { ok: false, error: beforeChange(current.error, { session, person, step: 'backup' }) }
+    const original = current.value.original
+    try {
+      const crop = original ? await this.#backups.appliedCrop(session.account.id, person.id, original.bytes) : undefined
+      const preview = original ? await photoPreview(original.bytes, crop) : undefined
+      const entry = await this.#backups.save({
+        accountId: session.account.id,
+        userId: person.id,
+        before: action,
+        ...(original ? { original } : {}),
+        ...(crop ? { crop } : {}),
+        ...(preview ? { preview } : {})
+      })
+      return ok({ entry, current: current.value })
+    } catch (e) {
+      const code = String((e as NodeJS.ErrnoException).code ?? '')
+      this.#log.error('backup failed; the change was not made', { user: person.id, code })
+      return fail('app/internal', `the current photo could not be saved in the data folder (${code || 'write failed'}); nothing was changed`, {
+        detail: code,
+        facts: { step: 'backup', photoNow: unchanged(person), personName: person.displayName }
+      })
+    }
+  }
+
+  /** Records the change for undo (restoring its backup). A failure is logged: the change itself stands. */
+  async rememberLastChange(ctx: ChangeContext, backup: Backup): Promise<void> {
+    try {
+      await this.#backups.setLastChange(ctx.session.account.id, { userId: ctx.person.id, backupId: backup.entry.id, action: ctx.action, at: new Date().toISOString() })
+    } catch (e) {
+      this.#log.error('cannot record the last change (undo)', { code: (e as NodeJS.ErrnoException).code })
+    }
+  }
+
+  /** Remembers the crop applied to these original bytes, so a later backup of them keeps it. */
+  async saveAppliedCrop(ctx: ChangeContext, original: Uint8Array, crop: CropPixels): Promise<void> {
+    try {
+      await this.#backups.setAppliedCrop(ctx.session.account.id, ctx.person.id, original, crop)
+    } catch (e) {
+      this.#log.error('cannot record the applied crop', { code: (e as NodeJS.ErrnoException).code })
+    }
+  }
+
+  /** The portal's maxImageUploadSize (CONTRACT.md §3.3), read once per account. */
+  async uploadLimit(session: Session): Promise<Result<number>> {
+    const cached = this.#uploadLimits.get(session.account.id)
+    if (cached !== undefined) return ok(cached)
+    const settings = await session.client.settings()
+    if (!settings.ok) return settings
+    const limit = settings.value.maxImageUploadSize > 0 ? settings.value.maxImageUploadSize : FALLBACK_MAX_UPLOAD
+    this.#uploadLimits.set(session.account.id, limit)
+    return ok(limit)
+  }
+
+  /** Forgets what was cached for an account (sign-out, forget). */
+  dropAccount(accountId: string): void {
+    this.#uploadLimits.delete(accountId)
+  }
+
+  async #locked<T>(key: string, run: () => Promise<T>): Promise<T> {
+    const previous = this.#locks.get(key) ?? Promise.resolve()
+    const current = previous.then(run, run)
+    const tail = current.catch(() => undefined)
+    this.#locks.set(key, tail)
+    try {
+      return await current
+    } finally {
+      if (this.#locks.get(key) === tail) this.#locks.delete(key)
+    }
+  }
+}

@@ -1,0 +1,255 @@
+// Photo changes other than a replace's protocol (delete, restore, undo, set from a URL, the original,
+// refusals, the activity log) through the real handlers against the REAL emulator, checked on the
+// emulator's stored bytes with real decoding (not on what the app says about itself).
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startPortal } from '../../emulator/index'
+import type { RunningPortal } from '../../emulator/types'
+import type { Account, PhotoProgress } from '../../preload/contract'
+import { decode, meanColour, quadrantsJpeg, quadrantsPng } from '../testing/images/editor-test-images'
+import { MemorySecretStore } from '../secrets/memory-store'
+import { failure, removeDir, startMain, tempDir, value, type Harness } from '../testing/harness'
+import { BLUE_CROP, GREEN_CROP, jobId, MiB, name, quadrantColours, signIn, stored, storedOrThrow } from '../testing/change-support'
+
+describe('photo editing on a 3.7.2 portal (1 MiB upload limit), signed in as the owner', () => {
+  let portal: RunningPortal
+  let h: Harness
+  let dataDir: string
+  let owner: Account
+  let me: string
+  let onProgress: ((p: PhotoProgress) => void) | undefined
+
+  beforeAll(async () => {
+    portal = await startPortal({ version: '3.7.2', people: 30, seed: 8, quiet: true, maxImageUploadSize: MiB })
+    dataDir = await tempDir('dpm-editor-')
+    h = startMain({
+      dataDir,
+      secrets: new MemorySecretStore({ available: true }),
+      onEvent: (channel, payload) => {
+        if (channel === 'photos:progress') onProgress?.(payload as PhotoProgress)
+      }
+    })
+    owner = await signIn(h, portal, 'owner')
+    me = portal.accounts.owner.id
+  })
+  afterAll(async () => {
+    await h.dispose()
+    await portal.close()
+    await removeDir(dataDir)
+  })
+  beforeEach(() => {
+    onProgress = undefined
+    portal.faults.reset()
+  })
+
+  const replace = (bytes: Uint8Array, crop = GREEN_CROP, extra: { rotate?: 0 | 1 | 2 | 3; userId?: string; jobId?: string } = {}) =>
+    h.handlers['photos:replace']({
+      accountId: owner.id,
+      userId: extra.userId ?? me,
+      jobId: extra.jobId ?? jobId(),
+      bytes,
+      rotate: extra.rotate ?? 0,
+      crop
+    })
+
+  it('delete then restore brings back the identical original and the crop that was applied', async () => {
+    value(await replace(await quadrantsPng(640, 480), BLUE_CROP))
+    const original = storedOrThrow(portal, me, 'original')
+    expect(name(await meanColour(storedOrThrow(portal, me, 'small')))).toBe('blue')
+
+    const deleted = value(await h.handlers['photos:delete']({ accountId: owner.id, userId: me }))
+    expect(deleted.photos.hasPhoto).toBe(false)
+    expect(deleted.person.hasPhoto).toBe(false)
+    expect(deleted.verified).toBe(true)
+    expect(stored(portal, me)).toBeUndefined()
+
+    const history = value(await h.handlers['photos:history']({ accountId: owner.id, userId: me }))
+    const saved = history[0]!
+    expect(saved.id).toBe(deleted.backupId)
+    expect(saved).toMatchObject({ before: 'delete', hadPhoto: true, width: 640, height: 480 })
+    expect(saved.crop).toBeDefined()
+    expect(await decode(saved.preview!)).toMatchObject({ width: 96, height: 96, format: 'jpeg' })
+    expect(name(await meanColour(saved.preview!))).toBe('blue')
+    // newest first
+    expect(history.map((e) => e.savedAt)).toEqual([...history.map((e) => e.savedAt)].sort().reverse())
+
+    const restored = value(await h.handlers['photos:restore']({ accountId: owner.id, userId: me, entryId: saved.id }))
+    expect(restored.action).toBe('restore')
+    expect(restored.photos.hasPhoto).toBe(true)
+    expect(storedOrThrow(portal, me, 'original').equals(original)).toBe(true)
+    expect(name(await meanColour(storedOrThrow(portal, me, 'small')))).toBe('blue')
+
+    // the restore backed up the state it replaced: no photo
+    const after = value(await h.handlers['photos:history']({ accountId: owner.id, userId: me }))
+    expect(after[0]).toMatchObject({ before: 'restore', hadPhoto: false, id: restored.backupId })
+    // restoring that entry removes the photo again
+    value(await h.handlers['photos:restore']({ accountId: owner.id, userId: me, entryId: after[0]!.id }))
+    expect(stored(portal, me)).toBeUndefined()
+  })
+
+  it('photos:original downloads the stored original with a file name from the person', async () => {
+    value(await replace(await quadrantsJpeg(400, 300)))
+    const file = value(await h.handlers['photos:original']({ accountId: owner.id, userId: me }))
+    expect(Buffer.from(file.bytes).equals(storedOrThrow(portal, me, 'original'))).toBe(true)
+    expect(file.mime).toBe('image/jpeg')
+    expect(file.fileName).toBe(`${portal.accounts.owner.displayName}-original.jpg`)
+  })
+
+  it('undo after replace brings back the previous original byte for byte, even after a restart; undo again redoes', async () => {
+    value(await replace(await quadrantsJpeg(640, 480), GREEN_CROP))
+    const first = storedOrThrow(portal, me, 'original')
+    value(await replace(await quadrantsJpeg(480, 640), BLUE_CROP))
+    const second = storedOrThrow(portal, me, 'original')
+    expect(second.equals(first)).toBe(false)
+
+    // a new app run on the same data folder
+    const h2 = startMain({ dataDir, secrets: new MemorySecretStore({ available: true }) })
+    try {
+      const again = await signIn(h2, portal, 'owner')
+      const undone = value(await h2.handlers['photos:undo']({ accountId: again.id }))
+      expect(undone.action).toBe('undo')
+      expect(storedOrThrow(portal, me, 'original').equals(first)).toBe(true)
+      expect(name(await meanColour(storedOrThrow(portal, me, 'small')))).toBe('green')
+      value(await h2.handlers['photos:undo']({ accountId: again.id }))
+      expect(storedOrThrow(portal, me, 'original').equals(second)).toBe(true)
+      expect(name(await meanColour(storedOrThrow(portal, me, 'small')))).toBe('blue')
+    } finally {
+      await h2.dispose()
+    }
+  })
+
+  it("replacing another person's photo is refused up front with portal/forbidden and the version rule", async () => {
+    const target = portal.accounts.admin.id
+    const before = stored(portal, target)
+    const seen: PhotoProgress[] = []
+    onProgress = (p) => seen.push(p)
+    const e = failure(await replace(await quadrantsJpeg(400, 300), GREEN_CROP, { userId: target }))
+    expect(e.code).toBe('portal/forbidden')
+    expect(e.facts).toMatchObject({ step: 'check', refusal: 'self-only', portalVersion: '3.7.2', role: 'owner', personName: portal.accounts.admin.displayName })
+    expect(e.message).toContain('3.7.2')
+    expect(seen.map((p) => p.phase)).toEqual(['preparing'])
+    expect(stored(portal, target)?.equals(before!) ?? before === undefined).toBe(true)
+    expect(value(await h.handlers['photos:history']({ accountId: owner.id, userId: target }))).toEqual([])
+    // delete and set-from-url follow the same rule
+    expect(failure(await h.handlers['photos:delete']({ accountId: owner.id, userId: target })).code).toBe('portal/forbidden')
+    expect(failure(await h.handlers['photos:set-from-url']({ accountId: owner.id, userId: target, url: 'https://images.example/a.png' })).code).toBe('portal/forbidden')
+  })
+
+  it('a person who is gone answers portal/not-found: refresh the list', async () => {
+    const e = failure(await replace(await quadrantsJpeg(400, 300), GREEN_CROP, { userId: '00000000-0000-4000-8000-000000000000' }))
+    expect(e.code).toBe('portal/not-found')
+    expect(e.facts).toMatchObject({ step: 'read' })
+  })
+
+  it('set from URL on 3.7.2: a loopback address is refused with the https/private-address rule', async () => {
+    value(await replace(await quadrantsJpeg(400, 300)))
+    const before = storedOrThrow(portal, me, 'original')
+    const e = failure(await h.handlers['photos:set-from-url']({ accountId: owner.id, userId: me, url: 'http://127.0.0.1:9/photo.png' }))
+    expect(e.code).toBe('portal/forbidden')
+    expect(e.facts).toMatchObject({ step: 'write', portalReason: 'address-rule', portalVersion: '3.7.2', photoNow: 'old' })
+    expect(e.facts?.refusal).toBeUndefined()
+    expect(storedOrThrow(portal, me, 'original').equals(before)).toBe(true)
+    const ftp = failure(await h.handlers['photos:set-from-url']({ accountId: owner.id, userId: me, url: 'ftp://files.example/a.png' }))
+    expect(ftp).toMatchObject({ code: 'url/invalid', facts: { urlProblem: 'not-http' } })
+  })
+
+  it('the activity log lists every change newest first and exports it as CSV', async () => {
+    const list = value(await h.handlers['activity:list']({ accountId: owner.id }))
+    expect(list.length).toBeGreaterThan(10)
+    expect(list.map((e) => e.at)).toEqual([...list.map((e) => e.at)].sort().reverse())
+    expect(list.every((e) => e.portalUrl === portal.url && e.actor === portal.accounts.owner.email)).toBe(true)
+    expect(list.some((e) => e.action === 'undo' && e.result === 'ok')).toBe(true)
+    expect(list.some((e) => e.action === 'delete' && e.personName === portal.accounts.owner.displayName)).toBe(true)
+    expect(value(await h.handlers['activity:list']({ accountId: 'someone-else' }))).toEqual([])
+
+    const { csv, fileName } = value(await h.handlers['activity:export-csv'](undefined))
+    expect(fileName).toMatch(/^photo-activity-\d{4}-\d{2}-\d{2}\.csv$/)
+    const lines = csv.trimEnd().split('\r\n')
+    expect(lines[0]).toBe('When,Portal,Signed in as,Person ID,Person,Action,Result,Detail')
+    // no detail holds a line break, so one line per entry
+    expect(lines).toHaveLength(list.length + 1)
+  })
+
+})
+
+describe('photo editing on a 3.5.0 portal, signed in as an admin', () => {
+  let portal: RunningPortal
+  let h: Harness
+  let dataDir: string
+  let admin: Account
+  let images: Server
+  let imagesUrl: string
+
+  beforeAll(async () => {
+    portal = await startPortal({ version: '3.5.0', people: 30, seed: 9, quiet: true })
+    dataDir = await tempDir('dpm-editor-legacy-')
+    h = startMain({ dataDir, secrets: new MemorySecretStore({ available: true }) })
+    admin = await signIn(h, portal, 'admin')
+    const png = await quadrantsPng(300, 300)
+    images = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.byteLength })
+      res.end(png)
+    })
+    await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve))
+    imagesUrl = `http://127.0.0.1:${(images.address() as AddressInfo).port}/photo.png`
+  })
+  afterAll(async () => {
+    await h.dispose()
+    await portal.close()
+    await new Promise((resolve) => images.close(resolve))
+    await removeDir(dataDir)
+  })
+
+  it("an admin replaces a user's photo, and undo puts the user's previous photo back exactly", async () => {
+    const user = portal.accounts.user.id
+    const before = stored(portal, user)
+    const change = value(
+      await h.handlers['photos:replace']({ accountId: admin.id, userId: user, jobId: jobId(), bytes: await quadrantsJpeg(800, 600), rotate: 0, crop: GREEN_CROP })
+    )
+    expect(change.person.canEditPhoto).toBe(true)
+    expect(name(await meanColour(storedOrThrow(portal, user, 'small')))).toBe('green')
+    value(await h.handlers['photos:undo']({ accountId: admin.id }))
+    if (before) expect(storedOrThrow(portal, user, 'original').equals(before)).toBe(true)
+    else expect(stored(portal, user)).toBeUndefined()
+  })
+
+  it("the owner's photo is refused up front for an admin, with the reason", async () => {
+    const e = failure(
+      await h.handlers['photos:replace']({
+        accountId: admin.id,
+        userId: portal.accounts.owner.id,
+        jobId: jobId(),
+        bytes: await quadrantsJpeg(400, 300),
+        rotate: 0,
+        crop: GREEN_CROP
+      })
+    )
+    expect(e.code).toBe('portal/forbidden')
+    expect(e.facts).toMatchObject({ step: 'check', refusal: 'owner', role: 'admin', portalVersion: '3.5.0' })
+  })
+
+  it("sets a user's photo from a URL (3.5.0 does not check addresses) and verifies every size", async () => {
+    const user = portal.accounts.roomAdmin.id
+    const change = value(await h.handlers['photos:set-from-url']({ accountId: admin.id, userId: user, url: imagesUrl }))
+    expect(change.verified).toBe(true)
+    expect(change.photos.hasPhoto).toBe(true)
+    expect(await decode(storedOrThrow(portal, user, 'original'))).toMatchObject({ width: 300, height: 300 })
+    expect(await quadrantColours(storedOrThrow(portal, user, 'original'))).toEqual(['red', 'green', 'blue', 'yellow'])
+  })
+
+  it('undo with nothing to undo on a fresh data folder is photo/no-backup', async () => {
+    const fresh = await tempDir('dpm-editor-fresh-')
+    const h2 = startMain({ dataDir: fresh, secrets: new MemorySecretStore({ available: true }) })
+    try {
+      const account = await signIn(h2, portal, 'admin')
+      expect(failure(await h2.handlers['photos:undo']({ accountId: account.id })).code).toBe('photo/no-backup')
+      expect(failure(await h2.handlers['photos:restore']({ accountId: account.id, userId: portal.accounts.user.id, entryId: '000000000-00000000' })).code).toBe(
+        'photo/no-backup'
+      )
+    } finally {
+      await h2.dispose()
+      await removeDir(fresh)
+    }
+  })
+})

@@ -1,0 +1,236 @@
+/**
+ * Photo changes as the IPC handlers ask for them: replace (prepare, then the replace protocol),
+ * cancel, delete, set from a URL, download the original, per-person history with restore, and undo
+ * of the last change. Every change runs in the change frame (change-frame.ts): refused up front when
+ * the portal's rules do not allow it, backed up first, read back before it reports success, logged.
+ */
+import type { ArgOf, HistoryEntry, PhotoChange, PhotoProgress, Result, ValueOf } from '../../preload/contract'
+import { fail, ok } from '../core/result'
+import type { EventSink } from '../core/events'
+import { preparePhoto } from '../images/prepare-photo'
+import type { BackupStore } from '../services/backup-store'
+import type { AccountsService } from '../services/accounts-service'
+import type { Logger } from '../core/logger'
+import { cropToPixels, scaleCrop } from '../services/photo-crop'
+import { beforeChange, cancelledChange, urlRefused } from './change-failures'
+import type { Backup, ChangeContext, ChangeFrame, ChangeOutcome } from './change-frame'
+import { changedSince, type ReadBack } from './read-back'
+import type { ReplaceHooks, ReplaceProtocol } from './replace-protocol'
+import { isTransient } from './retry'
+
+export interface PhotoEditorServiceOptions {
+  readonly accounts: AccountsService
+  readonly backups: BackupStore
+  readonly frame: ChangeFrame
+  readonly protocol: ReplaceProtocol
+  readonly readBack: ReadBack
+  readonly events: EventSink
+  readonly log: Logger
+}
+
+interface Job {
+  readonly controller: AbortController
+  /** False from the moment the promotion is sent. */
+  cancellable: boolean
+}
+
+export class PhotoEditorService {
+  readonly #accounts: AccountsService
+  readonly #backups: BackupStore
+  readonly #frame: ChangeFrame
+  readonly #protocol: ReplaceProtocol
+  readonly #readBack: ReadBack
+  readonly #events: EventSink
+  readonly #log: Logger
+  readonly #jobs = new Map<string, Job>()
+
+  constructor(options: PhotoEditorServiceOptions) {
+    this.#accounts = options.accounts
+    this.#backups = options.backups
+    this.#frame = options.frame
+    this.#protocol = options.protocol
+    this.#readBack = options.readBack
+    this.#events = options.events
+    this.#log = options.log
+  }
+
+  /** Prepare, back up, upload (temp), promote, crop, verify. Progress goes out as `photos:progress`. */
+  async replace(req: ArgOf<'photos:replace'>): Promise<Result<PhotoChange>> {
+    if (this.#jobs.has(req.jobId)) return fail('input/invalid', `photo job ${req.jobId} is already running`)
+    const job: Job = { controller: new AbortController(), cancellable: true }
+    this.#jobs.set(req.jobId, job)
+    const emit = (phase: PhotoProgress['phase'], percent?: number): void =>
+      this.#emit({ jobId: req.jobId, userId: req.userId, phase, cancellable: job.cancellable, ...(percent !== undefined ? { percent } : {}) })
+    const hooks: ReplaceHooks = { signal: job.controller.signal, onProgress: emit, onPointOfNoReturn: () => (job.cancellable = false) }
+    try {
+      emit('preparing')
+      return await this.#frame.run('replace', req.accountId, req.userId, async (ctx) => {
+        const limit = await this.#frame.uploadLimit(ctx.session)
+        if (!limit.ok) return { ok: false, error: beforeChange(limit.error, { session: ctx.session, person: ctx.person, step: 'read' }) }
+        // Read the current photo (for the backup) while the new one is prepared: both only read, and
+        // the backup is still saved only once preparation has succeeded.
+        const current = this.#frame.readCurrent(ctx.session.client, ctx.person.id)
+        current.catch(() => undefined) // awaited below; only an early return leaves it unobserved
+        const prepared = await preparePhoto(req.bytes, { maxUploadBytes: limit.value, rotate: req.rotate })
+        if (!prepared.ok) return { ok: false, error: beforeChange(prepared.error, { session: ctx.session, person: ctx.person, step: 'prepare' }) }
+        if (job.controller.signal.aborted) return cancelledChange(ctx.person, 'prepare')
+        emit('backing-up')
+        const backup = await this.#frame.backup(ctx, current)
+        if (!backup.ok) return backup
+        if (job.controller.signal.aborted) return cancelledChange(ctx.person, 'backup')
+        const crop = cropToPixels(req.crop, prepared.value.width, prepared.value.height)
+        return this.#protocol.apply(ctx, prepared.value, crop, backup.value, hooks)
+      })
+    } finally {
+      this.#jobs.delete(req.jobId)
+    }
+  }
+
+  /** Aborts a replace job before its point of no return; afterwards it answers cancelled: false. */
+  cancel(arg: ArgOf<'photos:cancel'>): Result<ValueOf<'photos:cancel'>> {
+    const job = this.#jobs.get(arg.jobId)
+    if (!job || !job.cancellable) return ok({ cancelled: false })
+    job.controller.abort()
+    this.#log.info('photo job cancelled', { job: arg.jobId })
+    return ok({ cancelled: true })
+  }
+
+  /** DELETE, after a backup. */
+  remove(arg: ArgOf<'photos:delete'>): Promise<Result<PhotoChange>> {
+    return this.#frame.run('delete', arg.accountId, arg.userId, async (ctx) => {
+      const backup = await this.#frame.backup(ctx)
+      if (!backup.ok) return backup
+      return this.#applyDeletion(ctx, backup.value)
+    })
+  }
+
+  /** PUT with the URL (CONTRACT.md §1.6), after a backup: the portal downloads the image itself. */
+  setFromUrl(arg: ArgOf<'photos:set-from-url'>): Promise<Result<PhotoChange>> {
+    return this.#frame.run('set-from-url', arg.accountId, arg.userId, async (ctx) => {
+      const url = checkPhotoUrl(arg.url)
+      if (!url.ok) return url
+      const backup = await this.#frame.backup(ctx)
+      if (!backup.ok) return backup
+      const { client } = ctx.session
+      const put = await client.setPhotoFromUrl(arg.userId, url.value)
+      if (!put.ok) {
+        // PUT is retried by the HTTP client on a lost connection; if it still failed, look before reporting.
+        const changed = isTransient(put.error) ? await changedSince(client, arg.userId, backup.value.current.dto) : false
+        if (!changed) return { ok: false, error: urlRefused(put.error, ctx.session, ctx.person) }
+      }
+      await this.#frame.rememberLastChange(ctx, backup.value)
+      return this.#readBack.finish(ctx, backup.value, { hasPhoto: true }, undefined)
+    })
+  }
+
+  /** The stored original, as a download. */
+  original(arg: ArgOf<'photos:original'>): Promise<Result<ValueOf<'photos:original'>>> {
+    return this.#accounts.call(arg.accountId, async (session) => {
+      const person = await this.#frame.person(session, arg.userId)
+      if (!person.ok) return person
+      const current = await this.#frame.readCurrent(session.client, arg.userId)
+      if (!current.ok) return { ok: false, error: beforeChange(current.error, { session, person: person.value, step: 'read' }) }
+      const stored = current.value.original
+      if (!stored) return fail('portal/not-found', 'the person has no stored photo', { facts: { step: 'read', photoNow: 'none', personName: person.value.displayName } })
+      return ok({ bytes: stored.bytes, mime: stored.mime, fileName: `${fileNameBase(person.value.displayName, arg.userId)}-original.${extensionOf(stored.mime)}` })
+    })
+  }
+
+  /** Saved photos of one person, newest first. Local only: works signed out too. */
+  async history(arg: ArgOf<'photos:history'>): Promise<Result<readonly HistoryEntry[]>> {
+    return ok(await this.#backups.list(arg.accountId, arg.userId))
+  }
+
+  /** Puts a saved photo back (re-upload + saved crop), backing up the current one first. */
+  restore(arg: ArgOf<'photos:restore'>): Promise<Result<PhotoChange>> {
+    return this.#restore('restore', arg.accountId, arg.userId, arg.entryId)
+  }
+
+  /** Restores the backup taken before the last change this app made on the account. Undo twice = redo. */
+  async undo(arg: ArgOf<'photos:undo'>): Promise<Result<PhotoChange>> {
+    const session = await this.#accounts.session(arg.accountId)
+    if (!session.ok) return session
+    const last = await this.#backups.lastChange(arg.accountId)
+    if (!last) return fail('photo/no-backup', 'no last change recorded for this account: nothing to undo')
+    return this.#restore('undo', arg.accountId, last.userId, last.backupId)
+  }
+
+  /** Forgets what was cached for an account (sign-out, forget). */
+  dropAccount(accountId: string): void {
+    this.#frame.dropAccount(accountId)
+  }
+
+  #restore(action: 'restore' | 'undo', accountId: string, userId: string, entryId: string): Promise<Result<PhotoChange>> {
+    return this.#frame.run(action, accountId, userId, async (ctx) => {
+      const saved = await this.#backups.get(accountId, userId, entryId)
+      if (!saved) return fail('photo/no-backup', `backup ${entryId} is not in the data folder (any more)`)
+      const backup = await this.#frame.backup(ctx)
+      if (!backup.ok) return backup
+      if (!saved.entry.hadPhoto || !saved.original) return this.#applyDeletion(ctx, backup.value)
+
+      const limit = await this.#frame.uploadLimit(ctx.session)
+      if (!limit.ok) return { ok: false, error: beforeChange(limit.error, { session: ctx.session, person: ctx.person, step: 'read' }) }
+      const { bytes, mime } = saved.original
+      const { width, height, crop } = saved.entry
+      // The saved original goes back byte for byte when the portal will take it as is (PNG/JPEG under the limit).
+      if ((mime === 'image/jpeg' || mime === 'image/png') && bytes.byteLength <= limit.value && width !== undefined && height !== undefined) {
+        return this.#protocol.apply(ctx, { bytes, mime, width, height }, crop, backup.value)
+      }
+      // Otherwise (e.g. a WebP set from a URL, or a big PNG on a 1 MB portal) it has to be prepared again.
+      const prepared = await preparePhoto(bytes, { maxUploadBytes: limit.value })
+      if (!prepared.ok) return { ok: false, error: beforeChange(prepared.error, { session: ctx.session, person: ctx.person, step: 'prepare' }) }
+      const scaled = crop && width && height ? scaleCrop(crop, { width, height }, prepared.value) : undefined
+      return this.#protocol.apply(ctx, prepared.value, scaled, backup.value)
+    })
+  }
+
+  async #applyDeletion(ctx: ChangeContext, backup: Backup): Promise<ChangeOutcome> {
+    const { client } = ctx.session
+    const userId = ctx.person.id
+    const res = await client.deletePhoto(userId)
+    if (!res.ok) {
+      const changed = isTransient(res.error) ? await changedSince(client, userId, backup.current.dto) : false
+      if (!changed) return { ok: false, error: beforeChange(res.error, { session: ctx.session, person: ctx.person, step: 'write' }) }
+    }
+    await this.#frame.rememberLastChange(ctx, backup)
+    return this.#readBack.finish(ctx, backup, { hasPhoto: false }, undefined)
+  }
+
+  #emit(progress: PhotoProgress): void {
+    try {
+      this.#events.emit('photos:progress', progress)
+    } catch (e) {
+      // A window that went away must not break the upload.
+      this.#log.warn('progress event not delivered', { reason: e instanceof Error ? e.message : String(e) })
+    }
+  }
+}
+
+/** The address for PUT: absolute http(s) only; the portal checks the rest (CONTRACT.md §1.6). */
+function checkPhotoUrl(raw: string): Result<string> {
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    return fail('url/invalid', 'the photo address is not a URL', { facts: { urlProblem: 'not-a-url' } })
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('url/invalid', `the photo address uses ${url.protocol}, not http(s)`, { facts: { urlProblem: 'not-http' } })
+  if (url.username !== '' || url.password !== '') return fail('url/invalid', 'the photo address carries a user name or password', { facts: { urlProblem: 'credentials' } })
+  return ok(url.toString())
+}
+
+function fileNameBase(displayName: string, fallback: string): string {
+  const cleaned = displayName
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 100)
+  return cleaned || fallback
+}
+
+/** image/jpeg -> jpg, image/png -> png, image/webp -> webp … */
+function extensionOf(mime: string): string {
+  const subtype = mime.slice(mime.indexOf('/') + 1)
+  return subtype === 'jpeg' ? 'jpg' : subtype.replace(/\+.*$/, '')
+}

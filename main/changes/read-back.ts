@@ -1,0 +1,93 @@
+/**
+ * Reading a change back: a change is reported as done only once the portal shows it and every stored
+ * size (CONTRACT.md §3.1) downloads and decodes at the size it should have. The read is retried;
+ * when it keeps failing the change is "partly applied": on the portal, but not checked.
+ */
+import type { CropPixels, PersonPhotos, PhotoChange, Result } from '../../preload/contract'
+import type { DocSpaceClient } from '../docspace/client'
+import type { ThumbnailsDataDto } from '../docspace/dto'
+import { fail, ok } from '../core/result'
+import { isStoredPhoto, PHOTO_SIZES, SQUARE_PIXELS } from '../docspace/photo-sizes'
+import { imageInfo } from '../images/image-info'
+import { partlyApplied } from './change-failures'
+import type { Backup, ChangeContext, ChangeOutcome } from './change-frame'
+import { retrying, type RetryPolicy } from './retry'
+
+/** What the portal should show after the change; width and height are the stored original's. */
+export interface ExpectedPhoto {
+  readonly hasPhoto: boolean
+  readonly width?: number
+  readonly height?: number
+}
+
+export class ReadBack {
+  readonly #retry: RetryPolicy
+
+  constructor(options: { readonly retry: RetryPolicy }) {
+    this.#retry = options.retry
+  }
+
+  /** Reads the photo back, checks every size, and builds the PhotoChange; otherwise partly applied. */
+  async finish(ctx: ChangeContext, backup: Backup, expected: ExpectedPhoto, crop: CropPixels | undefined): Promise<ChangeOutcome> {
+    const { person } = ctx
+    const verified = await retrying(this.#retry, () => this.verify(ctx.session.client, person.id, expected))
+    if (!verified.ok) {
+      if (verified.error.code === 'portal/not-found') {
+        return { ok: false, error: { ...verified.error, message: `verify: the person is gone (${verified.error.message})`, facts: { step: 'verify', personName: person.displayName } } }
+      }
+      return partlyApplied(person, 'verify', expected.hasPhoto ? 'new' : 'removed', verified.error)
+    }
+    const dto = verified.value
+    const hasPhoto = isStoredPhoto(dto.original)
+    const photos: PersonPhotos = { userId: person.id, hasPhoto, sizes: PHOTO_SIZES.map((size) => ({ size, ref: dto[size] })) }
+    const change: PhotoChange = {
+      action: ctx.action,
+      userId: person.id,
+      person: { ...person, hasPhoto, smallPhoto: dto.small },
+      photos,
+      verified: true,
+      backupId: backup.entry.id
+    }
+    const note = [crop ? `crop ${crop.width}×${crop.height} at ${crop.x},${crop.y}` : undefined, `backup ${backup.entry.id}`].filter(Boolean).join('; ')
+    return { ok: true, value: change, note }
+  }
+
+  /** One read of every size: the original at `expected`'s size (when given), each square at its side. */
+  async verify(client: DocSpaceClient, userId: string, expected: ExpectedPhoto): Promise<Result<ThumbnailsDataDto>> {
+    const photo = await client.photo(userId)
+    if (!photo.ok) return photo
+    const dto = photo.value
+    if (isStoredPhoto(dto.original) !== expected.hasPhoto) {
+      return fail('portal/unexpected', expected.hasPhoto ? 'the portal still shows no photo' : 'the portal still shows a photo', {
+        detail: expected.hasPhoto ? 'no photo' : 'still a photo'
+      })
+    }
+    const checks = await Promise.all(
+      PHOTO_SIZES.map(async (size): Promise<Result<true>> => {
+        const file = await client.fetchFile(dto[size])
+        if (!file.ok) return file
+        const info = await imageInfo(file.value.bytes)
+        if (!info.ok) return fail('portal/unexpected', `the ${size} photo does not load: ${info.error.message}`, { detail: `${size} does not decode` })
+        const want =
+          size === 'original'
+            ? expected.hasPhoto && expected.width !== undefined && expected.height !== undefined
+              ? { width: expected.width, height: expected.height }
+              : undefined
+            : { width: SQUARE_PIXELS[size], height: SQUARE_PIXELS[size] }
+        if (want && (info.value.width !== want.width || info.value.height !== want.height)) {
+          const found = `${size} ${info.value.width}×${info.value.height}, expected ${want.width}×${want.height}`
+          return fail('portal/unexpected', `the ${found}`, { detail: found })
+        }
+        return ok(true)
+      })
+    )
+    const failed = checks.find((c) => !c.ok)
+    return failed && !failed.ok ? failed : ok(dto)
+  }
+}
+
+/** After a lost connection: did the portal make the change anyway? (Every write issues a new ?hash=.) */
+export async function changedSince(client: DocSpaceClient, userId: string, before: ThumbnailsDataDto): Promise<boolean> {
+  const now = await client.photo(userId)
+  return now.ok && now.value.original !== before.original
+}
