@@ -376,6 +376,18 @@ export interface HistoryEntry {
   readonly preview?: Uint8Array
 }
 
+/** A photo change of one person, or a bulk job (one entry for the whole job). */
+export type ActivityAction = PhotoAction | 'bulk-import' | 'bulk-undo'
+
+/** One person of a bulk job's activity entry. */
+export interface ActivityPerson {
+  readonly userId: string
+  readonly personName: string
+  readonly file: string
+  readonly result: 'ok' | 'failed' | 'skipped'
+  readonly error?: ErrorCode
+}
+
 export interface ActivityEntry {
   readonly at: string
   readonly portalUrl: string
@@ -383,9 +395,11 @@ export interface ActivityEntry {
   readonly actor: string
   readonly userId: string
   readonly personName: string
-  readonly action: PhotoAction
+  readonly action: ActivityAction
   readonly result: 'ok' | 'failed'
   readonly detail?: string
+  /** A bulk job's people, each with their own result. */
+  readonly people?: readonly ActivityPerson[]
 }
 
 export type PhotoPhase = 'preparing' | 'backing-up' | 'uploading' | 'applying' | 'cropping' | 'verifying' | 'done'

@@ -48,6 +48,11 @@ export interface Backup {
 export type ChangeOutcome = Result<PhotoChange> & { readonly note?: string }
 
 /** The work of one change inside the frame. */
+export interface RunOptions {
+  /** False when the caller writes one activity entry of its own for many changes (a bulk undo). */
+  readonly record?: boolean
+}
+
 export type ChangeWork = (ctx: ChangeContext) => Promise<ChangeOutcome>
 
 export interface ChangeFrameOptions {
@@ -78,7 +83,7 @@ export class ChangeFrame {
    * calls for the same person wait for each other. `work` is called only when the signed-in user may
    * change this person's photo, and should take the backup (backup()) before it changes anything.
    */
-  async run(action: PhotoAction, accountId: string, userId: string, work: ChangeWork): Promise<Result<PhotoChange>> {
+  async run(action: PhotoAction, accountId: string, userId: string, work: ChangeWork, options: RunOptions = {}): Promise<Result<PhotoChange>> {
     let account: Account | undefined
     let personName = ''
     const result: ChangeOutcome = await this.#accounts.call(accountId, (session) =>
@@ -91,7 +96,7 @@ export class ChangeFrame {
         return work({ action, session, person: person.value })
       })
     )
-    if (account) {
+    if (account && options.record !== false) {
       await this.#activity.append({
         at: new Date().toISOString(),
         accountId,
@@ -107,6 +112,15 @@ export class ChangeFrame {
     }
     if (!result.ok) return { ok: false, error: result.error }
     return { ok: true, value: result.value }
+  }
+
+  /**
+   * The session and the per-person lock alone, for a caller that already knows the person and
+   * records its own activity (a bulk job, whose plan read everyone moments ago). The portal still
+   * enforces its rules on every write.
+   */
+  locked<T>(accountId: string, userId: string, work: (session: Session) => Promise<Result<T>>): Promise<Result<T>> {
+    return this.#accounts.call(accountId, (session) => this.#locked(`${accountId}\n${userId}`, () => work(session)))
   }
 
   /** The person as the portal has them now, with whether the signed-in user may change their photo. */

@@ -13,7 +13,7 @@ import type { AccountsService } from '../services/accounts-service'
 import type { Logger } from '../core/logger'
 import { cropToPixels, scaleCrop } from '../services/photo-crop'
 import { beforeChange, cancelledChange, urlRefused } from './change-failures'
-import type { Backup, ChangeContext, ChangeFrame, ChangeOutcome } from './change-frame'
+import type { Backup, ChangeContext, ChangeFrame, ChangeOutcome, RunOptions } from './change-frame'
 import { changedSince, type ReadBack } from './read-back'
 import type { ReplaceHooks, ReplaceProtocol } from './replace-protocol'
 import { isTransient } from './retry'
@@ -142,8 +142,9 @@ export class PhotoEditorService {
   }
 
   /** Puts a saved photo back (re-upload + saved crop), backing up the current one first. */
-  restore(arg: ArgOf<'photos:restore'>): Promise<Result<PhotoChange>> {
-    return this.#restore('restore', arg.accountId, arg.userId, arg.entryId)
+  /** `record: false` leaves the activity entry to the caller (a bulk undo writes one for the job). */
+  restore(arg: ArgOf<'photos:restore'>, options: RunOptions = {}): Promise<Result<PhotoChange>> {
+    return this.#restore('restore', arg.accountId, arg.userId, arg.entryId, options)
   }
 
   /** Restores the backup taken before the last change this app made on the account. Undo twice = redo. */
@@ -160,7 +161,7 @@ export class PhotoEditorService {
     this.#frame.dropAccount(accountId)
   }
 
-  #restore(action: 'restore' | 'undo', accountId: string, userId: string, entryId: string): Promise<Result<PhotoChange>> {
+  #restore(action: 'restore' | 'undo', accountId: string, userId: string, entryId: string, options: RunOptions = {}): Promise<Result<PhotoChange>> {
     return this.#frame.run(action, accountId, userId, async (ctx) => {
       const saved = await this.#backups.get(accountId, userId, entryId)
       if (!saved) return fail('photo/no-backup', `backup ${entryId} is not in the data folder (any more)`)
@@ -181,7 +182,7 @@ export class PhotoEditorService {
       if (!prepared.ok) return { ok: false, error: beforeChange(prepared.error, { session: ctx.session, person: ctx.person, step: 'prepare' }) }
       const scaled = crop && width && height ? scaleCrop(crop, { width, height }, prepared.value) : undefined
       return this.#protocol.apply(ctx, prepared.value, scaled, backup.value)
-    })
+    }, options)
   }
 
   async #applyDeletion(ctx: ChangeContext, backup: Backup): Promise<ChangeOutcome> {

@@ -56,7 +56,11 @@ export class ReadBack {
   async verify(client: DocSpaceClient, userId: string, expected: ExpectedPhoto): Promise<Result<ThumbnailsDataDto>> {
     const photo = await client.photo(userId)
     if (!photo.ok) return photo
-    const dto = photo.value
+    return this.verifyFiles(client, photo.value, expected)
+  }
+
+  /** Checks the files behind a set of refs (e.g. a thumbnails answer) without asking for them again. */
+  async verifyFiles(client: DocSpaceClient, dto: ThumbnailsDataDto, expected: ExpectedPhoto): Promise<Result<ThumbnailsDataDto>> {
     if (isStoredPhoto(dto.original) !== expected.hasPhoto) {
       return fail('portal/unexpected', expected.hasPhoto ? 'the portal still shows no photo' : 'the portal still shows a photo', {
         detail: expected.hasPhoto ? 'no photo' : 'still a photo'

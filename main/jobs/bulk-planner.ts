@@ -51,7 +51,7 @@ export class BulkPlanner {
       else this.#log.warn('bulk mapping file unreadable', { jobId: rt.job.jobId, rowId: m.rowId })
     }
     const files = [...rt.job.rows.values()].map((r) => ({ rowId: r.file.rowId, name: r.file.name }))
-    const outcomes = await this.#ports.match({ files, people: people.value, mappings })
+    const outcomes = await this.#ports.match({ accountId: rt.job.accountId, files, people: people.value, mappings })
     rt.context = { people: new Map(people.value.map((p) => [p.id, p])), matches: new Map(outcomes.map((o) => [o.rowId, o])) }
     if (refresh) rt.currentHash.clear()
     return { ok: true, value: rt.context }
@@ -96,7 +96,7 @@ export class BulkPlanner {
     if (!source.ok) {
       line = { t: 'prepared', rowId, ok: false, error: source.error }
     } else {
-      const prepared = await this.#ports.prepare(source.value, { name: row.file.name })
+      const prepared = await this.#ports.prepare(source.value, { name: row.file.name, accountId: rt.job.accountId })
       if (!prepared.ok) {
         line = { t: 'prepared', rowId, ok: false, error: plainError(prepared.error) }
       } else {

@@ -29,6 +29,7 @@ export type MatchOutcome =
   | { readonly rowId: string; readonly kind: 'unmatched' }
 
 export interface MatchRequest {
+  readonly accountId: string
   /** The job's image files, in the order they were added; `name` is the path inside the drop. */
   readonly files: readonly { readonly rowId: string; readonly name: string }[]
   readonly people: readonly Person[]
@@ -77,7 +78,7 @@ export interface BulkPorts {
   /** The matcher (pure). One outcome per file, any order, keyed by rowId. */
   match(req: MatchRequest): readonly MatchOutcome[] | Promise<readonly MatchOutcome[]>
   /** Bytes -> upload-ready image, or the same image errors as a single replace (image/...). */
-  prepare(source: Uint8Array, info: { readonly name: string }): Promise<Result<PreparedImage>>
+  prepare(source: Uint8Array, info: { readonly name: string; readonly accountId: string }): Promise<Result<PreparedImage>>
   /** The person's stored photo's perceptual hash, or null when they have none. */
   currentPictureHash(req: { readonly accountId: string; readonly userId: string; readonly signal?: AbortSignal }): Promise<Result<string | null>>
   isSamePicture(current: string, candidate: string): boolean

@@ -25,9 +25,12 @@ const recordSchema = z.object({
   actor: z.string(),
   userId: z.string(),
   personName: z.string(),
-  action: z.enum(['replace', 'delete', 'set-from-url', 'restore', 'undo']),
+  action: z.enum(['replace', 'delete', 'set-from-url', 'restore', 'undo', 'bulk-import', 'bulk-undo']),
   result: z.enum(['ok', 'failed']),
-  detail: z.string().optional()
+  detail: z.string().optional(),
+  people: z
+    .array(z.object({ userId: z.string(), personName: z.string(), file: z.string(), result: z.enum(['ok', 'failed', 'skipped']), error: z.string().optional() }))
+    .optional()
 })
 
 export interface ActivityLogOptions {

@@ -295,7 +295,9 @@ export const de: MessageSchema = {
       delete: 'Löschen',
       'set-from-url': 'Von URL',
       restore: 'Wiederherstellen',
-      undo: 'Rückgängig'
+      undo: 'Rückgängig',
+      'bulk-import': 'Foto-Import',
+      'bulk-undo': 'Import rückgängig'
     }
   },
   toast: {

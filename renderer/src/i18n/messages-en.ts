@@ -296,7 +296,9 @@ export const en = {
       delete: 'Delete',
       'set-from-url': 'From URL',
       restore: 'Restore',
-      undo: 'Undo'
+      undo: 'Undo',
+      'bulk-import': 'Import of photos',
+      'bulk-undo': 'Undo of an import'
     }
   },
   toast: {

@@ -1,0 +1,132 @@
+/**
+ * One person's replace inside a bulk job: the guarantees of a single replace (the person's lock,
+ * backup first, exact crop, every size read back) with the portal's own rate limits in mind. A job
+ * of 500 people at DocSpace's 1,500 requests a minute cannot spend six API calls per person, so:
+ * - the person and their current original come from the plan's people list (read moments ago):
+ *   the original is fetched from storage (not an API call) and backed up; only when the plan knew no
+ *   photo, or that file is gone, is the photo asked for again;
+ * - the upload is stored at once (`Autosave=true`, CONTRACT.md §1.4: the portal keeps the upload as the
+ *   original and makes centred squares); the upload is the point of no return;
+ * - one thumbnails call applies the exact crop to the stored original (§1.5 Branch B, pixels of the
+ *   original, which is the prepared upload because it fits 1280), and its answer names the new
+ *   files, which are fetched from storage and checked size by size.
+ * So two API writes per person, and nothing else.
+ */
+import { createHash } from 'node:crypto'
+import type { CropPixels, Person, Result } from '../../preload/contract'
+import { fail, ok } from '../core/result'
+import type { Logger } from '../core/logger'
+import type { ThumbnailsDataDto } from '../docspace/dto'
+import { isStoredPhoto } from '../docspace/photo-sizes'
+import type { EncodedPhoto } from '../images/photo-ops'
+import { imageInfo } from '../images/image-info'
+import type { Session } from '../services/accounts-service'
+import type { BackupStore } from '../services/backup-store'
+import { beforeChange, cancelledChange, partlyApplied, refusedUpFront } from './change-failures'
+import type { ChangeFrame, CurrentPhoto } from './change-frame'
+import type { ReadBack } from './read-back'
+import { retrying, type RetryPolicy } from './retry'
+
+/** What the plan knew of the person: the list row and the stored original's ref (list DTO's avatarOriginal). */
+export interface KnownPerson {
+  readonly person: Person
+  readonly originalRef?: string
+}
+
+export interface BulkReplaceRequest {
+  readonly accountId: string
+  readonly known: KnownPerson
+  readonly photo: EncodedPhoto
+  readonly crop: CropPixels
+  readonly signal: AbortSignal
+  /** Runs before the person's lock is released (the job journals the outcome there). */
+  readonly commit?: (outcome: Result<{ readonly backupId: string }>) => Promise<void>
+}
+
+export class BulkReplace {
+  readonly #frame: ChangeFrame
+  readonly #backups: BackupStore
+  readonly #readBack: ReadBack
+  readonly #retry: RetryPolicy
+  readonly #log: Logger
+
+  constructor(options: { readonly frame: ChangeFrame; readonly backups: BackupStore; readonly readBack: ReadBack; readonly retry: RetryPolicy; readonly log: Logger }) {
+    this.#frame = options.frame
+    this.#backups = options.backups
+    this.#readBack = options.readBack
+    this.#retry = options.retry
+    this.#log = options.log
+  }
+
+  replace(req: BulkReplaceRequest): Promise<Result<{ readonly backupId: string }>> {
+    const { person } = req.known
+    return this.#frame.locked(req.accountId, person.id, async (session) => {
+      const outcome = await this.#replace(session, req)
+      await req.commit?.(outcome)
+      return outcome
+    })
+  }
+
+  /** Did the person's stored original become exactly these bytes? And the backup taken before it. */
+  verifyApplied(accountId: string, userId: string, sha256: string): Promise<Result<{ readonly applied: boolean; readonly backupId?: string }>> {
+    return this.#frame.locked(accountId, userId, async (session): Promise<Result<{ readonly applied: boolean; readonly backupId?: string }>> => {
+      const photo = await session.client.photo(userId)
+      if (!photo.ok) return photo
+      if (!isStoredPhoto(photo.value.original)) return ok({ applied: false })
+      const file = await session.client.fetchFile(photo.value.original)
+      if (!file.ok) return file
+      const applied = createHash('sha256').update(file.value.bytes).digest('hex') === sha256
+      const [newest] = applied ? await this.#backups.list(accountId, userId) : []
+      return ok({ applied, ...(newest ? { backupId: newest.id } : {}) })
+    })
+  }
+
+  async #replace(session: Session, req: BulkReplaceRequest): Promise<Result<{ readonly backupId: string }>> {
+    const { person } = req.known
+    const ctx = { action: 'replace' as const, session, person }
+    if (!person.canEditPhoto) return refusedUpFront(session, person)
+    if (req.signal.aborted) return cancelledChange(person, 'backup')
+    const backup = await this.#frame.backup(ctx, this.#current(session, req.known))
+    if (!backup.ok) return backup
+    if (req.signal.aborted) return cancelledChange(person, 'upload')
+
+    const { client } = session
+    const upload = await client.uploadPhoto(person.id, req.photo.bytes, {
+      autosave: true,
+      filename: req.photo.mime === 'image/png' ? 'photo.png' : 'photo.jpg',
+      mime: req.photo.mime,
+      signal: req.signal
+    })
+    if (!upload.ok) return { ok: false, error: beforeChange(upload.error, { session, person, step: 'upload' }) }
+    const cropped = await retrying(this.#retry, () => client.createThumbnails(person.id, req.crop))
+    if (!cropped.ok) return partlyApplied(person, 'crop', 'new-centred', cropped.error)
+    await this.#frame.saveAppliedCrop(ctx, req.photo.bytes, req.crop)
+    const expected = { hasPhoto: true, width: req.photo.width, height: req.photo.height }
+    // The thumbnails answer names the new files; if they do not check out, read the photo afresh.
+    const fromAnswer = await this.#readBack.verifyFiles(client, cropped.value, expected)
+    const verified = fromAnswer.ok ? fromAnswer : await retrying(this.#retry, () => this.#readBack.verify(client, person.id, expected))
+    if (!verified.ok) return partlyApplied(person, 'verify', 'new', verified.error)
+    this.#log.info('bulk row replaced', { user: person.id, backup: backup.value.entry.id })
+    return ok({ backupId: backup.value.entry.id })
+  }
+
+  /** The current photo for the backup: from storage by the plan's ref, else asked for. */
+  async #current(session: Session, known: KnownPerson): Promise<Result<CurrentPhoto>> {
+    const ref = known.originalRef
+    if (known.person.hasPhoto && ref && isStoredPhoto(ref)) {
+      const file = await session.client.fetchFile(ref)
+      if (file.ok) {
+        const info = await imageInfo(file.value.bytes)
+        // Only `original` is read from this dto by the backup; the sizes are not known from the list.
+        if (info.ok) return ok({ dto: knownDto(ref), original: { bytes: file.value.bytes, mime: info.value.mime, width: info.value.width, height: info.value.height } })
+      }
+    }
+    const current = await this.#frame.readCurrent(session.client, known.person.id)
+    if (!current.ok && current.error.code === 'portal/not-found') return fail('portal/not-found', 'the person is gone', { facts: { step: 'read', personName: known.person.displayName } })
+    return current
+  }
+}
+
+function knownDto(original: string): ThumbnailsDataDto {
+  return { original, retina: original, max: original, big: original, medium: original, small: original }
+}
