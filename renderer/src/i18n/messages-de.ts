@@ -1,4 +1,5 @@
 /** German. Typed against the English schema, so a missing or extra key fails the typecheck. */
+import { bulkDe } from './messages-bulk-de'
 import type { MessageSchema } from './messages-en'
 
 export const de: MessageSchema = {
@@ -380,5 +381,6 @@ export const de: MessageSchema = {
     appInternal: 'In der App ist etwas schiefgelaufen. Versuchen Sie es erneut; wenn es wieder passiert, starten Sie die App neu.',
     thePortal: 'das Portal',
     portalSaid: 'Das Portal meldet: „{detail}“'
-  }
+  },
+  bulk: bulkDe
 }

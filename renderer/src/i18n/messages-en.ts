@@ -3,6 +3,8 @@
  * vue-i18n syntax: {name} interpolates, "a | b | c" picks by count (none | one | many),
  * and a literal @ or | must be written {'@'} / {'|'}.
  */
+import { bulkEn } from './messages-bulk-en'
+
 export const en = {
   app: {
     title: 'DocSpace Photo Manager',
@@ -377,7 +379,8 @@ export const en = {
     appInternal: 'Something went wrong inside the app. Try again; if it keeps happening, restart the app.',
     thePortal: 'the portal',
     portalSaid: 'The portal said: “{detail}”'
-  }
+  },
+  bulk: bulkEn
 }
 
 /** The shape every locale must match, key for key. */
