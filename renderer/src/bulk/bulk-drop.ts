@@ -59,11 +59,12 @@ export function useBulkDrop() {
   /** On drop: true when the drop started a bulk import. Must run inside the drop event. */
   function take(event: DragEvent): boolean {
     drag.hide()
-    const account = accounts.activeAccount
-    if (!bulk.available || !account) return false
+    // The account the people view shows (bulk-import.vue tells the store), else the active one.
+    const accountId = bulk.accountId ?? accounts.activeAccount?.id ?? null
+    if (!bulk.available || accountId === null) return false
     const sources = takeDrop(event.dataTransfer)
     if (!isBulkDrop(sources)) return false
-    void bulk.startImport(sources, account.id)
+    void bulk.startImport(sources, accountId)
     return true
   }
 

@@ -9,7 +9,7 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { AppError, BulkJobPhase, BulkJobSummary, BulkPlan, BulkRow, Result } from '../../../preload/contract'
 import { useAppApi, useTranslator } from '../api-context'
-import { browserDownloadDeps, downloadBytes, type DownloadDeps } from '../editor/download'
+import { browserDownloadDeps, downloadBytes } from '../editor/download'
 import { blobUrlFactory } from '../photos/photo-cache'
 import { useAccountsStore } from '../stores/accounts-store'
 import { usePeopleStore } from '../stores/people-store'
@@ -18,36 +18,15 @@ import { useBulkApi, type CropEditor } from './bulk-api'
 import { BulkPreviews } from './bulk-previews'
 import { countRows, isSendable, RowTable, type BulkFilter } from './bulk-rows'
 import { useBulkSelection } from './bulk-selection'
-import { sendInBatches } from './file-batches'
+import type { BulkStage, BulkStoreDeps, IntakeState, ProgressState } from './bulk-state'
+import { sendInBatches, type IntakeCounts } from './file-batches'
 import { walkSources, type IntakeSource, type SkippedFile } from './file-intake'
+import { refreshPeople } from './refresh-people'
 
-export type BulkStage = 'idle' | 'adding' | 'planning' | 'review' | 'applying' | 'paused' | 'undoing' | 'finished' | 'cancelled'
+export type { BulkStage, BulkStoreDeps, IntakeState, ProgressState } from './bulk-state'
 
-export interface IntakeState {
-  readonly found: number
-  readonly sent: number
-  readonly skipped: readonly SkippedFile[]
-  readonly truncated: boolean
-  readonly running: boolean
-}
-
-export interface ProgressState {
-  readonly kind: 'apply' | 'undo'
-  readonly done: number
-  readonly total: number
-  readonly failed: number
-  readonly perMinute?: number
-  readonly secondsLeft?: number
-}
-
-export interface BulkStoreDeps {
-  readonly download: DownloadDeps
-  readonly urls: ReturnType<typeof blobUrlFactory>
-}
-
-/** Past this many changed people, one reload of the list is cheaper than one people:get each. */
-const REFRESH_ONE_BY_ONE = 40
 const LIVE: readonly BulkJobPhase[] = ['applying', 'paused', 'undoing']
+const INTAKE_REFRESH_MS = 100
 
 export const useBulkStore = defineStore('bulk', () => {
   const api = useBulkApi()
@@ -121,7 +100,7 @@ export const useBulkStore = defineStore('bulk', () => {
       ...(p.perMinute === undefined ? {} : { perMinute: p.perMinute }),
       ...(p.secondsLeft === undefined ? {} : { secondsLeft: p.secondsLeft })
     }
-    if (LIVE.includes(current.phase) && (p.phase === 'finished' || p.phase === 'cancelled')) void refreshPeople()
+    if (LIVE.includes(current.phase) && (p.phase === 'finished' || p.phase === 'cancelled')) void refreshChanged()
   })
 
   /** Every call goes through here: a failure is kept for the panel to show; 401 hands over to sign-in. */
@@ -173,6 +152,8 @@ export const useBulkStore = defineStore('bulk', () => {
     const controller = new AbortController()
     intakeAbort = controller
     const skipped: SkippedFile[] = []
+    let latest: IntakeCounts = { found: 0, sent: 0 }
+    let shownAt = 0
     intake.value = { found: 0, sent: 0, skipped, truncated: false, running: true }
     const created = await call((b) => b.create({ accountId: forAccount }))
     if (!created.ok) {
@@ -184,15 +165,23 @@ export const useBulkStore = defineStore('bulk', () => {
     const outcome = await sendInBatches(walkSources(sources, skipped), {
       skipped,
       signal: controller.signal,
-      onProgress: (c) => (intake.value = { ...(intake.value as IntakeState), ...c, skipped: [...skipped] }),
+      onProgress: (c) => {
+        latest = c
+        // Counting 5,000 files must not re-render the panel 5,000 times.
+        const now = Date.now()
+        if (now - shownAt < INTAKE_REFRESH_MS) return
+        shownAt = now
+        intake.value = { ...(intake.value as IntakeState), ...c, skipped: [...skipped] }
+      },
       send: async (files) => {
         const added = await call((b) => b.addFiles({ jobId, files }))
-        if (added.ok && job.value?.jobId === jobId) job.value = added.value
+        // Only a new phase matters while adding; 600 summaries would re-render the panel 600 times.
+        if (added.ok && job.value?.jobId === jobId && job.value.phase !== added.value.phase) job.value = added.value
         return added
       }
     })
     intakeAbort = null
-    const done = { ...(intake.value as IntakeState), skipped: [...skipped], running: false }
+    const done = { ...(intake.value as IntakeState), ...latest, skipped: [...skipped], running: false }
     intake.value = outcome.ok ? { ...done, sent: outcome.value.sent, truncated: outcome.value.truncated } : done
     if (!outcome.ok || outcome.value.sent === 0) {
       // Stopped, failed, or nothing usable: forget the empty job, keep the intake's message.
@@ -290,11 +279,15 @@ export const useBulkStore = defineStore('bulk', () => {
   async function summaryCall(run: (bulk: NonNullable<typeof api>, jobId: string) => Promise<Result<BulkJobSummary>>): Promise<boolean> {
     const id = job.value?.jobId
     if (id === undefined) return false
+    const asked = job.value?.phase
     const answer = await call((b) => run(b, id))
     if (answer.ok && job.value?.jobId === id) {
       const before = job.value.phase
-      job.value = answer.value
-      if (LIVE.includes(before) && !LIVE.includes(answer.value.phase)) void refreshPeople()
+      // Events and answers travel apart: a short job may have finished (by its events) before
+      // apply's own answer, still saying "applying", arrives. The end wins.
+      const ended = before !== asked && (before === 'finished' || before === 'cancelled') && LIVE.includes(answer.value.phase)
+      job.value = ended ? { ...answer.value, phase: before } : answer.value
+      if (LIVE.includes(before) && !LIVE.includes(job.value.phase)) void refreshChanged()
     }
     return answer.ok
   }
@@ -317,19 +310,10 @@ export const useBulkStore = defineStore('bulk', () => {
     return summaryCall((b, jobId) => b.undo(rowIds === undefined ? { jobId } : { jobId, rowIds }))
   }
 
-  async function refreshPeople(): Promise<void> {
+  function refreshChanged(): Promise<void> {
     const ids = [...touched]
     touched.clear()
-    const id = accountId.value
-    if (id === null || ids.length === 0 || people.accountId !== id) return
-    if (ids.length > REFRESH_ONE_BY_ONE) {
-      await people.load(id)
-      return
-    }
-    for (const userId of ids) {
-      const fresh = await appApi.people.get({ accountId: id, userId })
-      if (fresh.ok) people.replacePerson(fresh.value)
-    }
+    return refreshPeople(ids, accountId.value, { api: appApi, people })
   }
 
   async function exportCsv(kind: 'plan' | 'report'): Promise<boolean> {
