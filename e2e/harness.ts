@@ -26,7 +26,7 @@ import type { Handlers } from '../main/ipc/types'
 import { KeytarSecretStore } from '../main/secrets/keytar-store'
 import { MemorySecretStore } from '../main/secrets/memory-store'
 import { SECRET_SERVICE, secretAccount, type SecretStore } from '../main/secrets/secret-store'
-import type { LogFields, Logger } from '../main/services/logger'
+import type { LogFields, Logger } from '../main/core/logger'
 import { createEventRelay, startWebHost, type WebHost } from '../main/web-host/server'
 import type { ArgOf, RequestChannel, Result, ValueOf } from '../preload/contract'
 

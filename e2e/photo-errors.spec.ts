@@ -1,12 +1,12 @@
 /**
- * Photo changes that must NOT happen, or must not half-happen (issue 4, items 3, 7 and 8): unusable
- * files are refused with their own message and nothing goes to the portal; the portal version's
- * permission rule is said before anything is sent; a 5xx or a lost connection during the upload
- * leaves the old photo (checked on the emulator's stored bytes) and the same Save then succeeds.
+ * Photo changes that must NOT happen, or must not half-happen (a half-changed photo is worse than
+ * none): unusable files are refused with their own message and nothing goes to the portal; the portal
+ * version's permission rule is said before anything is sent; a 5xx or a lost connection during the
+ * upload leaves the old photo (checked on the emulator's stored bytes) and the same Save then succeeds.
  */
 import type { Page } from '@playwright/test'
 import type { RunningPortal } from '../emulator/index'
-import { decompressionBombPng, photoLikeJpeg, quadrantsJpeg } from '../main/images/fixtures/editor-test-images'
+import { decompressionBombPng, photoLikeJpeg, quadrantsJpeg } from '../main/testing/images/editor-test-images'
 import { dragFilesOver, dropFiles, expect, test, type AppHarness } from './harness'
 import { colourName, decoded, dropAndOpenEditor, editor, jpegFile, meanColour, rowFor, saveAndWait, stored, writesTo } from './photo-support'
 

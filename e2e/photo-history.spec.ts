@@ -1,10 +1,11 @@
 /**
- * Nothing lost (issue 4, item 6): a deleted photo comes back byte for byte from the history, Undo in
- * the toast after a replace brings back the previous original, and the activity view lists what was
- * done and exports it as a CSV download. Checked on the emulator's stored bytes.
+ * Nothing lost, because every change keeps the previous photo: a deleted photo comes back byte for byte
+ * from the history, Undo in the toast after a replace brings back the previous original, and the
+ * activity view lists what was done and exports it as a CSV download. Checked on the emulator's stored
+ * bytes.
  */
 import { readFile } from 'node:fs/promises'
-import { quadrantsJpeg } from '../main/images/fixtures/editor-test-images'
+import { quadrantsJpeg } from '../main/testing/images/editor-test-images'
 import { expect, test, ui } from './harness'
 import { decoded, dropAndOpenEditor, jpegFile, meanColour, rowFor, saveAndWait, stored, successToast } from './photo-support'
 

@@ -1,10 +1,10 @@
 /**
- * Replacing a photo end to end (issue 4): a real drop on a person, the real cropper moved with the
- * mouse or the keyboard, Save, and then what the emulated portal STORED, decoded here with sharp:
+ * Replacing a photo end to end, as HR staff do it: a real drop on a person, the real cropper moved with
+ * the mouse or the keyboard, Save, and then what the emulated portal STORED, decoded here with sharp:
  * the crop lands in every size while the original stays whole, EXIF orientation ends upright, a
  * 24-megapixel photo arrives within 1280 px and under the upload limit. Pasting opens the editor too.
  */
-import { photoLikeJpeg, quadrantsJpeg, quadrantsPng, sidewaysJpeg } from '../main/images/fixtures/editor-test-images'
+import { photoLikeJpeg, quadrantsJpeg, quadrantsPng, sidewaysJpeg } from '../main/testing/images/editor-test-images'
 import { dragFilesOver, expect, test, ui } from './harness'
 import {
   MiB,

@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test'
 import sharp from 'sharp'
 import type { RunningPortal } from '../emulator/index'
-import { BLUE, GREEN, RED, YELLOW, type Rgb } from '../main/images/fixtures/editor-test-images'
+import { BLUE, GREEN, RED, YELLOW, type Rgb } from '../main/testing/images/editor-test-images'
 import { dropFiles, expect, ui, type AppHarness, type DroppedFile, type OutgoingRequest } from './harness'
 
 export { BLUE, GREEN, RED, YELLOW, type Rgb }

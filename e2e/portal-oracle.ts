@@ -1,7 +1,8 @@
 /**
  * What the portal itself says about its people, read straight from the emulator's REST API (not
  * through the app), so e2e specs can check the app's counts, search and filters against it.
- * The mapping follows CONTRACT.md §5.3 and is written independently of main's.
+ * The mapping follows CONTRACT.md §5.3 (role from the isOwner/isAdmin/isRoomAdmin/isVisitor flags,
+ * status from status + activationStatus) and is written independently of main's.
  */
 import type { DemoAccount, RunningPortal } from '../emulator/index'
 import type { PersonStatus, Role } from '../preload/contract'

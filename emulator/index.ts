@@ -1,27 +1,27 @@
 // The local DocSpace portal emulator: startPortal() serves a portal that follows CONTRACT.md on 127.0.0.1.
 
 import { createHash } from 'node:crypto'
-import type { ResolvedOptions, PortalContext } from './api'
-import { AuthService } from './auth'
-import { DEFAULT_IMAGE_SIZES } from './dto'
-import { FaultController, RateLimiter } from './faults'
-import { PeopleIndex } from './people-index'
-import { Persistence } from './persistence'
-import { paintDefaultPhoto } from './portrait'
-import { createRandom, seedOrganisation } from './seed'
-import { buildServer } from './server'
-import { PortalStore } from './store'
+import type { ResolvedOptions, PortalContext } from './http/api'
+import { AuthService } from './http/auth'
+import { DEFAULT_IMAGE_SIZES } from './http/dto'
+import { FaultController, RateLimiter, WriteStats } from './http/faults'
+import { PeopleIndex } from './domain/people-index'
+import { Persistence } from './domain/persistence'
+import { paintDefaultPhoto } from './images/portrait'
+import { createRandom, seedOrganisation } from './domain/seed'
+import { buildServer } from './http/server'
+import { PortalStore } from './domain/store'
 import type { PortalOptions, RunningPortal } from './types'
-import { parseVersion, versionRules } from './version'
+import { parseVersion, versionRules } from './domain/version'
 
 export type { DemoAccount, DemoAccounts, FailNextRule, FaultKind, Faults, PhotoSize, PortalOptions, RunningPortal } from './types'
-export { DEFAULT_FAULTS } from './faults'
-export { photoHash, ticksFromUnixMs } from './dotnet-hash'
-export { PERSON_PASSWORD, TWO_FACTOR_CODE } from './seed'
+export { DEFAULT_FAULTS } from './http/faults'
+export { photoHash, ticksFromUnixMs } from './domain/dotnet-hash'
+export { PERSON_PASSWORD, TWO_FACTOR_CODE } from './domain/seed'
 
-export const DEFAULT_VERSION = '3.7.2'
+const DEFAULT_VERSION = '3.7.2'
 
-export function resolveOptions(options: PortalOptions = {}): ResolvedOptions {
+function resolveOptions(options: PortalOptions = {}): ResolvedOptions {
   const version = options.version ?? DEFAULT_VERSION
   parseVersion(version) // throws early on nonsense
   return {
@@ -76,6 +76,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     auth,
     faults,
     limiter: new RateLimiter(),
+    writeStats: new WriteStats(),
     defaultImages: new Map(DEFAULT_IMAGE_SIZES.map((px) => [px, paintDefaultPhoto(px)])),
     passwordSalt,
     log
@@ -112,6 +113,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       return user ? store.photoBytes(user, size) : undefined
     },
     userIdByEmail: (email) => store.userByEmail(email)?.id,
+    writeStats: () => ctx.writeStats.snapshot(),
+    resetWriteStats: () => ctx.writeStats.reset(),
     close: async () => {
       if (closed) return
       closed = true

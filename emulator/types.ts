@@ -98,5 +98,8 @@ export interface RunningPortal {
   /** The exact stored bytes, or undefined when the user has no photo. */
   storedPhoto(userId: string, size: PhotoSize): Buffer | undefined
   userIdByEmail(email: string): string | undefined
+  /** Writes (POST/PUT/DELETE under /api/) in flight now, the most seen at once since the last reset, and their count. */
+  writeStats(): { readonly writesInFlight: number; readonly maxWritesInFlight: number; readonly writes: number }
+  resetWriteStats(): void
   close(): Promise<void>
 }

@@ -2,7 +2,8 @@
  * The composition root of main's logic, shared by both hosts: Electron (main/index.ts) and the
  * browser web host (main/web-host/). No Electron here.
  */
-import type { Handlers, EventSink } from './ipc/types'
+import type { EventSink } from './core/events'
+import type { Handlers } from './ipc/types'
 import { createHandlers } from './ipc/handlers'
 import { HttpClient } from './docspace/http'
 import { KeytarSecretStore } from './secrets/keytar-store'
@@ -11,7 +12,7 @@ import type { SecretStore } from './secrets/secret-store'
 import { AccountsService } from './services/accounts-service'
 import { ActivityLog } from './services/activity-log'
 import { BackupStore } from './services/backup-store'
-import { createConsoleLogger, type Logger } from './services/logger'
+import { createConsoleLogger, type Logger } from './core/logger'
 import { PeopleService } from './services/people-service'
 import { PhotoEditorService } from './services/photo-editor-service'
 import { PhotosService } from './services/photos-service'
@@ -28,6 +29,8 @@ export interface MainOptions {
 
 export interface Main {
   readonly handlers: Handlers
+  /** The portals of the remembered accounts (the shell's openExternal allow-list). */
+  portalOrigins(): Promise<string[]>
   dispose(): Promise<void>
 }
 
@@ -41,9 +44,18 @@ export function createMain(options: MainOptions): Main {
   const backups = new BackupStore({ dataDir: options.dataDir, log })
   const activity = new ActivityLog({ dataDir: options.dataDir, log })
   const editor = new PhotoEditorService({ accounts, backups, activity, events: options.events, log })
+  // What was cached for an account must not outlive its session.
+  accounts.onSignedOut((accountId) => {
+    photos.dropAccount(accountId)
+    editor.dropAccount(accountId)
+  })
   const handlers = createHandlers({ accounts, people, photos, editor, activity, log })
   return {
     handlers,
+    async portalOrigins() {
+      const overview = await accounts.overview()
+      return overview.ok ? overview.value.accounts.map((a) => a.portalUrl) : []
+    },
     async dispose() {
       shutdown.abort()
       await accounts.dispose()

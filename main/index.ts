@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron'
 import { createDefaultSecretStore, createMain, type Main } from './compose'
 import { registerIpc } from './ipc/register-ipc'
-import type { EventSink } from './ipc/types'
+import type { EventSink } from './core/events'
 import { createMainWindow } from './window'
 import {
   APP_SCHEME,
@@ -13,7 +13,6 @@ import {
   hardenSession,
   hardenWebContents,
   isTrustedAppFrame,
-  portalOrigins,
   readTestSwitches,
   serveAppRequest,
   startUrl
@@ -31,7 +30,7 @@ if (switches.userDataDir !== undefined) app.setPath('userData', switches.userDat
 let main: Main | undefined
 const openExternally = createExternalOpener({
   openExternal: (url) => shell.openExternal(url),
-  allowedOrigins: async () => (main ? portalOrigins(main.handlers) : [])
+  allowedOrigins: async () => (main ? main.portalOrigins() : [])
 })
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternally))
 

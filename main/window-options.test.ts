@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Handlers } from './ipc/types'
 import {
   APP_ORIGIN,
   APP_SCHEME_PRIVILEGES,
@@ -19,7 +18,6 @@ import {
   isAppUrl,
   isTrustedAppFrame,
   mainWindowOptions,
-  portalOrigins,
   readTestSwitches,
   resolveRendererPath,
   secureWebPreferences,
@@ -262,14 +260,8 @@ describe('openExternal allow-list', () => {
   })
 
   it('the opener allows help pages and the portals from the accounts overview', async () => {
-    const handlers = {
-      'accounts:overview': async () => ({
-        ok: true as const,
-        value: { accounts: [{ portalUrl: 'https://hr.example.com' }], activeAccountId: null, keychainAvailable: true }
-      })
-    } as unknown as Pick<Handlers, 'accounts:overview'>
     const opened: string[] = []
-    const open = createExternalOpener({ openExternal: async (u) => void opened.push(u), allowedOrigins: () => portalOrigins(handlers) })
+    const open = createExternalOpener({ openExternal: async (u) => void opened.push(u), allowedOrigins: async () => ['https://hr.example.com'] })
     expect(await open('https://hr.example.com/x')).toBe(true)
     expect(await open(`${HELP_ORIGINS[0]}/`)).toBe(true)
     expect(await open('https://other.example.com/')).toBe(false)
@@ -277,8 +269,9 @@ describe('openExternal allow-list', () => {
   })
 
   it('the opener never throws, even when the overview or the OS fails', async () => {
-    const broken = { 'accounts:overview': async () => Promise.reject(new Error('boom')) } as unknown as Pick<Handlers, 'accounts:overview'>
-    expect(await portalOrigins(broken)).toEqual([])
+    const broken = createExternalOpener({ openExternal: async () => {}, allowedOrigins: () => Promise.reject(new Error('boom')) })
+    expect(await broken('https://hr.example.com/x')).toBe(false)
+    expect(await broken(`${HELP_ORIGINS[0]}/`)).toBe(true)
     const open = createExternalOpener({ openExternal: () => Promise.reject(new Error('no browser')), allowedOrigins: async () => [] })
     expect(await open(`${HELP_ORIGINS[0]}/`)).toBe(false)
   })

@@ -5,14 +5,14 @@
  */
 import { readFile, stat } from 'node:fs/promises'
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import type { Handlers } from './ipc/types'
+import type { SenderFrame } from './ipc/register-ipc'
 
 // ---------------------------------------------------------------------------------------------
 // The app's own origin: the renderer is served from a custom protocol, never file://
 // ---------------------------------------------------------------------------------------------
 
 export const APP_SCHEME = 'app'
-export const APP_HOST = 'renderer'
+const APP_HOST = 'renderer'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_START_URL = `${APP_ORIGIN}/index.html`
 
@@ -206,26 +206,18 @@ export function isAllowedExternalUrl(url: string, allowedOrigins: readonly strin
   })
 }
 
-/** The portals the user signed in to (remembered accounts), for the openExternal allow-list. */
-export async function portalOrigins(handlers: Pick<Handlers, 'accounts:overview'>): Promise<string[]> {
-  try {
-    const result = await handlers['accounts:overview'](undefined)
-    return result.ok ? result.value.accounts.map((a) => a.portalUrl) : []
-  } catch {
-    return []
-  }
-}
-
 /** Opens allowed links in the OS browser; answers whether it did. Never throws. */
 export type ExternalOpener = (url: string) => Promise<boolean>
 
 export function createExternalOpener(deps: {
   openExternal: (url: string) => Promise<void>
+  /** The portals the user signed in to (composition's portalOrigins). When it fails, help pages still open. */
   allowedOrigins: () => Promise<readonly string[]>
 }): ExternalOpener {
   return async (url) => {
     try {
-      if (!isAllowedExternalUrl(url, [...HELP_ORIGINS, ...(await deps.allowedOrigins())])) return false
+      const portals = await deps.allowedOrigins().catch((): readonly string[] => [])
+      if (!isAllowedExternalUrl(url, [...HELP_ORIGINS, ...portals])) return false
       await deps.openExternal(url)
       return true
     } catch {
@@ -281,11 +273,6 @@ export function hardenSession(session: HardenableSession): void {
 // ---------------------------------------------------------------------------------------------
 // IPC sender check
 // ---------------------------------------------------------------------------------------------
-
-export interface SenderFrame {
-  readonly url: string
-  readonly parent: unknown
-}
 
 /** IPC is answered only for the main frame of the app's own origin (not iframes, not other pages). */
 export function isTrustedAppFrame(frame: SenderFrame | null | undefined): boolean {

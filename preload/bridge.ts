@@ -1,53 +1,26 @@
 /**
  * createBridge: turns a host Transport (Electron's ipcRenderer, or the web host's HTTP transport)
- * into the named-method AppApi the renderer sees as `window.app`. Pure: no Electron, no DOM.
+ * into the named-method AppApi the renderer sees as `window.app`, placed as the contract's
+ * REQUEST_TABLE and EVENT_TABLE say. Pure: no Electron, no DOM.
  */
-import type { AppApi, EventChannels, RequestChannel, RequestChannels, Result, Transport } from './contract'
+import { EVENT_CHANNELS, EVENT_TABLE, REQUEST_CHANNELS, REQUEST_TABLE, type ApiPlace, type AppApi, type RequestChannel, type Result, type Transport } from './contract'
 
 export function createBridge(transport: Transport): AppApi {
-  const call =
-    <C extends RequestChannel>(channel: C) =>
-    (arg: RequestChannels[C][0]): Promise<Result<RequestChannels[C][1]>> =>
-      invokeSafely(transport, channel, arg) as Promise<Result<RequestChannels[C][1]>>
-  const listen =
-    <C extends keyof EventChannels>(channel: C) =>
-    (listener: (payload: EventChannels[C]) => void) =>
-      transport.on(channel, (payload) => listener(payload as EventChannels[C]))
-
-  return Object.freeze({
-    accounts: Object.freeze({
-      overview: () => call('accounts:overview')(undefined),
-      signIn: call('accounts:sign-in'),
-      verifyCode: call('accounts:verify-code'),
-      switchTo: call('accounts:switch'),
-      signOut: call('accounts:sign-out'),
-      forget: call('accounts:forget'),
-      onChanged: listen('accounts:changed')
-    }),
-    people: Object.freeze({
-      page: call('people:page'),
-      get: call('people:get')
-    }),
-    photos: Object.freeze({
-      get: call('photos:get'),
-      image: call('photos:image'),
-      inspect: call('photos:inspect'),
-      preview: call('photos:preview'),
-      replace: call('photos:replace'),
-      cancel: call('photos:cancel'),
-      remove: call('photos:delete'),
-      setFromUrl: call('photos:set-from-url'),
-      original: call('photos:original'),
-      history: call('photos:history'),
-      restore: call('photos:restore'),
-      undo: call('photos:undo'),
-      onProgress: listen('photos:progress')
-    }),
-    activity: Object.freeze({
-      list: call('activity:list'),
-      exportCsv: () => call('activity:export-csv')(undefined)
-    })
-  })
+  const api: Record<string, Record<string, unknown>> = {}
+  const place = ({ api: [namespace, method] }: ApiPlace, fn: unknown) => {
+    const methods = (api[namespace] ??= {})
+    if (method in methods) throw new Error(`Two channels are both window.app.${namespace}.${method}.`)
+    methods[method] = fn
+  }
+  for (const channel of REQUEST_CHANNELS) {
+    const entry: ApiPlace & { readonly noArg?: true } = REQUEST_TABLE[channel]
+    place(entry, entry.noArg ? () => invokeSafely(transport, channel, undefined) : (arg: unknown) => invokeSafely(transport, channel, arg))
+  }
+  for (const channel of EVENT_CHANNELS) {
+    place(EVENT_TABLE[channel], (listener: (payload: unknown) => void) => transport.on(channel, (payload) => listener(payload)))
+  }
+  for (const methods of Object.values(api)) Object.freeze(methods)
+  return Object.freeze(api) as unknown as AppApi
 }
 
 /** A transport failure (host gone, serialization bug) still reaches the UI as a Result, never a throw. */

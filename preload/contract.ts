@@ -69,7 +69,10 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 // Accounts and sessions
 // ---------------------------------------------------------------------------------------------
 
-/** Roles as DocSpace types them (CONTRACT.md §5.3 role flags). */
+/**
+ * Roles as DocSpace types them (CONTRACT.md §5.3 role flags: isOwner, isAdmin, isRoomAdmin,
+ * isVisitor for a guest; a user has none of them, or isCollaborator).
+ */
 export type Role = 'owner' | 'admin' | 'room-admin' | 'user' | 'guest'
 
 /** What the signed-in user may do with photos on this portal (CONTRACT.md §2). */
@@ -188,7 +191,7 @@ export interface PhotoImage {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Photo editing (issue 4)
+// Photo editing: inspect, preview, replace, delete, set from a URL, history, restore, undo
 // ---------------------------------------------------------------------------------------------
 
 /** What the image's header says, before any decoding (photos:inspect). Width/height are upright (EXIF applied). */
@@ -226,7 +229,10 @@ export interface CropFraction {
   readonly height: number
 }
 
-/** A crop in pixels of the portal's stored original (CONTRACT.md §1.5 Branch B). */
+/**
+ * A crop in pixels of the portal's stored original (CONTRACT.md §1.5 Branch B: thumbnails without a
+ * temp file re-cut every size from the stored original at exactly these pixels).
+ */
 export interface CropPixels {
   readonly x: number
   readonly y: number
@@ -292,7 +298,11 @@ export interface PhotoProgress {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Channels
+// Channels. A request channel is declared once here: its types in RequestChannels and its place
+// on window.app in REQUEST_TABLE (the compiler insists on both). The channel lists, AppApi and
+// createBridge (preload/bridge.ts) follow from them; main adds a schema (main/ipc/schemas.ts) and a
+// handler (main/ipc/handlers.ts), both also demanded by the compiler. Events work the same way
+// with EventChannels and EVENT_TABLE.
 // ---------------------------------------------------------------------------------------------
 
 /** Request channels: name -> [argument, result value]. Every handler answers Result<value>. */
@@ -340,6 +350,42 @@ export type RequestChannel = keyof RequestChannels
 export type ArgOf<C extends RequestChannel> = RequestChannels[C][0]
 export type ValueOf<C extends RequestChannel> = RequestChannels[C][1]
 
+/** Where a channel appears on window.app: `window.app[namespace][method]`. */
+export interface ApiPlace {
+  readonly api: readonly [namespace: string, method: string]
+}
+
+/**
+ * A channel without an argument (void) gets a method without parameters, marked `noArg` so the
+ * bridge sends undefined even when a caller passes something (e.g. a click event).
+ */
+type RequestEntry<C extends RequestChannel> = ApiPlace & ([ArgOf<C>] extends [void] ? { readonly noArg: true } : { readonly noArg?: never })
+
+export const REQUEST_TABLE = {
+  'accounts:overview': { api: ['accounts', 'overview'], noArg: true },
+  'accounts:sign-in': { api: ['accounts', 'signIn'] },
+  'accounts:verify-code': { api: ['accounts', 'verifyCode'] },
+  'accounts:switch': { api: ['accounts', 'switchTo'] },
+  'accounts:sign-out': { api: ['accounts', 'signOut'] },
+  'accounts:forget': { api: ['accounts', 'forget'] },
+  'people:page': { api: ['people', 'page'] },
+  'people:get': { api: ['people', 'get'] },
+  'photos:get': { api: ['photos', 'get'] },
+  'photos:image': { api: ['photos', 'image'] },
+  'photos:inspect': { api: ['photos', 'inspect'] },
+  'photos:preview': { api: ['photos', 'preview'] },
+  'photos:replace': { api: ['photos', 'replace'] },
+  'photos:cancel': { api: ['photos', 'cancel'] },
+  'photos:delete': { api: ['photos', 'remove'] },
+  'photos:set-from-url': { api: ['photos', 'setFromUrl'] },
+  'photos:original': { api: ['photos', 'original'] },
+  'photos:history': { api: ['photos', 'history'] },
+  'photos:restore': { api: ['photos', 'restore'] },
+  'photos:undo': { api: ['photos', 'undo'] },
+  'activity:list': { api: ['activity', 'list'] },
+  'activity:export-csv': { api: ['activity', 'exportCsv'], noArg: true }
+} as const satisfies { readonly [C in RequestChannel]: RequestEntry<C> }
+
 /** Event channels (main -> renderer): name -> payload. */
 export interface EventChannels {
   /** An account's state changed behind the renderer's back, e.g. its token expired. */
@@ -350,32 +396,14 @@ export interface EventChannels {
 
 export type EventChannel = keyof EventChannels
 
-export const REQUEST_CHANNELS = [
-  'accounts:overview',
-  'accounts:sign-in',
-  'accounts:verify-code',
-  'accounts:switch',
-  'accounts:sign-out',
-  'accounts:forget',
-  'people:page',
-  'people:get',
-  'photos:get',
-  'photos:image',
-  'photos:inspect',
-  'photos:preview',
-  'photos:replace',
-  'photos:cancel',
-  'photos:delete',
-  'photos:set-from-url',
-  'photos:original',
-  'photos:history',
-  'photos:restore',
-  'photos:undo',
-  'activity:list',
-  'activity:export-csv'
-] as const satisfies readonly RequestChannel[]
+/** Listeners on window.app, `window.app[namespace][method](listener)`; they return the unsubscribe function. */
+export const EVENT_TABLE = {
+  'accounts:changed': { api: ['accounts', 'onChanged'] },
+  'photos:progress': { api: ['photos', 'onProgress'] }
+} as const satisfies { readonly [E in EventChannel]: ApiPlace }
 
-export const EVENT_CHANNELS = ['accounts:changed', 'photos:progress'] as const satisfies readonly EventChannel[]
+export const REQUEST_CHANNELS = Object.freeze(Object.keys(REQUEST_TABLE)) as readonly RequestChannel[]
+export const EVENT_CHANNELS = Object.freeze(Object.keys(EVENT_TABLE)) as readonly EventChannel[]
 
 // ---------------------------------------------------------------------------------------------
 // Transport and the API the renderer sees as window.app
@@ -391,40 +419,27 @@ export interface Transport {
   on(channel: EventChannel, listener: (payload: unknown) => void): () => void
 }
 
-/** Named methods, one per request channel (camelCase of `noun:verb`). */
-export interface AppApi {
-  readonly accounts: {
-    overview(): Promise<Result<AccountsOverview>>
-    signIn(req: SignInRequest): Promise<Result<SignInOutcome>>
-    verifyCode(arg: ArgOf<'accounts:verify-code'>): Promise<Result<SignInOutcome>>
-    switchTo(arg: ArgOf<'accounts:switch'>): Promise<Result<AccountsOverview>>
-    signOut(arg: ArgOf<'accounts:sign-out'>): Promise<Result<AccountsOverview>>
-    forget(arg: ArgOf<'accounts:forget'>): Promise<Result<AccountsOverview>>
-    onChanged(listener: (overview: AccountsOverview) => void): () => void
-  }
-  readonly people: {
-    page(req: PeoplePageRequest): Promise<Result<PeoplePage>>
-    get(arg: ArgOf<'people:get'>): Promise<Result<Person>>
-  }
-  readonly photos: {
-    get(arg: ArgOf<'photos:get'>): Promise<Result<PersonPhotos>>
-    image(arg: ArgOf<'photos:image'>): Promise<Result<PhotoImage>>
-    inspect(arg: ArgOf<'photos:inspect'>): Promise<Result<ImageSummary>>
-    preview(arg: ArgOf<'photos:preview'>): Promise<Result<ImagePreview>>
-    replace(arg: ArgOf<'photos:replace'>): Promise<Result<PhotoChange>>
-    cancel(arg: ArgOf<'photos:cancel'>): Promise<Result<ValueOf<'photos:cancel'>>>
-    remove(arg: ArgOf<'photos:delete'>): Promise<Result<PhotoChange>>
-    setFromUrl(arg: ArgOf<'photos:set-from-url'>): Promise<Result<PhotoChange>>
-    original(arg: ArgOf<'photos:original'>): Promise<Result<ValueOf<'photos:original'>>>
-    history(arg: ArgOf<'photos:history'>): Promise<Result<readonly HistoryEntry[]>>
-    restore(arg: ArgOf<'photos:restore'>): Promise<Result<PhotoChange>>
-    undo(arg: ArgOf<'photos:undo'>): Promise<Result<PhotoChange>>
-    onProgress(listener: (progress: PhotoProgress) => void): () => void
-  }
-  readonly activity: {
-    list(arg: ArgOf<'activity:list'>): Promise<Result<readonly ActivityEntry[]>>
-    exportCsv(): Promise<Result<ValueOf<'activity:export-csv'>>>
-  }
+type RequestTable = typeof REQUEST_TABLE
+type EventTable = typeof EVENT_TABLE
+type NamespaceOf<P extends ApiPlace> = P['api'][0]
+type MethodOf<P extends ApiPlace> = P['api'][1]
+type ApiNamespace = NamespaceOf<RequestTable[RequestChannel]> | NamespaceOf<EventTable[EventChannel]>
+type RequestsIn<N extends string> = { [C in RequestChannel]: NamespaceOf<RequestTable[C]> extends N ? C : never }[RequestChannel]
+type EventsIn<N extends string> = { [E in EventChannel]: NamespaceOf<EventTable[E]> extends N ? E : never }[EventChannel]
+type RequestMethod<C extends RequestChannel> = RequestTable[C] extends { readonly noArg: true }
+  ? () => Promise<Result<ValueOf<C>>>
+  : (arg: ArgOf<C>) => Promise<Result<ValueOf<C>>>
+type Listen<E extends EventChannel> = (listener: (payload: EventChannels[E]) => void) => () => void
+/** Shows one object type in hovers and errors instead of an intersection of mapped types. */
+type Flat<T> = { [K in keyof T]: T[K] } & {}
+
+/** Named methods, one per request channel and per event channel, placed as the two tables say. */
+export type AppApi = {
+  readonly [N in ApiNamespace]: Flat<
+    { readonly [C in RequestsIn<N> as MethodOf<RequestTable[C]>]: RequestMethod<C> } & {
+      readonly [E in EventsIn<N> as MethodOf<EventTable[E]>]: Listen<E>
+    }
+  >
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 /**
- * `npm run bench:people` (issue 3, item 9): the people view at 10,000 people with 50 ms of portal
- * latency, in Debian Chromium, through the real main services and the loopback web host (as the demo
- * runs). Prints figures against the targets; asserts nothing and exits 0 (1 only if it cannot run).
+ * `npm run bench:people`: does the people list stay fast for a large portal? The people view at 10,000
+ * people with 50 ms of portal latency, in Debian Chromium, through the real main services and the
+ * loopback web host (as the demo runs). Prints figures against the targets; asserts nothing and exits 0
+ * (1 only if it cannot run).
  *
  * Everything the user would notice is measured inside the page, on the page's clock:
  * - first rows / full list: from the sign-in click to the first painted frame showing rows, and the
@@ -26,7 +27,7 @@ import { chromium, type Page } from '@playwright/test'
 import { startPortal } from '../emulator/index'
 import { createMain } from '../main/compose'
 import { MemorySecretStore } from '../main/secrets/memory-store'
-import type { Logger } from '../main/services/logger'
+import type { Logger } from '../main/core/logger'
 import { createEventRelay, startWebHost } from '../main/web-host/server'
 import playwrightConfig from '../playwright.config'
 import { profile, startPortalProcess, timedHandlers } from './bench-support'
@@ -162,7 +163,7 @@ async function inProcessPortal(): Promise<BenchPortal> {
 
 async function portalProcess(): Promise<BenchPortal> {
   const portal = await startPortalProcess(['--people', String(PEOPLE), '--latency', String(LATENCY_MS)])
-  // Its admin is the emulator's fixed demo account (emulator/seed.ts).
+  // Its admin is the emulator's fixed demo account (emulator/domain/seed.ts).
   return { ...portal, admin: { email: 'admin@demo.example', password: 'demo-admin' } }
 }
 

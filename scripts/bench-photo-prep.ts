@@ -1,11 +1,12 @@
 /**
- * Benchmark, main side of issue #4 item 9: preparation in main (sharp) of a 12-megapixel photo-like JPEG.
+ * Benchmark, main side of the photo-preparation speed target: preparation in main (sharp) of a
+ * 12-megapixel photo-like JPEG.
  * Run: `npx tsx scripts/bench-photo-prep.ts [--runs 20] [--limit 1048576] [--json]`.
  * The Chromium canvas side of the comparison runs elsewhere; `benchPhotoPrep` is exported so a combined
  * benchmark can call it and print both side by side.
  */
 import { pathToFileURL } from 'node:url'
-import { photoLikeJpeg } from '../main/images/fixtures/synthetic-images'
+import { photoLikeJpeg } from '../main/testing/images/synthetic-images'
 import { preparePhoto } from '../main/images/prepare-photo'
 
 export interface PhotoPrepBenchOptions {

@@ -1,6 +1,7 @@
 /**
- * `npm run bench:photo` (issue 4, item 9). Prints figures against the targets; asserts nothing and
- * exits 0 (1 only when it cannot run at all). Needs `npm run build` first (out/renderer).
+ * `npm run bench:photo`: is replacing a photo fast enough (preparation speed, drop to verified)? Prints
+ * figures against the targets; asserts nothing and exits 0 (1 only when it cannot run at all). Needs
+ * `npm run build` first (out/renderer).
  *
  * 1. Preparation of one 12-megapixel photo-like JPEG (4000×3000), side by side in one run:
  *    - main: preparePhoto (sharp) through benchPhotoPrep, median of N;
@@ -28,9 +29,9 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { createMain } from '../main/compose'
-import { photoLikeJpeg } from '../main/images/fixtures/synthetic-images'
+import { photoLikeJpeg } from '../main/testing/images/synthetic-images'
 import { MemorySecretStore } from '../main/secrets/memory-store'
-import type { Logger } from '../main/services/logger'
+import type { Logger } from '../main/core/logger'
 import { createEventRelay, startWebHost } from '../main/web-host/server'
 import playwrightConfig from '../playwright.config'
 import { benchPhotoPrep, type PhotoPrepBenchResult } from './bench-photo-prep'
@@ -58,7 +59,7 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const SOURCE = { width: 4000, height: 3000, quality: 92, seed: 12 } as const
 const SPEEDUP_TARGET = 3
 const DROP_TARGET_MS = 1500
-/** The demo admin of the emulator (emulator/seed.ts), fixed for every seed. */
+/** The demo admin of the emulator (emulator/domain/seed.ts), fixed for every seed. */
 const ADMIN = { id: '0e5a7d39-7c1f-4b4e-9d5a-000000000002', email: 'admin@demo.example', password: 'demo-admin', name: 'Adam Kowalski' } as const
 
 interface CanvasFigures {

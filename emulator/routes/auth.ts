@@ -2,12 +2,12 @@
 // and the API key routes of §4.3.
 
 import type { FastifyInstance } from 'fastify'
-import { AUTH_COOKIE } from '../auth'
-import { callerOf, ok, registerApi, requestOrigin, type ApiCall, type PortalContext } from '../api'
-import { bindJsonBody, type CiBody } from '../binding'
-import { formatApiDateTime, formatUtcDateTime, ticksFromUnixMs } from '../dotnet-hash'
-import { BodylessStatus, ServerException } from '../envelope'
-import type { ApiKeyRecord, UserRecord } from '../model'
+import { AUTH_COOKIE } from '../http/auth'
+import { callerOf, ok, registerApi, requestOrigin, type ApiCall, type PortalContext } from '../http/api'
+import { bindJsonBody, type CiBody } from '../http/binding'
+import { formatApiDateTime, formatUtcDateTime, ticksFromUnixMs } from '../domain/dotnet-hash'
+import { BodylessStatus, ServerException } from '../http/envelope'
+import type { ApiKeyRecord, UserRecord } from '../domain/model'
 
 const AUTH_FAILED = 'User authentication failed'
 

@@ -2,7 +2,7 @@
 // faults, expire tokens, mint API keys and read stored photo bytes. Never part of a real portal.
 
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { PortalContext } from '../api'
+import type { PortalContext } from '../http/api'
 import type { FailNextRule, Faults, FaultKind, PhotoSize } from '../types'
 import type { DemoAccounts } from '../types'
 import { mimeForExtension } from './storage'
@@ -24,7 +24,7 @@ function parseJson(body: unknown): Record<string, unknown> {
 }
 
 /** JSON form of Faults: failNext rules carry `path` (substring) or `pathRegex` (a RegExp source). */
-export function faultsFromJson(input: Record<string, unknown>): Partial<Faults> {
+function faultsFromJson(input: Record<string, unknown>): Partial<Faults> {
   const out: Partial<Faults> = {}
   const num = (key: keyof Faults) => {
     const v = input[key]
@@ -51,7 +51,7 @@ export function faultsFromJson(input: Record<string, unknown>): Partial<Faults> 
   return out
 }
 
-export function faultsToJson(f: Faults): Record<string, unknown> {
+function faultsToJson(f: Faults): Record<string, unknown> {
   return {
     ...f,
     failNext: f.failNext.map((r) => (typeof r.path === 'string' ? { path: r.path, method: r.method, kind: r.kind } : { pathRegex: r.path.source, method: r.method, kind: r.kind }))
@@ -73,6 +73,11 @@ export function registerControlRoutes(app: FastifyInstance, ctx: PortalContext, 
       return bad(reply, e instanceof Error ? e.message : String(e))
     }
     return json(reply, 200, faultsToJson(ctx.faults.current()))
+  })
+  app.get('/__emulator/stats', (_req, reply) => json(reply, 200, ctx.writeStats.snapshot()))
+  app.post('/__emulator/stats/reset', (_req, reply) => {
+    ctx.writeStats.reset()
+    return json(reply, 200, ctx.writeStats.snapshot())
   })
   app.post('/__emulator/faults/reset', (_req, reply) => {
     ctx.faults.reset()

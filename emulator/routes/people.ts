@@ -2,15 +2,15 @@
 // /people/@self, /people/{id}, /people/email, the admin-only searches, and /group.
 
 import type { FastifyInstance } from 'fastify'
-import { callerOf, ok, registerApi, type ApiCall, type PortalContext } from '../api'
-import { parseGuid, queryInt, type CiQuery } from '../binding'
-import { employeeDto, employeeFullDto } from '../dto'
-import { ServerException, ValidationFailure } from '../envelope'
-import { fold } from '../fold'
-import type { EmployeeType, UserRecord } from '../model'
-import { parseDescending, parseSortBy, type PageRequest } from '../people-index'
-import { canView, resolveUser, USER_NOT_FOUND } from '../permissions'
-import type { VersionRules } from '../version'
+import { callerOf, ok, registerApi, type ApiCall, type PortalContext } from '../http/api'
+import { parseGuid, queryInt, type CiQuery } from '../http/binding'
+import { employeeDto, employeeFullDto } from '../http/dto'
+import { ServerException, ValidationFailure } from '../http/envelope'
+import { fold } from '../domain/fold'
+import type { EmployeeType, UserRecord } from '../domain/model'
+import { parseDescending, parseSortBy, type PageRequest } from '../domain/people-index'
+import { canView, resolveUser, USER_NOT_FOUND } from '../domain/permissions'
+import type { VersionRules } from '../domain/version'
 
 type Predicate = (u: UserRecord) => boolean
 

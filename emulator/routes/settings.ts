@@ -1,7 +1,8 @@
-// GET /settings and GET /settings/version/build (CONTRACT.md §3.3, §6).
+// GET /settings and GET /settings/version/build (CONTRACT.md §3.3, §6: maxImageUploadSize is filled only for
+// signed-in callers; the version build answers anyone).
 
 import type { FastifyInstance } from 'fastify'
-import { ok, registerApi, type PortalContext } from '../api'
+import { ok, registerApi, type PortalContext } from '../http/api'
 
 export function registerSettingsRoutes(app: FastifyInstance, ctx: PortalContext): void {
   registerApi(app, ctx, {

@@ -2,9 +2,9 @@
 // an authenticated caller (403 otherwise) and carries nginx's immutable cache header when ?hash= is present.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { PortalContext } from '../api'
-import { DEFAULT_IMAGE_SIZES, photoFileName } from '../dto'
-import { THUMB_SIZES, THUMB_PIXELS } from '../images'
+import type { PortalContext } from '../http/api'
+import { DEFAULT_IMAGE_SIZES, photoFileName } from '../http/dto'
+import { THUMB_SIZES, THUMB_PIXELS } from '../images/images'
 import type { PhotoSize } from '../types'
 
 const IMMUTABLE = 'must-revalidate, no-transform, immutable, max-age=31536000, private'

@@ -1,6 +1,7 @@
 /**
  * DocSpaceClient: one portal, one credential. Builds the requests CONTRACT.md describes, unwraps the
- * success envelope (§0.2), and turns everything else into typed failures (failures.ts). Every method
+ * success envelope (§0.2: the payload is in `response`, next to `count`, `total` and `status`), and
+ * turns everything else into typed failures (failures.ts). Every method
  * answers a Result; nothing here throws for an expected failure.
  */
 import { randomBytes } from 'node:crypto'
@@ -16,7 +17,8 @@ import {
   type EmployeeFullDto,
   type ThumbnailsDataDto
 } from './dto'
-import { fail, failureFromStatus, isRecord, ok, unexpected, type CallContext } from './failures'
+import { fail, ok } from '../core/result'
+import { failureFromStatus, isRecord, unexpected, type CallContext } from './failures'
 import type { HttpClient, HttpMethod } from './http'
 
 /** A login token is sent raw; an API key as a bearer value (CONTRACT.md §4.2, §4.3). */
@@ -60,7 +62,7 @@ export interface DocSpaceClientOptions {
 }
 
 /** The only places photo files are served from (CONTRACT.md §1.1, §3.5, §3.6). */
-export const PHOTO_PATH_PREFIXES = ['/storage/userPhotos/', '/static/images/'] as const
+const PHOTO_PATH_PREFIXES = ['/storage/userPhotos/', '/static/images/'] as const
 
 const API = '/api/2.0'
 
@@ -143,7 +145,7 @@ export class DocSpaceClient {
     return ok(res.value.token)
   }
 
-  /** `GET /people/@self` (§5.1). */
+  /** `GET /people/@self` (§5.1): the signed-in user's own full profile, role flags included. */
   self(): Promise<Result<EmployeeFullDto>> {
     return this.#parse('GET', '/people/@self', employeeFullDto, {})
   }

@@ -50,7 +50,7 @@ export const thumbnailsDataDto = z.looseObject({
 export type ThumbnailsDataDto = z.infer<typeof thumbnailsDataDto>
 
 /** Upload with Autosave=true answers `main` where every other endpoint says `original` (§1.4). */
-export const uploadedSizesDto = z.looseObject({
+const uploadedSizesDto = z.looseObject({
   main: str,
   retina: str,
   max: str,

@@ -3,21 +3,11 @@
  * The status/body table follows CONTRACT.md §0.3 (error body), §0.4 (statuses without a body),
  * §4.1 (sign-in failures) and §1.4 (upload's 200 success:false).
  */
-import type { AppError, ErrorCode, Result } from '../../preload/contract'
-
-export type DocSpaceResult<T> = Result<T>
+import type { AppError } from '../../preload/contract'
+import { fail } from '../core/result'
 
 /** Where a response came from: the same status means different things on sign-in and on later calls. */
 export type CallContext = 'sign-in' | 'verify-code' | 'call'
-
-export function fail(code: ErrorCode, message: string, extra: { detail?: string; status?: number } = {}): { ok: false; error: AppError } {
-  const error: AppError = { code, message, ...(extra.detail ? { detail: extra.detail } : {}), ...(extra.status ? { status: extra.status } : {}) }
-  return { ok: false, error }
-}
-
-export function ok<T>(value: T): { ok: true; value: T } {
-  return { ok: true, value }
-}
 
 /**
  * The portal's own words from an error body, if any:

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { LogFields, Logger } from '../services/logger'
+import type { LogFields, Logger } from '../core/logger'
 import { HttpClient, parseRetryAfter } from './http'
 
 type Step = (req: IncomingMessage, res: ServerResponse) => void

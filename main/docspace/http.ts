@@ -11,9 +11,9 @@
 import got from 'got'
 import pLimit, { type LimitFunction } from 'p-limit'
 import type { AppError } from '../../preload/contract'
-import type { Logger } from '../services/logger'
-import { silentLogger } from '../services/logger'
-import { fail, failureFromNetwork } from './failures'
+import { silentLogger, type Logger } from '../core/logger'
+import { fail } from '../core/result'
+import { failureFromNetwork } from './failures'
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE'
 

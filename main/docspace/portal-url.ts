@@ -3,7 +3,7 @@
  * (ARCHITECTURE.md §6), so a token never travels in clear text over a network.
  */
 import type { Result } from '../../preload/contract'
-import { fail, ok } from './failures'
+import { fail, ok } from '../core/result'
 
 export function normalizePortalUrl(input: string): Result<string> {
   const typed = input.trim()

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { decompressionBombPng, isColour, meanColour } from './fixtures/editor-test-images'
-import { BLUE, GREEN, RED, YELLOW, fromRaw, halves, quadrants, type Rgb } from './fixtures/synthetic-images'
+import { decompressionBombPng, isColour, meanColour } from '../testing/images/editor-test-images'
+import { BLUE, GREEN, RED, YELLOW, fromRaw, halves, quadrants, type Rgb } from '../testing/images/synthetic-images'
 import { previewPhoto, PREVIEW_MAX_SIDE, type EditorPreview } from './editor-preview'
 import type { PrepareResult } from './prepare-photo'
 
@@ -28,8 +28,8 @@ async function expectJpeg(preview: EditorPreview, width: number, height: number)
 
 describe('previewPhoto: a JPEG the editor can show for sources the browser cannot', () => {
   it('HEIC (HEVC, which Chromium cannot show) gives a JPEG with the quadrants where they are', async () => {
-    // fixtures/quadrants.heic: 64×48, red/green/blue/yellow quadrants (see prepare-photo.test.ts).
-    const input = readFileSync(new URL('./fixtures/quadrants.heic', import.meta.url))
+    // testing/images/quadrants.heic: 64×48, red/green/blue/yellow quadrants (see prepare-photo.test.ts).
+    const input = readFileSync(new URL('../testing/images/quadrants.heic', import.meta.url))
     const preview = value(await previewPhoto(input))
     await expectJpeg(preview, 64, 48)
     const colours = await quadrantColours(preview)

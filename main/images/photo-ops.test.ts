@@ -1,7 +1,7 @@
 // History previews on real pixels.
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { BLUE, RED, isColour, meanColour, quadrantsJpeg } from './fixtures/editor-test-images'
+import { BLUE, RED, isColour, meanColour, quadrantsJpeg } from '../testing/images/editor-test-images'
 import { photoPreview } from './photo-ops'
 
 describe('photoPreview', () => {

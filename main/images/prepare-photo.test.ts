@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import sharp, { type Sharp } from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { BLUE, GREEN, RED, YELLOW, fromRaw, halves, photoLike, photoLikeJpeg, quadrants, type Rgb } from './fixtures/synthetic-images'
+import { BLUE, GREEN, RED, YELLOW, fromRaw, halves, photoLike, photoLikeJpeg, quadrants, type Rgb } from '../testing/images/synthetic-images'
 import { inspectImage, preparePhoto, type PreparedPhoto, type PrepareResult } from './prepare-photo'
-import { decompressionBombPng, isColour, meanColour, quadrantsJpeg, quadrantsPng } from './fixtures/editor-test-images'
+import { decompressionBombPng, isColour, meanColour, quadrantsJpeg, quadrantsPng } from '../testing/images/editor-test-images'
 
 const MiB = 1024 * 1024
 const LIMIT = { maxUploadBytes: MiB }
@@ -59,9 +59,9 @@ describe('preparePhoto: every accepted format decodes to the right colours', () 
   }
 
   it('heic (iPhone format, HEVC) -> JPEG with the same quadrants, decoded through libheif-js', async () => {
-    // fixtures/quadrants.heic: 64×48 quadrants red/green/blue/yellow, made here with
+    // testing/images/quadrants.heic: 64×48 quadrants red/green/blue/yellow, made here with
     // `heif-enc -q 90` (Debian libheif-examples + x265) from a PNG generated like `quadrants(64, 48)`.
-    const input = readFileSync(new URL('./fixtures/quadrants.heic', import.meta.url))
+    const input = readFileSync(new URL('../testing/images/quadrants.heic', import.meta.url))
     expect((await sharp(input).metadata()).compression).toBe('hevc') // sharp alone cannot decode it
     const photo = ok(await preparePhoto(input, LIMIT))
     expect(photo.sourceFormat).toBe('heic')
@@ -316,7 +316,7 @@ describe('preparePhoto: clear failures', () => {
   })
 
   it('a truncated HEIC is reported as damaged', async () => {
-    const whole = readFileSync(new URL('./fixtures/quadrants.heic', import.meta.url))
+    const whole = readFileSync(new URL('../testing/images/quadrants.heic', import.meta.url))
     const error = await failure(whole.subarray(0, 600))
     expect(error.code).toBe('image/corrupt')
   })

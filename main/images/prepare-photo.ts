@@ -10,6 +10,7 @@
  */
 import sharp, { type Metadata, type Sharp } from 'sharp'
 import type { ErrorCode, QuarterTurns } from '../../preload/contract'
+import { formatBytes } from '../core/bytes'
 import { decodeHeic } from './heic-decoder'
 import { sniffFormat, type DecodableContainer, type RefusedFormat } from './sniff-format'
 
@@ -111,11 +112,6 @@ function fail(code: PrepareErrorCode, message: string, detail?: string): { ok: f
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`
 }
 
 function megapixels(pixels: number): string {

@@ -7,8 +7,7 @@
 import type { ArgOf, RequestChannel, Result, ValueOf } from '../../preload/contract'
 import type { AccountsService } from '../services/accounts-service'
 import type { ActivityLog } from '../services/activity-log'
-import type { Logger } from '../services/logger'
-import { scrub } from '../services/logger'
+import { scrub, type Logger } from '../core/logger'
 import type { PeopleService } from '../services/people-service'
 import type { PhotoEditorService } from '../services/photo-editor-service'
 import type { PhotosService } from '../services/photos-service'
@@ -50,16 +49,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     'accounts:sign-in': handle('accounts:sign-in', (arg) => accounts.signIn(arg)),
     'accounts:verify-code': handle('accounts:verify-code', (arg) => accounts.verifyCode(arg)),
     'accounts:switch': handle('accounts:switch', (arg) => accounts.switchTo(arg)),
-    'accounts:sign-out': handle('accounts:sign-out', async (arg) => {
-      photos.dropAccount(arg.accountId)
-      editor.dropAccount(arg.accountId)
-      return accounts.signOut(arg)
-    }),
-    'accounts:forget': handle('accounts:forget', async (arg) => {
-      photos.dropAccount(arg.accountId)
-      editor.dropAccount(arg.accountId)
-      return accounts.forget(arg)
-    }),
+    'accounts:sign-out': handle('accounts:sign-out', (arg) => accounts.signOut(arg)),
+    'accounts:forget': handle('accounts:forget', (arg) => accounts.forget(arg)),
     'people:page': handle('people:page', (arg) => people.page(arg)),
     'people:get': handle('people:get', (arg) => people.get(arg)),
     'photos:get': handle('photos:get', (arg) => photos.get(arg)),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppError, Result } from '../../preload/contract'
 import { createMain, type Main } from '../compose'
 import { MemorySecretStore } from '../secrets/memory-store'
-import { recordingLogger, removeDir, tempDir } from '../services/fixtures/harness'
+import { recordingLogger, removeDir, tempDir } from '../testing/harness'
 import { MAX_IMAGE_BYTES } from './schemas'
 
 let dataDir: string
@@ -97,7 +97,7 @@ describe('photo channels: argument validation', () => {
   })
 
   it('photos:preview answers an upright JPEG of a HEIC photo, and image/* or input/invalid for the rest', async () => {
-    const heic = new Uint8Array(readFileSync(new URL('../images/fixtures/quadrants.heic', import.meta.url)))
+    const heic = new Uint8Array(readFileSync(new URL('../testing/images/quadrants.heic', import.meta.url)))
     const preview = await main.handlers['photos:preview']({ bytes: heic })
     if (!preview.ok) throw new Error(`expected a preview, got ${preview.error.code}: ${preview.error.message}`)
     expect(preview.value.mime).toBe('image/jpeg')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { REQUEST_CHANNELS, type RequestChannel, type Result } from '../../preload/contract'
-import { APP_START_URL, isTrustedAppFrame, type SenderFrame } from '../window-options'
-import { registerIpc, type IpcInvokeEventLike, type IpcMainLike } from './register-ipc'
+import { APP_START_URL, isTrustedAppFrame } from '../window-options'
+import { registerIpc, type IpcInvokeEventLike, type IpcMainLike, type SenderFrame } from './register-ipc'
 import type { Handlers } from './types'
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>

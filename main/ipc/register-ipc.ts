@@ -1,11 +1,17 @@
 /**
  * Wires the handlers to Electron's ipcMain (invoke/handle only). Every request channel of the
- * contract gets one handler that checks the sender first and never lets an exception cross IPC:
- * Electron would pass only the message on, so a throw becomes an `app/internal` Result instead.
+ * contract gets one handler that checks the sender first and never lets an exception cross IPC
+ * (call-handler.ts).
  */
-import { REQUEST_CHANNELS, type AppError, type RequestChannel, type Result } from '../../preload/contract'
-import type { SenderFrame } from '../window-options'
+import { REQUEST_CHANNELS, type AppError, type Result } from '../../preload/contract'
+import { callHandler } from './call-handler'
 import type { Handlers } from './types'
+
+/** The part of Electron's WebFrameMain the sender check reads (window-options.ts decides). */
+export interface SenderFrame {
+  readonly url: string
+  readonly parent: unknown
+}
 
 /** What registerIpc needs from an invoke event (Electron's IpcMainInvokeEvent has more). */
 export interface IpcInvokeEventLike {
@@ -45,22 +51,11 @@ export function registerIpc(
       }
       // The bridge always sends exactly one argument (undefined for none).
       if (args.length > 1) return failure('input/invalid', `Unexpected arguments for ${channel}.`)
-      return callSafely(handlers, channel, args[0], log)
+      return callHandler(handlers, channel, args[0], (message) => log(`ipc: ${message}`))
     })
   }
   return () => {
     for (const channel of REQUEST_CHANNELS) ipcMain.removeHandler(channel)
-  }
-}
-
-async function callSafely(handlers: Handlers, channel: RequestChannel, arg: unknown, log: (m: string) => void): Promise<Result<unknown>> {
-  try {
-    const handler = handlers[channel] as (arg: unknown) => Promise<Result<unknown>>
-    return await handler(arg)
-  } catch (e) {
-    // A handler must answer a Result; a throw is a bug. Log its kind, not its message (it may echo arguments).
-    log(`ipc: handler for ${channel} threw ${(e as Error)?.name ?? typeof e}`)
-    return failure('app/internal', `Something went wrong in the app (${channel}).`)
   }
 }
 

@@ -18,7 +18,7 @@ if (!hasBus) console.warn('keytar-store.test.ts: skipping the real-keychain test
 
 const SERVICE = `DocSpace Photo Manager (test ${randomUUID().slice(0, 8)})`
 const run = promisify(execFile)
-const probeScript = fileURLToPath(new URL('./fixtures/probe-keychain.ts', import.meta.url))
+const probeScript = fileURLToPath(new URL('../testing/probe-keychain.ts', import.meta.url))
 const cwd = fileURLToPath(new URL('../..', import.meta.url))
 
 async function probe(env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {

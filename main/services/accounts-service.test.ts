@@ -13,7 +13,7 @@ import { KeytarSecretStore } from '../secrets/keytar-store'
 import { MemorySecretStore } from '../secrets/memory-store'
 import { SECRET_SERVICE, secretAccount, type SecretStore } from '../secrets/secret-store'
 import { ACCOUNTS_FILE, AccountsService } from './accounts-service'
-import { allFileText, failure, recordingLogger, removeDir, startMain, tempDir, value, type Harness } from './fixtures/harness'
+import { allFileText, failure, recordingLogger, removeDir, startMain, tempDir, value, type Harness } from '../testing/harness'
 
 const hasBus = Boolean(process.env['DBUS_SESSION_BUS_ADDRESS'])
 if (!hasBus) console.warn('accounts-service.test.ts: skipping the real-keychain tests: DBUS_SESSION_BUS_ADDRESS is not set (run through .ci/with-keyring.sh)')

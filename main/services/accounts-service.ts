@@ -19,13 +19,13 @@ import type {
   SignInRequest
 } from '../../preload/contract'
 import { DocSpaceClient, type Credential } from '../docspace/client'
-import { fail, ok } from '../docspace/failures'
+import { fail, ok } from '../core/result'
 import type { HttpClient } from '../docspace/http'
 import { normalizePortalUrl, parseVersion, type PortalVersion } from '../docspace/portal-url'
-import type { EventSink } from '../ipc/types'
+import type { EventSink } from '../core/events'
 import { SECRET_SERVICE, secretAccount, type SecretStore } from '../secrets/secret-store'
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
-import type { Logger } from './logger'
+import type { Logger } from '../core/logger'
 import { photoPolicy, roleOf } from './photo-policy'
 
 export const ACCOUNTS_FILE = 'accounts.json'
@@ -111,6 +111,7 @@ export class AccountsService {
   #keychainAvailable = false
   readonly #sessions = new Map<string, LiveSession>()
   readonly #challenges = new Map<string, Challenge>()
+  readonly #signedOutListeners = new Set<(accountId: string) => void>()
   #saving: Promise<void> = Promise.resolve()
   readonly #ready: Promise<void>
 
@@ -124,6 +125,12 @@ export class AccountsService {
     this.#challengeTtlMs = options.challengeTtlMs ?? DEFAULT_CHALLENGE_TTL_MS
     this.#now = options.now ?? (() => new Date())
     this.#ready = this.#load()
+  }
+
+  /** Called when the user ends an account's session (sign-out, forget), so per-account caches can go. */
+  onSignedOut(listener: (accountId: string) => void): () => void {
+    this.#signedOutListeners.add(listener)
+    return () => this.#signedOutListeners.delete(listener)
   }
 
   /** Resolves once the accounts file and the keychain have been read. */
@@ -203,6 +210,7 @@ export class AccountsService {
     const stored = this.#find(arg.accountId)
     if (!stored) return unknownAccount()
     this.#sessions.delete(stored.id)
+    for (const listener of [...this.#signedOutListeners]) listener(stored.id)
     stored.expired = false
     await this.#deleteSecret(stored)
     await this.#save()
@@ -216,6 +224,7 @@ export class AccountsService {
     const stored = this.#find(arg.accountId)
     if (!stored) return unknownAccount()
     this.#sessions.delete(stored.id)
+    for (const listener of [...this.#signedOutListeners]) listener(stored.id)
     await this.#deleteSecret(stored)
     this.#stored = this.#stored.filter((a) => a.id !== stored.id)
     if (this.#activeAccountId === stored.id) this.#activeAccountId = this.#stored[0]?.id ?? null
@@ -348,12 +357,7 @@ export class AccountsService {
   }
 
   #client(origin: string, credential?: Credential): DocSpaceClient {
-    return new DocSpaceClient({
-      origin,
-      http: this.#http,
-      ...(credential ? { credential } : {}),
-      ...(this.#signal ? { signal: this.#signal } : {})
-    })
+    return new DocSpaceClient({ origin, http: this.#http, ...(credential ? { credential } : {}), ...(this.#signal ? { signal: this.#signal } : {}) })
   }
 
   #find(accountId: string): StoredAccount | undefined {

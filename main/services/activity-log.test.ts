@@ -3,7 +3,7 @@ import { appendFile, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ACTIVITY_FILE, ActivityLog, activityCsv, csvCell, type ActivityRecord } from './activity-log'
-import { recordingLogger, removeDir, tempDir } from './fixtures/harness'
+import { recordingLogger, removeDir, tempDir } from '../testing/harness'
 
 let dir: string
 let lines: string[]

@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BACKUPS_DIR, BackupStore, safeSegment } from './backup-store'
-import { recordingLogger, removeDir, tempDir } from './fixtures/harness'
+import { recordingLogger, removeDir, tempDir } from '../testing/harness'
 
 let dir: string
 let lines: string[]

@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import type { CropPixels, HistoryEntry, PhotoAction } from '../../preload/contract'
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
-import type { Logger } from './logger'
+import type { Logger } from '../core/logger'
 
 export const BACKUPS_DIR = 'backups'
 const DEFAULT_KEEP = 20

@@ -1,10 +1,10 @@
 /**
- * Small JSON files in the data dir, written atomically (temp file + rename) so a crash mid-write
- * never leaves half a file. Never used for secrets.
+ * Small JSON files in the data dir, written atomically (write-file-atomic: temp file, fsync, rename)
+ * so a crash mid-write never leaves half a file. Never used for secrets.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import writeFileAtomic from 'write-file-atomic'
 
 export async function readJsonFile(path: string): Promise<{ readonly found: boolean; readonly value: unknown; readonly corrupt: boolean }> {
   let text: string
@@ -23,12 +23,6 @@ export async function readJsonFile(path: string): Promise<{ readonly found: bool
 
 export async function writeJsonFileAtomic(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  try {
-    await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 })
-    await rename(temp, path)
-  } catch (e) {
-    await rm(temp, { force: true })
-    throw e
-  }
+  // Only the owner may read it: the files name portals and people. A failed write removes its temp file.
+  await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 })
 }

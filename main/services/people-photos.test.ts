@@ -4,7 +4,7 @@ import { startPortal } from '../../emulator/index'
 import type { RunningPortal } from '../../emulator/types'
 import type { Account, Person } from '../../preload/contract'
 import { MemorySecretStore } from '../secrets/memory-store'
-import { failure, removeDir, startMain, tempDir, value, type Harness } from './fixtures/harness'
+import { failure, removeDir, startMain, tempDir, value, type Harness } from '../testing/harness'
 
 async function signIn(h: Harness, p: RunningPortal, who: 'owner' | 'admin' | 'roomAdmin' | 'user'): Promise<Account> {
   const a = p.accounts[who]

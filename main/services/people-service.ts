@@ -5,7 +5,7 @@
 import type { PeoplePage, PeoplePageRequest, Person, PersonStatus, Result } from '../../preload/contract'
 import { decodeHtml } from '../docspace/client'
 import type { EmployeeFullDto } from '../docspace/dto'
-import { ok } from '../docspace/failures'
+import { ok } from '../core/result'
 import type { PortalVersion } from '../docspace/portal-url'
 import type { AccountsService } from './accounts-service'
 import { canEditPhoto, roleOf, type PhotoSubject } from './photo-policy'

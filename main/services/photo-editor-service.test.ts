@@ -19,9 +19,9 @@ import {
   quadrantsJpeg,
   quadrantsPng,
   sidewaysJpeg
-} from '../images/fixtures/editor-test-images'
+} from '../testing/images/editor-test-images'
 import { MemorySecretStore } from '../secrets/memory-store'
-import { failure, removeDir, startMain, tempDir, value, type Harness } from './fixtures/harness'
+import { failure, removeDir, startMain, tempDir, value, type Harness } from '../testing/harness'
 
 const MiB = 1024 * 1024
 /** The green (top-right) quadrant of a 4:3 quadrants image, well inside its edges. */

@@ -4,7 +4,7 @@
  * (the renderer may map it to its own i18n text); `detail` keeps the portal's own words.
  */
 import type { Account, AppError, Person, Role } from '../../preload/contract'
-import { formatBytes } from '../images/prepare-photo'
+import { formatBytes } from '../core/bytes'
 import { compareVersions, parseVersion } from '../docspace/portal-url'
 
 /** Where in a change the failure happened: it decides what the person's photo is now. */

@@ -4,10 +4,10 @@
  */
 import type { PersonPhotos, PhotoImage, PhotoSize, Result } from '../../preload/contract'
 import { resolvePhotoUrl } from '../docspace/client'
-import { fail, ok } from '../docspace/failures'
+import { LRUCache } from 'lru-cache'
+import { fail, ok } from '../core/result'
 import { imageInfo } from '../images/image-info'
 import type { AccountsService } from './accounts-service'
-import { LruCache } from './lru-cache'
 
 /** Largest first, as the contract lists them. */
 const SIZES: readonly PhotoSize[] = ['original', 'retina', 'max', 'big', 'medium', 'small']
@@ -21,13 +21,15 @@ export interface PhotosServiceOptions {
 
 export class PhotosService {
   readonly #accounts: AccountsService
-  readonly #cache: LruCache<PhotoImage>
+  readonly #cache: LRUCache<string, PhotoImage>
   /** One download per file even when many rows ask for it at once. */
   readonly #inFlight = new Map<string, Promise<Result<PhotoImage>>>()
 
   constructor(options: PhotosServiceOptions) {
     this.#accounts = options.accounts
-    this.#cache = new LruCache({ maxBytes: options.cacheMaxBytes ?? 64 * 1024 * 1024, maxEntries: options.cacheMaxEntries ?? 5_000 })
+    const maxBytes = options.cacheMaxBytes ?? 64 * 1024 * 1024
+    // A file bigger than the whole budget is not cached at all (it would evict everything else).
+    this.#cache = new LRUCache({ max: options.cacheMaxEntries ?? 5_000, maxSize: maxBytes, maxEntrySize: maxBytes })
   }
 
   get cachedFiles(): number {
@@ -71,7 +73,8 @@ export class PhotosService {
 
   /** Forget the cached files of an account (sign-out, forget). */
   dropAccount(accountId: string): void {
-    this.#cache.deletePrefix(`${accountId}\n`)
+    const prefix = `${accountId}\n`
+    for (const key of [...this.#cache.keys()]) if (key.startsWith(prefix)) this.#cache.delete(key)
   }
 
   async #download(accountId: string, url: string, key: string): Promise<Result<PhotoImage>> {
@@ -81,7 +84,7 @@ export class PhotosService {
       const info = await imageInfo(file.value.bytes)
       if (!info.ok) return info
       const image: PhotoImage = { bytes: file.value.bytes, mime: info.value.mime, width: info.value.width, height: info.value.height }
-      this.#cache.set(key, image, image.bytes.byteLength)
+      this.#cache.set(key, image, { size: image.bytes.byteLength })
       return ok(image)
     })
   }

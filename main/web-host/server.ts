@@ -14,9 +14,11 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import { fastify, type FastifyReply, type FastifyRequest } from 'fastify'
 import { fastifyStatic } from '@fastify/static'
-import { REQUEST_CHANNELS, type RequestChannel, type Result } from '../../preload/contract'
+import { REQUEST_CHANNELS, type RequestChannel } from '../../preload/contract'
 import { SECRET_PATTERN, WEB_HOST_WIRE, decodeWire, encodeEventData, encodeWire } from '../../preload/http-transport'
-import type { EventSink, Handlers } from '../ipc/types'
+import type { EventSink } from '../core/events'
+import { callHandler } from '../ipc/call-handler'
+import type { Handlers } from '../ipc/types'
 import { RENDERER_RESPONSE_HEADERS } from '../window-options'
 
 export interface WebHostOptions {
@@ -100,13 +102,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (request.headers['content-type'] !== WEB_HOST_WIRE.contentType || typeof envelope !== 'object' || envelope === null) {
         return reply.code(415).type('text/plain').send('Expected a msgpack body')
       }
-      let result: Result<unknown>
-      try {
-        result = await (options.handlers[channel] as (arg: unknown) => Promise<Result<unknown>>)(envelope.arg)
-      } catch (e) {
-        log(`web-host: handler for ${channel} threw ${(e as Error)?.name ?? typeof e}`)
-        result = { ok: false, error: { code: 'app/internal', message: `Something went wrong in the app (${channel}).` } }
-      }
+      const result = await callHandler(options.handlers, channel, envelope.arg, (message) => log(`web-host: ${message}`))
       return reply.type(WEB_HOST_WIRE.contentType).send(Buffer.from(encodeWire(result)))
     }
   )

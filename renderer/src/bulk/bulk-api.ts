@@ -56,10 +56,9 @@ export interface BulkApi {
 }
 
 /**
- * INTEGRATION POINT (photo editor): opens photo-editor.vue on the prepared image with the row's
- * crop and resolves with the crop the user chose, or null when they cancelled. The editor store's
- * "open with prepared bytes + initial crop" mode is being built elsewhere; the host sets this with
- * `useBulkStore().setCropEditor(...)` once it exists. Without it "Adjust crop" is not offered.
+ * Lets the user adjust a row's crop: shows the prepared image starting from the row's crop and
+ * resolves with the chosen crop, or null when they cancelled. By default the single-replace editor
+ * in its crop-only mode (crop-editor.ts); `useBulkStore().setCropEditor(...)` swaps it.
  */
 export type CropEditor = (input: {
   readonly image: ImagePreview

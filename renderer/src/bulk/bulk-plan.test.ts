@@ -4,7 +4,8 @@ import { makeAccount } from '../testing/fake-app-api'
 import { dataEvent, mountBulkApp, type BulkApp } from '../testing/bulk-app'
 import { dirEntry, entryDrop, photo } from '../testing/fake-entries'
 import { settle } from '../testing/mount-app'
-import { allByTestId, byTestId, click, drop, imageFile, key } from '../testing/photo-app'
+import { allByTestId, byTestId, click, drop, key } from '../testing/dom'
+import { imageFile } from '../testing/photo-app'
 import type { CropEditor } from './bulk-api'
 import { useBulkStore } from './bulk-store'
 
@@ -204,6 +205,22 @@ describe('bulk import: reviewing the plan', () => {
     expect(asked[0]?.person?.displayName).toBe('Anna Berg')
     expect(a.bulk.args['bulk.setCrop']).toEqual([{ jobId: 'job-1', rowId: 'r1', crop: chosen }])
     expect(a.bulk.calls.filter((c) => c === 'bulk.preview').length).toBe(previewsBefore + 1)
+  })
+})
+
+describe('bulk import: adjusting a crop in the photo editor', () => {
+  it('opens the editor in its crop-only mode on the prepared image, and the chosen crop goes to main', async () => {
+    const a = await start()
+    await dropTeam(a)
+    await click(a.planRow('anna.berg.jpg').querySelector('[data-testid="bulk-row-crop"]'))
+    await settle(10)
+    expect(byTestId('editor-title')?.textContent).toBe('New photo for Anna Berg')
+    expect(JSON.parse(byTestId('cropper-stub')?.dataset.initial ?? 'null')).toEqual({ crop: { x: 0, y: 0, width: 1, height: 1 }, turns: 0 })
+    expect(a.api.args['photos.inspect']).toHaveLength(1)
+    await click(byTestId('editor-save'))
+    expect(byTestId('photo-editor')).toBeNull()
+    expect(a.bulk.args['bulk.setCrop']).toEqual([{ jobId: 'job-1', rowId: 'r1', crop: { x: 0, y: 0, width: 1, height: 1 } }])
+    expect(a.api.calls).not.toContain('photos.replace')
   })
 })
 

@@ -3,7 +3,7 @@ import type { BulkJobSummary, BulkRow } from '../../../preload/contract'
 import { mountBulkApp, type BulkApp } from '../testing/bulk-app'
 import { photo } from '../testing/fake-entries'
 import { settle } from '../testing/mount-app'
-import { byTestId, click } from '../testing/photo-app'
+import { byTestId, click } from '../testing/dom'
 import { useBulkStore } from './bulk-store'
 import { takePicked } from './file-intake'
 

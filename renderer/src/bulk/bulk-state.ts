@@ -1,6 +1,4 @@
 /** The bulk store's state shapes (bulk-store.ts), apart so the store stays readable. */
-import type { DownloadDeps } from '../editor/download'
-import type { blobUrlFactory } from '../photos/photo-cache'
 import type { SkippedFile } from './file-intake'
 
 export type BulkStage = 'idle' | 'adding' | 'planning' | 'review' | 'applying' | 'paused' | 'undoing' | 'finished' | 'cancelled'
@@ -20,9 +18,4 @@ export interface ProgressState {
   readonly failed: number
   readonly perMinute?: number
   readonly secondsLeft?: number
-}
-
-export interface BulkStoreDeps {
-  readonly download: DownloadDeps
-  readonly urls: ReturnType<typeof blobUrlFactory>
 }

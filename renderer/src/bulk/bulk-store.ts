@@ -9,21 +9,22 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { AppError, BulkJobPhase, BulkJobSummary, BulkPlan, BulkRow, Result } from '../../../preload/contract'
 import { useAppApi, useTranslator } from '../api-context'
-import { browserDownloadDeps, downloadBytes } from '../editor/download'
-import { blobUrlFactory } from '../photos/photo-cache'
 import { useAccountsStore } from '../stores/accounts-store'
+import { blobOf, useBrowserFilesStore } from '../stores/browser-files'
 import { usePeopleStore } from '../stores/people-store'
+import { usePhotoEditorStore } from '../stores/photo-editor-store'
 import { useToastStore } from '../stores/toast-store'
 import { useBulkApi, type CropEditor } from './bulk-api'
 import { BulkPreviews } from './bulk-previews'
 import { countRows, isSendable, RowTable, type BulkFilter } from './bulk-rows'
 import { useBulkSelection } from './bulk-selection'
-import type { BulkStage, BulkStoreDeps, IntakeState, ProgressState } from './bulk-state'
+import type { BulkStage, IntakeState, ProgressState } from './bulk-state'
+import { editorCropper } from './crop-editor'
 import { sendInBatches, type IntakeCounts } from './file-batches'
 import { walkSources, type IntakeSource, type SkippedFile } from './file-intake'
 import { refreshPeople } from './refresh-people'
 
-export type { BulkStage, BulkStoreDeps, IntakeState, ProgressState } from './bulk-state'
+export type { BulkStage, IntakeState, ProgressState } from './bulk-state'
 
 const LIVE: readonly BulkJobPhase[] = ['applying', 'paused', 'undoing']
 const INTAKE_REFRESH_MS = 100
@@ -35,8 +36,9 @@ export const useBulkStore = defineStore('bulk', () => {
   const people = usePeopleStore()
   const accounts = useAccountsStore()
   const toasts = useToastStore()
-  let deps: BulkStoreDeps = { download: browserDownloadDeps(), urls: blobUrlFactory() }
-  let cropEditor: CropEditor | null = null
+  const files = useBrowserFilesStore()
+  // "Adjust crop" opens the single-replace editor in its crop-only mode; a host may swap it.
+  let cropEditor: CropEditor | null = editorCropper(usePhotoEditorStore(), () => toasts.show({ kind: 'info', message: t('bulk.cropNoTurn'), key: 'bulk-crop-turned' }))
 
   const available = api !== null
   const open = ref(false)
@@ -50,11 +52,12 @@ export const useBulkStore = defineStore('bulk', () => {
   const progress = shallowRef<ProgressState | null>(null)
   const error = shallowRef<AppError | null>(null)
   const interrupted = shallowRef<BulkJobSummary | null>(null)
-  const canAdjustCrop = ref(false)
+  const canAdjustCrop = ref(true)
   /** The people whose photo a result changed, refreshed in the list when the run ends. */
   const touched = new Set<string>()
   let intakeAbort: AbortController | null = null
-  const previews = markRaw(new BulkPreviews({ load: (jobId, rowId) => call((b) => b.preview({ jobId, rowId })), urls: () => deps.urls }))
+  const previewUrls = { createUrl: (p: { bytes: Uint8Array; mime: string }) => files.createUrl(blobOf(p.bytes, p.mime)), revokeUrl: (url: string) => files.revokeUrl(url) }
+  const previews = markRaw(new BulkPreviews({ load: (jobId, rowId) => call((b) => b.preview({ jobId, rowId })), urls: () => previewUrls }))
 
   const order = computed(() => (grouping.value, table.order))
   const visibleIds = computed(() => (grouping.value, table.filtered(filter.value)))
@@ -320,7 +323,7 @@ export const useBulkStore = defineStore('bulk', () => {
     const id = job.value?.jobId
     if (id === undefined) return false
     const answer = await call((b) => b.exportCsv({ jobId: id, kind }))
-    if (answer.ok) downloadBytes(deps.download, answer.value.csv, 'text/csv;charset=utf-8', answer.value.fileName)
+    if (answer.ok) files.download(answer.value.csv, 'text/csv;charset=utf-8', answer.value.fileName)
     return answer.ok
   }
 
@@ -377,11 +380,6 @@ export const useBulkStore = defineStore('bulk', () => {
     await call((b) => b.discard({ jobId: stopped.jobId }))
   }
 
-  /** Tests replace downloads and blob URLs. */
-  function setDeps(next: Partial<BulkStoreDeps>): void {
-    deps = { ...deps, ...next }
-  }
-
   return {
     available,
     open,
@@ -422,7 +420,6 @@ export const useBulkStore = defineStore('bulk', () => {
     checkJobs,
     resumeInterrupted,
     discardInterrupted,
-    previews,
-    setDeps
+    previews
   }
 })

@@ -3,7 +3,7 @@
  * Image and portal problems go through the same error texts as a single replace
  * (i18n/photo-error-text.ts), so a row says exactly what the editor would have said.
  */
-import type { Account, BulkRow, MatchRule, PhotoRule } from '../../../preload/contract'
+import type { Account, BulkRow, MatchRule } from '../../../preload/contract'
 import { describePhotoError } from '../i18n/photo-error-text'
 import type { SkipReason } from './file-intake'
 import { MAX_FILE_BYTES } from './file-intake'
@@ -73,18 +73,6 @@ export function rowProblemText(t: Translate, row: BulkRow, account: Account | nu
     fileName: baseName(row.file)
   })
   return text.detail === undefined ? { message: text.message } : { message: text.message, detail: text.detail }
-}
-
-/** The portal's rule in one line, for the banner over refused rows (the drop overlay's words). */
-export function refusalKey(rule: PhotoRule): string {
-  switch (rule) {
-    case 'self-only':
-      return 'drop.refuseSelfOnly'
-    case 'admin-may-edit-others':
-      return 'drop.refuseAdmin'
-    case 'own-only-by-role':
-      return 'drop.refuseOwnOnly'
-  }
 }
 
 /** "3 minutes", "45 seconds": Intl's unit names, so no strings of our own. */

@@ -1,35 +1,22 @@
 import type { VueWrapper } from '@vue/test-utils'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Account, AppApi, Person } from '../../../preload/contract'
 import { usePeopleStore } from '../stores/people-store'
+import { key, useListHeight } from '../testing/dom'
 import { createFakeAppApi, fail, makeAccount, makePerson } from '../testing/fake-app-api'
 import { mountWithApp, settle } from '../testing/mount-app'
 import PeopleView from './people-view.vue'
 
 let mounted: VueWrapper | null = null
 
-// happy-dom has no layout: give the list's scroll box a real height (10 rows) so the virtualizer
-// renders a window of rows as it would in a browser.
-const LIST_HEIGHT = 520
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'listbox' ? LIST_HEIGHT : 0
-    }
-  })
-})
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight)
-})
+beforeAll(useListHeight)
 afterEach(() => {
   mounted?.unmount()
   mounted = null
   document.body.innerHTML = ''
 })
 
-/** 1,204 people, every fourth-ish without a photo: 312 of them (the issue's example numbers). */
+/** 1,204 people in two departments, 312 of them without a photo. */
 function hrPortal(): Person[] {
   return Array.from({ length: 1204 }, (_, i) =>
     makePerson(i, {
@@ -55,11 +42,6 @@ async function mountView(options: { people?: Person[]; account?: Account; locale
   usePeopleStore().setUrlFactory({ createUrl: (img) => `blob:test/${img.width}`, revokeUrl: () => {} })
   await settle(20)
   return { wrapper, api }
-}
-
-const key = (el: Element | Window, k: string, init: KeyboardEventInit = {}) => {
-  el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }))
-  return settle(2)
 }
 
 describe('people view', () => {

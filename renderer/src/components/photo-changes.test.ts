@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AppApi, ArgOf, HistoryEntry, PhotoChange, Result, SignInOutcome } from '../../../preload/contract'
 import { useAccountsStore } from '../stores/accounts-store'
 import { usePeopleStore } from '../stores/people-store'
-import { usePhotoStore } from '../stores/photo-store'
-import { fail, makeAccount, ok, overviewOf, type FakeAppApi } from '../testing/fake-app-api'
+import { usePhotoChangesStore } from '../stores/photo-changes-store'
+import { fail, makeAccount, ok, overridePhoto, overviewOf, type FakeAppApi } from '../testing/fake-app-api'
 import { settle } from '../testing/mount-app'
-import { allByTestId, byTestId, click, deferred, drop, imageFile, key, mountPhotoApp, STUB_CROP, type PhotoApp } from '../testing/photo-app'
+import { allByTestId, byTestId, click, deferred, drop, key } from '../testing/dom'
+import { imageFile, mountPhotoApp, STUB_CROP, type PhotoApp } from '../testing/photo-app'
 
 let app: PhotoApp | null = null
 afterEach(() => {
@@ -16,15 +17,6 @@ afterEach(() => {
 async function start(...args: Parameters<typeof mountPhotoApp>): Promise<PhotoApp> {
   app = await mountPhotoApp(...args)
   return app
-}
-
-/** Replaces one photos method of the fake, still recording the call. */
-function override<K extends keyof AppApi['photos']>(api: FakeAppApi, name: K, fn: AppApi['photos'][K]): void {
-  ;(api.photos as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => {
-    api.calls.push(`photos.${String(name)}`)
-    ;(api.args[`photos.${String(name)}`] ??= []).push(a[0])
-    return (fn as (...x: unknown[]) => unknown)(...a)
-  }
 }
 
 async function openEditorFor(a: PhotoApp, name: string): Promise<void> {
@@ -52,7 +44,7 @@ describe('saving the editor', () => {
   it('shows the phases and the upload percent, cancels while main still can, and keeps the editor open', async () => {
     const a = await start()
     const answer = deferred<Result<PhotoChange>>()
-    override(a.api, 'replace', () => answer.promise)
+    overridePhoto(a.api, 'replace', () => answer.promise)
     await openEditorFor(a, 'Zoë Ålander')
     await click(byTestId('editor-save'))
     const progress = () => byTestId('photo-progress') as HTMLElement
@@ -87,8 +79,8 @@ describe('saving the editor', () => {
   it('offers no Cancel after the point of no return, and says when a cancel came too late', async () => {
     const a = await start()
     const answer = deferred<Result<PhotoChange>>()
-    override(a.api, 'replace', () => answer.promise)
-    override(a.api, 'cancel', async () => ok({ cancelled: false }))
+    overridePhoto(a.api, 'replace', () => answer.promise)
+    overridePhoto(a.api, 'cancel', async () => ok({ cancelled: false }))
     await openEditorFor(a, 'Zoë Ålander')
     await click(byTestId('editor-save'))
     a.api.emitProgress({ jobId: 'job-1', userId: 'u-00001', phase: 'uploading', percent: 1, cancellable: true })
@@ -179,7 +171,7 @@ describe('detail panel actions', () => {
   it('a delete runs with progress outside any dialog', async () => {
     const a = await start()
     const answer = deferred<Result<PhotoChange>>()
-    override(a.api, 'remove', () => answer.promise)
+    overridePhoto(a.api, 'remove', () => answer.promise)
     await click(a.row('Zoë Ålander'))
     await click(byTestId('delete-photo'))
     await click(byTestId('delete-confirm'))
@@ -197,7 +189,7 @@ describe('detail panel actions', () => {
     const account = makeAccount({ policy: { rule: 'self-only', portalVersion: '3.7.2' }, user: { id: 'u-00001', displayName: 'Zoë Ålander', email: 'zoe@example.com', role: 'user' } })
     const a = await start({ account })
     let refuse = true
-    override(a.api, 'setFromUrl', async ({ userId }) =>
+    overridePhoto(a.api, 'setFromUrl', async ({ userId }) =>
       refuse
         ? fail('portal/forbidden', 'DocSpace 3.7.2 refused the address.', { status: 403, detail: 'Access denied' })
         : ok({ action: 'set-from-url', userId, person: { ...usePeopleStore().personById(userId)!, smallPhoto: 'new?hash=9' }, photos: { userId, hasPhoto: true, sizes: [] }, verified: true })
@@ -243,7 +235,7 @@ describe('detail panel actions', () => {
       { id: 'h-new', userId: 'u-00001', savedAt: '2026-11-29T09:12:00.000Z', before: 'replace', hadPhoto: true, width: 1280, height: 960, preview: new Uint8Array([255, 216]) }
     ]
     const a = await start()
-    override(a.api, 'history', async () => ok(entries))
+    overridePhoto(a.api, 'history', async () => ok(entries))
     await click(a.row('Zoë Ålander'))
     await click(byTestId('history-toggle'))
     await settle(5)
@@ -301,7 +293,7 @@ describe('errors by name', () => {
     const a = await start({ account })
     let first = true
     const replace = a.api.photos.replace
-    override(a.api, 'replace', async (arg) => {
+    overridePhoto(a.api, 'replace', async (arg) => {
       if (first) {
         first = false
         // Main drops the token and says so.
@@ -320,7 +312,7 @@ describe('errors by name', () => {
     const accounts = useAccountsStore()
     expect(accounts.showSignIn).toBe(true)
     expect(byTestId('photo-editor')).toBeNull()
-    expect(usePhotoStore().pending?.kind).toBe('replace')
+    expect(usePhotoChangesStore().pending?.kind).toBe('replace')
     expect(toastTexts()).toContain('Sign in to hr.example.com again: the change to Zoë Ålander’s photo then continues by itself.')
 
     await accounts.signIn({ method: 'password', portalUrl: account.portalUrl, email: 'ada@example.com', password: 'pw' })
@@ -330,7 +322,7 @@ describe('errors by name', () => {
     const [before, after] = calls as [ArgOf<'photos:replace'>, ArgOf<'photos:replace'>]
     expect({ ...after, jobId: '' }).toEqual({ ...before, jobId: '' })
     expect(after.jobId).not.toBe(before.jobId)
-    expect(usePhotoStore().pending).toBeNull()
+    expect(usePhotoChangesStore().pending).toBeNull()
     expect(toastTexts()).toContain('Photo of Zoë Ålander replaced')
     expect(toastTexts()).not.toContain('Sign in to hr.example.com again: the change to Zoë Ålander’s photo then continues by itself.')
   })
@@ -339,7 +331,7 @@ describe('errors by name', () => {
     const a = await start()
     let first = true
     const replace = a.api.photos.replace
-    override(a.api, 'replace', async (arg) => {
+    overridePhoto(a.api, 'replace', async (arg) => {
       if (!first) return replace(arg)
       first = false
       return fail('photo/partly-applied', 'Zoë Ålander now has the new photo, but with the portal’s centred square crop: applying your crop failed (timeout).')
@@ -373,7 +365,7 @@ describe('errors by name', () => {
       fail('portal/rejected', 'The portal refused the photo.', { detail: 'Image size is too large' }),
       fail('portal/forbidden', 'On DocSpace 3.5.0 ... only the owner may change another admin’s photo.', { status: 403 })
     ]
-    override(a.api, 'replace', async () => answers.shift() ?? fail('app/internal'))
+    overridePhoto(a.api, 'replace', async () => answers.shift() ?? fail('app/internal'))
     await openEditorFor(a, 'Zoë Ålander')
     const save = async () => {
       await click(byTestId('editor-save'))
@@ -396,7 +388,7 @@ describe('errors by name', () => {
 
   it('says the same in German', async () => {
     const a = await start({ locale: 'de' })
-    override(a.api, 'replace', async () => fail('net/timeout', 'timeout'))
+    overridePhoto(a.api, 'replace', async () => fail('net/timeout', 'timeout'))
     await openEditorFor(a, 'Zoë Ålander')
     expect(byTestId('editor-title')?.textContent).toBe('Neues Foto für Zoë Ålander')
     await click(byTestId('editor-save'))

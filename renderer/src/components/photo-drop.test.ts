@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ImagePreview, ImageSummary, Result } from '../../../preload/contract'
-import { usePhotoStore } from '../stores/photo-store'
+import { useBrowserFilesStore } from '../stores/browser-files'
+import { usePhotoEditorStore } from '../stores/photo-editor-store'
 import { fail, makeAccount, makePerson, ok } from '../testing/fake-app-api'
 import { settle } from '../testing/mount-app'
-import { allByTestId, byTestId, click, dragOver, drop, imageFile, key, mountPhotoApp, STUB_CROP, type PhotoApp } from '../testing/photo-app'
+import { allByTestId, byTestId, click, dragOver, drop, key } from '../testing/dom'
+import { imageFile, mountPhotoApp, STUB_CROP, type PhotoApp } from '../testing/photo-app'
 
 let app: PhotoApp | null = null
 afterEach(() => {
@@ -84,7 +86,7 @@ describe('drop a photo on a person', () => {
 
     /** Editor URLs say which bytes they show: `blob:<mime>/<length>`. */
     function recordUrls(): void {
-      usePhotoStore().setDeps({ urls: { createUrl: (blob) => `blob:${blob.type}/${blob.size}`, revokeUrl: () => {} } })
+      useBrowserFilesStore().setDeps({ urls: { createUrl: (blob) => `blob:${blob.type}/${blob.size}`, revokeUrl: () => {} } })
     }
 
     it("the editor crops main's upright JPEG preview of a HEIC photo, and saving sends the HEIC itself", async () => {
@@ -135,14 +137,14 @@ describe('drop a photo on a person', () => {
       const { row } = await start({ overrides: { photos: { preview: main.preview } } })
       recordUrls()
       await drop(row('Zoë Ålander'), [imageFile('odd.jpg')])
-      const photos = usePhotoStore()
-      expect(photos.editor?.previewed).toBe(false)
-      expect(await photos.showPreview()).toBe(true)
-      expect(photos.editor?.previewed).toBe(true)
-      expect(photos.editor?.url).toBe('blob:image/jpeg/6')
+      const editor = usePhotoEditorStore()
+      expect(editor.session?.previewed).toBe(false)
+      expect(await editor.showPreview()).toBe(true)
+      expect(editor.session?.previewed).toBe(true)
+      expect(editor.session?.url).toBe('blob:image/jpeg/6')
       expect(main.asked).toHaveLength(1)
       // Only once: a preview the browser cannot show either leaves the centred-square fallback.
-      expect(await photos.showPreview()).toBe(false)
+      expect(await editor.showPreview()).toBe(false)
     })
   })
 

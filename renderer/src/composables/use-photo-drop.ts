@@ -1,14 +1,14 @@
 /**
  * Drop anywhere on a person: one set of drag listeners on the container of the list and the detail
  * panel finds the person under the pointer (data-person-id), says whose photo will change (or why
- * not), and hands the dropped files to the photo store.
+ * not), and hands the dropped files to the photo editor.
  */
 import { shallowRef } from 'vue'
 import { useBulkDrop } from '../bulk/bulk-drop'
 import { dropTargetOf } from '../editor/drop-target'
 import { carriesFiles, filesOf } from '../editor/file-intake'
 import { usePeopleStore } from '../stores/people-store'
-import { usePhotoStore } from '../stores/photo-store'
+import { usePhotoEditorStore } from '../stores/photo-editor-store'
 
 export interface DragState {
   readonly personId: string
@@ -24,7 +24,7 @@ const LEAVE_DELAY_MS = 60
 
 export function usePhotoDrop() {
   const people = usePeopleStore()
-  const photos = usePhotoStore()
+  const editor = usePhotoEditorStore()
   const drag = shallowRef<DragState | null>(null)
   // A folder, a ZIP or several files start a bulk import instead (bulk/bulk-drop.ts).
   const bulk = useBulkDrop()
@@ -73,7 +73,7 @@ export function usePhotoDrop() {
     const target = dropTargetOf(event.target)
     const person = target ? people.personById(target.personId) : null
     if (!person) return
-    await photos.openEditor(person, filesOf(event.dataTransfer))
+    await editor.openForPerson(person, filesOf(event.dataTransfer))
   }
 
   function dispose(): void {

@@ -6,14 +6,15 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import type { Person } from '../../../preload/contract'
 import { carriesFiles, clipboardImages } from '../editor/file-intake'
-import { usePhotoStore } from '../stores/photo-store'
+import { usePhotoChangesStore } from '../stores/photo-changes-store'
+import { usePhotoEditorStore } from '../stores/photo-editor-store'
 
 export interface PhotoShortcutOptions {
   readonly selected: () => Person | null
   readonly pick: (person: Person) => void
 }
 
-export function isTextField(target: EventTarget | null): boolean {
+function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null
   if (!el || typeof el.tagName !== 'string') return false
   if (el.isContentEditable) return true
@@ -29,7 +30,8 @@ function modalOpen(): boolean {
 }
 
 export function usePhotoShortcuts(options: PhotoShortcutOptions) {
-  const photos = usePhotoStore()
+  const changes = usePhotoChangesStore()
+  const editor = usePhotoEditorStore()
 
   function onKeydown(event: KeyboardEvent): void {
     if (event.defaultPrevented || modalOpen()) return
@@ -38,7 +40,7 @@ export function usePhotoShortcuts(options: PhotoShortcutOptions) {
     const key = event.key.toLowerCase()
     if (key === 'z' && !event.shiftKey && !isTextField(event.target)) {
       event.preventDefault()
-      void photos.undo()
+      void changes.undo()
       return
     }
     if (key === 'o' && !event.shiftKey) {
@@ -55,7 +57,7 @@ export function usePhotoShortcuts(options: PhotoShortcutOptions) {
     const images = clipboardImages(event.clipboardData)
     if (!person || images.length === 0) return
     event.preventDefault()
-    void photos.openEditor(person, images)
+    void editor.openForPerson(person, images)
   }
 
   function onWindowDrag(event: DragEvent): void {

@@ -5,10 +5,12 @@ import {
   centredCrop,
   clampSelection,
   cropFromSelection,
+  cropResultOf,
   imageRectInCanvas,
   imageToCanvas,
   previewSource,
   quarterTurnsOf,
+  selectionFromCrop,
   storedCropSide,
   type Matrix,
   type Size
@@ -162,5 +164,26 @@ describe('selection limits', () => {
     const bounds = { x: 10, y: 10, width: 200, height: 100 }
     expect(clampSelection({ x: 180, y: 0, width: 50, height: 50 }, bounds)).toEqual({ x: 160, y: 10, width: 50, height: 50 })
     expect(clampSelection({ x: 0, y: 0, width: 150, height: 150 }, bounds)).toEqual({ x: 10, y: 10, width: 100, height: 100 })
+  })
+})
+
+describe('a starting crop', () => {
+  it('is placed on the canvas where the cropper reads the same crop back, at any turn, zoom and position', () => {
+    const natural: Size = { width: 1200, height: 900 }
+    const crop = { x: 0.2, y: 0.1, width: 0.5, height: 0.5 * (1200 / 900) }
+    for (const turns of [0, 1, 2, 3] as const) {
+      const turned = turns % 2 === 1 ? { x: 0.1, y: 0.2, width: 0.5, height: 0.5 * (900 / 1200) } : crop
+      const matrix = matrixFor(turns, 0.37, -120, 45)
+      const selection = selectionFromCrop(turned, natural, matrix)
+      // A square on screen, as cropper-selection keeps it.
+      expect(selection.width).toBeCloseTo(selection.height, 9)
+      const back = cropFromSelection({ natural, matrix, selection })!
+      expect(back.turns).toBe(turns)
+      closeTo({ ...back.crop }, { ...turned })
+      const start = cropResultOf(turned, turns, natural)
+      expect(start.crop).toBe(turned)
+      expect(start.turns).toBe(turns)
+      expect(start.sourceSide).toBeCloseTo(back.sourceSide, 6)
+    }
   })
 })

@@ -29,12 +29,12 @@ export interface Rect {
 /** A 2D affine matrix as CSS and cropper-image's $getTransform() give it. */
 export type Matrix = readonly [number, number, number, number, number, number]
 
-/** The size the portal's largest square thumbnail has (retina, CONTRACT.md §3.1). */
+/** CONTRACT.md §3.1: the portal's largest square thumbnail (retina) is 360 × 360 px. */
 export const LARGEST_THUMBNAIL = 360
 /** Main fits every upload within this many pixels per side before the crop is applied. */
-export const UPLOAD_MAX_SIDE = 1280
+const UPLOAD_MAX_SIDE = 1280
 
-export function rotatedSize(size: Size, turns: QuarterTurns): Size {
+function rotatedSize(size: Size, turns: QuarterTurns): Size {
   return turns % 2 === 1 ? { width: size.height, height: size.width } : size
 }
 
@@ -76,7 +76,7 @@ export function imageRectInCanvas(natural: Size, m: Matrix): Rect {
 }
 
 /** A point of the natural image, in the image turned clockwise by `turns`. */
-export function turnPoint(p: Point, natural: Size, turns: QuarterTurns): Point {
+function turnPoint(p: Point, natural: Size, turns: QuarterTurns): Point {
   switch (turns) {
     case 0:
       return p
@@ -134,6 +134,18 @@ function squareCrop(r: Rect, size: Size, turns: QuarterTurns): CropResult | null
     turns,
     sourceSide: side
   }
+}
+
+/** A crop chosen earlier (a starting crop), in the form the cropper reports crops. */
+export function cropResultOf(crop: CropFraction, turns: QuarterTurns, natural: Size): CropResult {
+  const size = rotatedSize(natural, turns)
+  return { crop, turns, sourceSide: Math.min(crop.width * size.width, crop.height * size.height) }
+}
+
+/** Where a crop of the turned image lies on the canvas: the inverse of cropFromSelection, to start the square there. */
+export function selectionFromCrop(crop: CropFraction, natural: Size, m: Matrix): Rect {
+  const inImage = previewSource(crop, natural, quarterTurnsOf(m)).natural
+  return boundsOf(corners(inImage).map((p) => imageToCanvas(p, natural, m)))
 }
 
 /**

@@ -23,5 +23,3 @@ export function createAppI18n(locale: AppLocale) {
     messages: { en, de }
   })
 }
-
-export type AppI18n = ReturnType<typeof createAppI18n>

@@ -150,5 +150,6 @@ export const bulkDe: typeof bulkEn = {
     skip: 'Diese Zeile überspringen',
     close: 'Schließen'
   },
+  cropNoTurn: 'Ein Import übernimmt das Foto aufrecht: Wählen Sie den Ausschnitt ohne Drehen, oder ersetzen Sie das Foto dieser Person einzeln.',
   dragHint: 'Ablegen, um {file} {name} zuzuweisen'
 }

@@ -151,5 +151,6 @@ export const bulkEn = {
     skip: 'Skip this row',
     close: 'Close'
   },
+  cropNoTurn: 'An import takes the photo upright: crop without turning, or replace this person’s photo on its own.',
   dragHint: 'Drop to assign {file} to {name}'
 }

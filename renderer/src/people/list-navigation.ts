@@ -26,6 +26,6 @@ export function nextIndex(key: string, current: number, count: number, pageSize:
   }
 }
 
-export function isNavigationKey(key: string): boolean {
+function isNavigationKey(key: string): boolean {
   return key === 'ArrowDown' || key === 'ArrowUp' || key === 'PageDown' || key === 'PageUp' || key === 'Home' || key === 'End'
 }

@@ -5,7 +5,7 @@
  */
 import type { AppError, PeoplePage, Result } from '../../../preload/contract'
 
-export const PAGE_SIZE = 100
+const PAGE_SIZE = 100
 /**
  * Pages in flight at once. Matches main's HTTP client (main/docspace/http.ts: 6 requests at once per
  * app, the bound that protects the portal, which allows 1,500 requests a minute per user): fewer

@@ -1,12 +1,14 @@
 /**
- * What the signed-in account may do with photos, said up front (CONTRACT.md §2): the banner's
- * text per rule, and why a row is read-only. Main decides the rule and each person's canEditPhoto;
- * this only chooses the words.
+ * What the signed-in account may do with photos, said up front (CONTRACT.md §2: from 3.6 a person
+ * may change only their own photo; up to 3.5 the owner and admins may change others', with
+ * exceptions): the banner's text per rule, why a row is read-only, why a drop is refused. Main
+ * decides the rule and each person's canEditPhoto; this only chooses the words.
  */
 import type { Account, PhotoRule, Role } from '../../../preload/contract'
 import type { MessageSchema } from '../i18n/messages-en'
 
 type CapabilityKey = `capability.${keyof MessageSchema['capability']}`
+type DropKey = `drop.${keyof MessageSchema['drop']}`
 
 export interface CapabilityText {
   readonly tone: 'restricted' | 'allowed'
@@ -48,7 +50,7 @@ export function capabilityText(account: Pick<Account, 'policy' | 'user'>): Capab
     case 'self-only':
       return { tone: 'restricted', titleKey: 'capability.selfOnlyTitle', bodyKey: 'capability.selfOnlyBody', mentionsLockedRows: true }
     case 'admin-may-edit-others':
-      // The owner passes every check of §2.2; other admins are refused for the owner and other admins.
+      // CONTRACT.md §2.2: the owner passes every check; other admins are refused for the owner and other admins.
       return account.user.role === 'owner'
         ? { tone: 'allowed', titleKey: 'capability.ownerTitle', bodyKey: 'capability.ownerBody', mentionsLockedRows: true }
         : { tone: 'allowed', titleKey: 'capability.adminTitle', bodyKey: 'capability.adminBody', mentionsLockedRows: true }
@@ -68,6 +70,20 @@ export function lockReasonKey(rule: PhotoRule): CapabilityKey {
       return 'capability.lockAdmin'
     case 'own-only-by-role':
       return 'capability.lockOwnOnly'
+    default:
+      return assertNever(rule)
+  }
+}
+
+/** Why a file dropped, pasted or picked for a locked person changes nothing. */
+export function refusalKey(rule: PhotoRule): DropKey {
+  switch (rule) {
+    case 'self-only':
+      return 'drop.refuseSelfOnly'
+    case 'admin-may-edit-others':
+      return 'drop.refuseAdmin'
+    case 'own-only-by-role':
+      return 'drop.refuseOwnOnly'
     default:
       return assertNever(rule)
   }

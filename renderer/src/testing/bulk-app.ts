@@ -5,12 +5,13 @@
 import type { VueWrapper } from '@vue/test-utils'
 import type { Account, BulkJobSummary, BulkRow, Person } from '../../../preload/contract'
 import { provideBulkApi } from '../bulk/bulk-api'
-import { useBulkStore } from '../bulk/bulk-store'
 import PeopleView from '../components/people-view.vue'
 import { useAccountsStore } from '../stores/accounts-store'
+import { useBrowserFilesStore } from '../stores/browser-files'
 import { usePeopleStore } from '../stores/people-store'
 import { createFakeAppApi, makeAccount, makePerson, overviewOf, type FakeAppApi } from './fake-app-api'
 import { createFakeBulkApi, type FakeBulkApi } from './fake-bulk-api'
+import { useListHeight } from './dom'
 import { createTestPinia, mountWithApp, settle } from './mount-app'
 import { cropperStub } from './photo-app'
 
@@ -71,8 +72,8 @@ export async function mountBulkApp(
   usePeopleStore().setUrlFactory({ createUrl: (img) => `blob:photo/${img.width}`, revokeUrl: () => {} })
   const downloads: Download[] = []
   let previews = 0
-  useBulkStore().setDeps({
-    urls: { createUrl: () => `blob:preview/${++previews}`, revokeUrl: () => {} },
+  useBrowserFilesStore().setDeps({
+    urls: { createUrl: () => `blob:file/${++previews}`, revokeUrl: () => {} },
     download: {
       document,
       urls: { createObjectURL: (blob: Blob) => `blob:download/${downloads.push({ fileName: '', type: blob.type })}`, revokeObjectURL: () => {} } as never,
@@ -116,19 +117,4 @@ export function dataEvent(type: string, data: DataTransfer, at: { x: number; y: 
   const event = new Event(type, { bubbles: true, cancelable: true })
   Object.defineProperties(event, { dataTransfer: { value: data }, clientX: { value: at.x }, clientY: { value: at.y } })
   return event
-}
-
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
-let patched = false
-
-/** Listboxes (the people list and the plan) get 520 px, as in a browser. */
-function useListHeight(): void {
-  if (patched) return
-  patched = true
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'listbox' ? 520 : (clientHeight?.get?.call(this) ?? 0)
-    }
-  })
 }

@@ -170,7 +170,7 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
       const [width, height] = SIZE_PIXELS[size]
       return ok({ bytes: new Uint8Array([137, 80, 78, 71]), mime: 'image/png', width, height })
     }),
-    // Photo editing (issue 4): answers shaped like main's; a test overrides what it needs.
+    // Photo editing: answers shaped like main's; a test overrides what it needs.
     inspect: record('photos.inspect', async ({ bytes }) => ok({ format: 'jpeg', width: 1200, height: 900, byteLength: bytes.byteLength, frames: 1, hasAlpha: false })),
     // An upright JPEG "of" the source: main fits it within 2048 px; the test bytes only need to be bytes.
     preview: record('photos.preview', async () => ok({ bytes: new Uint8Array([255, 216, 255, 219]), mime: 'image/jpeg' as const, width: 1200, height: 900 })),
@@ -223,5 +223,14 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     emitProgress: (progress) => {
       for (const l of progressListeners) l(progress)
     }
+  }
+}
+
+/** Replaces one photos method of a running fake (after it was handed to the app), still recording the call. */
+export function overridePhoto<K extends keyof AppApi['photos']>(api: FakeAppApi, name: K, fn: AppApi['photos'][K]): void {
+  ;(api.photos as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => {
+    api.calls.push(`photos.${String(name)}`)
+    ;(api.args[`photos.${String(name)}`] ??= []).push(a[0])
+    return (fn as (...x: unknown[]) => unknown)(...a)
   }
 }

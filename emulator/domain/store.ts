@@ -1,0 +1,118 @@
+// Portal state: people, groups, tokens, API keys, photos and temp files. In memory; persistence.ts
+// mirrors it to a folder when a dataDir is configured.
+
+import { ticksFromUnixMs } from './dotnet-hash'
+import { THUMB_PIXELS, type Crop, type ThumbSize } from '../images/images'
+import type { ApiKeyRecord, GroupRecord, PhotoRecord, TempFile, TokenRecord, UserRecord } from './model'
+import { paintPortrait } from '../images/portrait'
+import type { PhotoSize } from '../types'
+
+export interface StoreListener {
+  /** Something persistent changed (photo, token, key, temp file, lastModified). */
+  changed(): void
+}
+
+export class PortalStore {
+  readonly users: UserRecord[]
+  readonly groups: GroupRecord[]
+  readonly tokens = new Map<string, TokenRecord>()
+  readonly apiKeys = new Map<string, ApiKeyRecord>()
+  readonly tempFiles = new Map<string, TempFile>()
+  /** Bumped when a field that list queries sort or filter on changes. */
+  listRevision = 0
+  /** Users changed since seeding (persisted); `dirtyPhotos` since the last save. */
+  readonly modifiedUsers = new Set<string>()
+  readonly dirtyPhotos = new Set<string>()
+  private readonly byId = new Map<string, UserRecord>()
+  private readonly byUserName = new Map<string, UserRecord>()
+  private readonly byEmail = new Map<string, UserRecord>()
+  private readonly groupsById = new Map<string, GroupRecord>()
+  private lastTicks = 0n
+  private readonly listeners: StoreListener[] = []
+
+  constructor(users: UserRecord[], groups: GroupRecord[]) {
+    this.users = users
+    this.groups = groups
+    for (const u of users) {
+      this.byId.set(u.id, u)
+      this.byUserName.set(u.userName.toLowerCase(), u)
+      this.byEmail.set(u.email.toLowerCase(), u)
+    }
+    for (const g of groups) this.groupsById.set(g.id, g)
+  }
+
+  listen(listener: StoreListener): void {
+    this.listeners.push(listener)
+  }
+
+  changed(): void {
+    for (const l of this.listeners) l.changed()
+  }
+
+  userById(id: string): UserRecord | undefined {
+    return this.byId.get(id.toLowerCase())
+  }
+
+  userByUserName(name: string): UserRecord | undefined {
+    return this.byUserName.get(name.toLowerCase())
+  }
+
+  userByEmail(email: string): UserRecord | undefined {
+    return this.byEmail.get(email.trim().toLowerCase())
+  }
+
+  groupById(id: string): GroupRecord | undefined {
+    return this.groupsById.get(id.toLowerCase())
+  }
+
+  /** UTC now as .NET ticks, strictly increasing so every write gets a new `?hash=`. */
+  nextTicks(): bigint {
+    const now = ticksFromUnixMs(Date.now())
+    this.lastTicks = now > this.lastTicks ? now : this.lastTicks + 1n
+    return this.lastTicks
+  }
+
+  /** The user record was saved: LastModified = UtcNow. */
+  touch(user: UserRecord): void {
+    user.lastModifiedTicks = this.nextTicks()
+    this.modifiedUsers.add(user.id)
+    this.dirtyPhotos.add(user.id)
+    this.changed()
+  }
+
+  setPhoto(user: UserRecord, photo: PhotoRecord): void {
+    user.photo = photo
+    this.touch(user)
+  }
+
+  updateThumbnails(user: UserRecord, crop: Crop, sizes: Record<ThumbSize, Buffer>): void {
+    if (!user.photo) return
+    user.photo.crop = crop
+    user.photo.sizes = sizes
+    this.touch(user)
+  }
+
+  deletePhoto(user: UserRecord): void {
+    user.photo = undefined
+    this.touch(user)
+  }
+
+  /** The exact bytes the portal serves for a user's photo file, painting seeded portraits on first use. */
+  photoBytes(user: UserRecord, size: PhotoSize): Buffer | undefined {
+    const photo = user.photo
+    if (!photo) return undefined
+    const source = photo.source
+    if (size === 'original') {
+      if (source.kind === 'bytes') return source.original
+      photo.paintedOriginal ??= paintPortrait(source.spec, photo.width, photo.height, { x: 0, y: 0, w: photo.width, h: photo.height }, photo.width, photo.height)
+      return photo.paintedOriginal
+    }
+    const cached = photo.sizes[size]
+    if (cached) return cached
+    if (source.kind === 'bytes') return undefined
+    const px = THUMB_PIXELS[size]
+    const bytes = paintPortrait(source.spec, photo.width, photo.height, photo.crop, px, px)
+    photo.sizes[size] = bytes
+    return bytes
+  }
+}

@@ -1,0 +1,126 @@
+// Image work behind the photo endpoints (CONTRACT.md §3: uploads must sniff as PNG or JPEG, the original
+// fits 1280x1280, every size is a PNG, EXIF orientation is not applied), on sharp standing in for ImageMagick.
+
+import sharp from 'sharp'
+
+export type ThumbSize = 'retina' | 'max' | 'big' | 'medium' | 'small'
+
+export const THUMB_PIXELS: Readonly<Record<ThumbSize, number>> = { retina: 360, max: 200, big: 82, medium: 48, small: 32 }
+export const THUMB_SIZES: readonly ThumbSize[] = ['retina', 'max', 'big', 'medium', 'small']
+
+/** The stored original fits inside this square (SaveOrUpdatePhoto / SaveTempPhoto). */
+const MAX_ORIGINAL = 1280
+
+export interface Crop {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** Why an image could not be used; `tooLarge` is ImageSizeLimitException ("Image size is too large"). */
+export class ImageError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false
+  ) {
+    super(message)
+    this.name = 'ImageError'
+  }
+}
+
+/** CheckImgFormat: the upload must be detected as PNG or JPEG by content; name and Content-Type don't matter. */
+export function sniffUploadFormat(bytes: Uint8Array): 'png' | 'jpeg' | undefined {
+  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png'
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg'
+  return undefined
+}
+
+/** Lower-case ImageMagick format name for sharp's detected format (used as the stored file extension). */
+function magickFormatName(format: string | undefined): string {
+  switch (format) {
+    case undefined:
+      return 'unknown'
+    case 'heif':
+      return 'heic'
+    case 'jp2':
+      return 'jp2'
+    default:
+      return format
+  }
+}
+
+export interface Probed {
+  width: number
+  height: number
+  format: string
+}
+
+function toImageError(e: unknown): ImageError {
+  const message = e instanceof Error ? e.message : String(e)
+  return new ImageError(message, /pixel limit/i.test(message))
+}
+
+export async function probe(bytes: Buffer): Promise<Probed> {
+  try {
+    const meta = await sharp(bytes).metadata()
+    if (!meta.width || !meta.height) throw new ImageError('Image has no dimensions')
+    return { width: meta.width, height: meta.height, format: magickFormatName(meta.format) }
+  } catch (e) {
+    throw e instanceof ImageError ? e : toImageError(e)
+  }
+}
+
+export interface Fitted {
+  bytes: Buffer
+  width: number
+  height: number
+  /** Detected format of the input; the stored file keeps this extension even when re-encoded as PNG. */
+  format: string
+}
+
+/** Keeps the bytes as they are when the image fits 1280x1280; otherwise downscales and re-encodes as PNG (§3.2). */
+export async function fitWithin(bytes: Buffer, max = MAX_ORIGINAL): Promise<Fitted> {
+  const info = await probe(bytes)
+  if (info.width <= max && info.height <= max) return { bytes, width: info.width, height: info.height, format: info.format }
+  try {
+    // No .rotate(): the server does not apply EXIF orientation.
+    const { data, info: out } = await sharp(bytes).resize(max, max, { fit: 'inside' }).png().toBuffer({ resolveWithObject: true })
+    return { bytes: data, width: out.width, height: out.height, format: info.format }
+  } catch (e) {
+    throw toImageError(e)
+  }
+}
+
+/** SetUserPhotoThumbnailSettingsAsync: a centred square of the shorter side. */
+export function centredSquare(width: number, height: number): Crop {
+  const side = Math.min(width, height)
+  return { x: Math.floor((width - side) / 2), y: Math.floor((height - side) / 2), w: side, h: side }
+}
+
+/** Keeps a crop inside the image: 0 width/height means the whole side, the point moves in to fit. */
+export function clampCrop(crop: Crop, width: number, height: number): Crop {
+  const w = Math.min(crop.w === 0 ? width : crop.w, width)
+  const h = Math.min(crop.h === 0 ? height : crop.h, height)
+  const x = Math.min(Math.max(crop.x, 0), width - w)
+  const y = Math.min(Math.max(crop.y, 0), height - h)
+  return { x, y, w, h }
+}
+
+/** Every sized thumbnail: crop, resize to fit the target with the aspect kept, encode as PNG. */
+export async function renderThumbnails(original: Buffer, crop: Crop): Promise<Record<ThumbSize, Buffer>> {
+  try {
+    const out: Partial<Record<ThumbSize, Buffer>> = {}
+    for (const size of THUMB_SIZES) {
+      const px = THUMB_PIXELS[size]
+      out[size] = await sharp(original)
+        .extract({ left: crop.x, top: crop.y, width: crop.w, height: crop.h })
+        .resize(px, px, { fit: 'inside' })
+        .png()
+        .toBuffer()
+    }
+    return out as Record<ThumbSize, Buffer>
+  } catch (e) {
+    throw toImageError(e)
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The command line's arguments: a command, its folder or file, and options. Parsed with Node's own
+ * parseArgs; anything unknown is a usage error (exit code 2) with a message naming it.
+ */
+import { parseArgs } from 'node:util'
+
+export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const
+
+export type Command = 'plan' | 'apply' | 'help'
+
+export interface CliArgs {
+  readonly command: Command
+  /** The folder (or ZIP) of photos for plan/apply. */
+  readonly target?: string
+  readonly json: boolean
+  readonly portal?: string
+  readonly account?: string
+  readonly dataDir?: string
+  readonly concurrency?: number
+  readonly mapping?: string
+}
+
+export const HELP = `DocSpace Photo Manager — command line
+
+Usage:
+  npm run cli -- plan DIR [options]     match the photos in DIR (a folder or a .zip) to people and
+                                        print what would happen to each file; changes nothing
+  npm run cli -- apply DIR [options]    the same plan, then apply every sendable row: backup first,
+                                        exact crop, every size read back (as the app does)
+  npm run cli -- help                   this text
+
+Options:
+  --portal URL        the portal, e.g. https://hr.example.com (required with DOCSPACE_API_KEY; with a
+                      saved account it picks the account of that portal)
+  --account EMAIL     a saved account of the app (its token is read from the OS keychain)
+  --mapping FILE.csv  a CSV mapping file name -> email, user name or id (a CSV inside DIR is used too)
+  --concurrency N     people changed at once while applying (default 4, at most 15)
+  --data-dir DIR      the app's data folder (backups, activity, jobs); default: the desktop app's
+  --json              one JSON object per line instead of a table
+
+Signing in:
+  DOCSPACE_API_KEY=sk-… with --portal URL signs in with an API key (kept in memory only), otherwise the
+  saved account of the desktop app is used (--account or --portal picks one; the active one by default).
+
+Output with --json:
+  plan:   one object per file: {"file","state","userId","personName","rule","problem"}; state is one of
+          new, replace, unchanged, unmatched, ambiguous, duplicate, refused, invalid
+  apply:  the plan's lines, then one object per person: {"file","userId","personName","result","error"};
+          result is ok, failed or skipped; error is a code such as portal/rate-limited
+
+Exit codes:
+  0  everything planned or applied      1  some people failed (apply)
+  2  usage error, sign-in error, or the job could not be planned
+`
+
+export type Parsed = { readonly ok: true; readonly args: CliArgs } | { readonly ok: false; readonly message: string }
+
+export function parseCliArgs(argv: readonly string[]): Parsed {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        portal: { type: 'string' },
+        account: { type: 'string' },
+        'data-dir': { type: 'string' },
+        concurrency: { type: 'string' },
+        mapping: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    })
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) }
+  }
+  const { values, positionals } = parsed
+  const [command, target, ...extra] = positionals
+  if (values.help || command === undefined || command === 'help') return { ok: true, args: { command: 'help', json: false } }
+  if (command !== 'plan' && command !== 'apply') return { ok: false, message: `Unknown command "${command}". Commands: plan, apply, help.` }
+  if (target === undefined) return { ok: false, message: `"${command}" needs a folder or .zip of photos: npm run cli -- ${command} DIR` }
+  if (extra.length > 0) return { ok: false, message: `Unexpected argument "${extra[0]}".` }
+  let concurrency: number | undefined
+  if (values.concurrency !== undefined) {
+    concurrency = Number(values.concurrency)
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 15) return { ok: false, message: '--concurrency must be a whole number from 1 to 15.' }
+  }
+  return {
+    ok: true,
+    args: {
+      command,
+      target,
+      json: values.json === true,
+      ...(values.portal !== undefined ? { portal: values.portal } : {}),
+      ...(values.account !== undefined ? { account: values.account } : {}),
+      ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+      ...(values.mapping !== undefined ? { mapping: values.mapping } : {}),
+      ...(concurrency !== undefined ? { concurrency } : {})
+    }
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * The photo editor's session. It opens in one of two ways:
+ * - for a person, with a dropped, picked or pasted file (after main has inspected it); confirming
+ *   saves it as that person's photo through the changes store, and a failed save stays in the
+ *   editor so the user can try again;
+ * - for a caller that only wants a crop (e.g. one row of a bulk import), with prepared image bytes
+ *   and a starting crop; confirming hands the crop back to the caller and saves nothing.
+ * The session owns one blob: URL of the picture it shows: made when a picture is shown, revoked
+ * when another replaces it or the session ends.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { AppError, CropFraction, ImageSummary, Person, PhotoRule, QuarterTurns } from '../../../preload/contract'
+import { useAppApi, useTranslator } from '../api-context'
+import { displayFileName, needsPreview, readBytes } from '../editor/file-intake'
+import { describePhotoError } from '../i18n/photo-error-text'
+import { photoErrorContext, type ErrorSubject } from '../photos/error-context'
+import { refusalKey } from '../policy/capability'
+import { useAccountsStore } from './accounts-store'
+import { blobOf, useBrowserFilesStore } from './browser-files'
+import { usePhotoChangesStore, type JobState, type PhotoFailure, type ReplaceRequest } from './photo-changes-store'
+import { useToastStore } from './toast-store'
+
+/** A square crop of the upright source turned clockwise by `rotate` quarter turns (as photos:replace takes it). */
+export interface CropChoice {
+  readonly crop: CropFraction
+  readonly rotate: QuarterTurns
+}
+
+/** The picture the editor shows, whichever way it was opened. */
+export interface EditorPicture {
+  /** The source bytes: what main prepares when the photo is saved. */
+  readonly bytes: Uint8Array
+  /**
+   * What the cropper and the previews show: the dropped file itself (no copy of its bytes), the
+   * given bytes, or main's upright JPEG of them when the browser cannot show the source (HEIC, TIFF).
+   */
+  readonly picture: Blob
+  /** A blob: URL of `picture` for the cropper (revoked when the picture changes or the editor closes). */
+  readonly url: string
+  /** The url shows main's preview (photos:preview), not the source bytes. */
+  readonly previewed: boolean
+  readonly fileName: string
+  readonly mime: string
+  readonly summary: ImageSummary
+  /** "3 files dropped; using the first", shown in the editor. */
+  readonly notice: string | null
+}
+
+export type EditorSession = EditorPicture &
+  (
+    | { readonly kind: 'person'; readonly person: Person; readonly accountId: string }
+    /** `name` says whose photo it will be (the title); `initial` is where the square starts. */
+    | { readonly kind: 'crop'; readonly name: string; readonly initial: CropChoice }
+  )
+
+/** Opens the editor for a crop only. */
+export interface CropRequest {
+  readonly bytes: Uint8Array
+  readonly fileName: string
+  readonly name: string
+  readonly initial: CropChoice
+  /** The bytes' type; by default the one main's inspection names. */
+  readonly mime?: string
+}
+
+export const usePhotoEditorStore = defineStore('photo-editor', () => {
+  const api = useAppApi()
+  const t = useTranslator()
+  const accounts = useAccountsStore()
+  const changes = usePhotoChangesStore()
+  const toasts = useToastStore()
+  const files = useBrowserFilesStore()
+
+  const session = shallowRef<EditorSession | null>(null)
+  /** A failed save, shown inside the editor (which stays open so the user can try again). */
+  const failure = shallowRef<PhotoFailure | null>(null)
+  /** A picture is being read and inspected. */
+  const inspecting = ref(false)
+  /** The replace this editor sent and is waiting for. */
+  const saving = shallowRef<ReplaceRequest | null>(null)
+  /** The editor's own save while it runs: its progress shows in the editor, not in a toast. */
+  const job = computed<JobState | null>(() => (changes.job && changes.job.request === saving.value ? changes.job : null))
+  /** Gets the crop-only caller its answer when the session ends. */
+  let handBack: ((choice: CropChoice | null) => void) | null = null
+
+  /** A file dropped on, picked for or pasted onto a person. Only the first file is used. */
+  async function openForPerson(person: Person, dropped: readonly File[]): Promise<boolean> {
+    const account = accounts.activeAccount
+    const first = dropped[0]
+    if (!account || !first) return false
+    if (!person.canEditPhoto) {
+      refuse(person, account.policy.rule)
+      return false
+    }
+    if (changes.job || inspecting.value || session.value) {
+      toasts.show({ kind: 'info', message: t('toast.busy'), key: 'busy' })
+      return false
+    }
+    const notice = dropped.length > 1 ? t('drop.manyFiles', { n: dropped.length }) : null
+    const fileName = displayFileName(first, t('drop.pastedImage'))
+    inspecting.value = true
+    try {
+      const shown = await prepare(await readBytes(first), first, { accountId: account.id, person, fileName }, notice)
+      if (!shown) return false
+      begin({ ...shown, kind: 'person', person, accountId: account.id })
+      return true
+    } finally {
+      inspecting.value = false
+    }
+  }
+
+  /**
+   * Prepared bytes and a starting crop: resolves with the crop the user confirms, or null when they
+   * cancel or the bytes cannot be shown. Null at once while another session is open.
+   */
+  async function openForCrop(request: CropRequest): Promise<CropChoice | null> {
+    if (inspecting.value || session.value) return null
+    inspecting.value = true
+    let shown: EditorPicture | null
+    try {
+      const about = { accountId: accounts.activeAccount?.id ?? '', person: null, fileName: request.fileName }
+      shown = await prepare(request.bytes, request.mime ?? null, about, null)
+    } finally {
+      inspecting.value = false
+    }
+    if (!shown) return null
+    const picture = shown
+    return new Promise((resolve) => {
+      handBack = resolve
+      begin({ ...picture, kind: 'crop', name: request.name, initial: request.initial })
+    })
+  }
+
+  /**
+   * Asks main what the bytes are and makes the picture the editor shows; says what went wrong and
+   * returns null when main cannot read them. `source` is the dropped file (shown as it is) or the
+   * bytes' type when known.
+   */
+  async function prepare(bytes: Uint8Array, source: File | string | null, about: ErrorSubject & { readonly fileName: string }, notice: string | null): Promise<EditorPicture | null> {
+    const summary = await api.photos.inspect({ bytes })
+    if (!summary.ok) {
+      if (notice) toasts.show({ kind: 'info', message: notice, key: 'many-files' })
+      tell(summary.error, about)
+      return null
+    }
+    const given = typeof source === 'string' ? source : (source?.type ?? '')
+    const mime = given || mimeOf(summary.value.format)
+    // HEIC and TIFF: crop on main's upright JPEG of the source, the same image main will prepare.
+    const previewed = needsPreview(summary.value.format)
+    let picture: Blob
+    if (previewed) {
+      const preview = await api.photos.preview({ bytes })
+      if (!preview.ok) {
+        tell(preview.error, about)
+        return null
+      }
+      picture = blobOf(preview.value.bytes, preview.value.mime)
+    } else if (source instanceof File) {
+      // A view of the file with the right type: no copy of its bytes.
+      picture = source.type === mime ? source : source.slice(0, source.size, mime)
+    } else {
+      picture = blobOf(bytes, mime)
+    }
+    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice }
+  }
+
+  function tell(error: AppError, about: ErrorSubject): void {
+    const text = describePhotoError(t, error, photoErrorContext(t, accounts, about, 'inspect'))
+    toasts.show({ kind: 'error', message: text.message, ...(text.detail ? { detail: text.detail } : {}), errorCode: error.code, key: 'inspect' })
+  }
+
+  /** Says why a locked person's photo cannot change; calls nothing. */
+  function refuse(person: Person, rule: PhotoRule): void {
+    toasts.show({ kind: 'info', message: t('drop.refused', { name: person.displayName, reason: t(refusalKey(rule)) }), key: 'refused' })
+  }
+
+  /**
+   * The browser could not show the source after all (a format it lacks): switch the editor to main's
+   * upright JPEG of it. False when that is not possible either; the editor then crops a centred square.
+   */
+  async function showPreview(): Promise<boolean> {
+    const current = session.value
+    if (!current || current.previewed) return false
+    const preview = await api.photos.preview({ bytes: current.bytes })
+    if (session.value !== current || !preview.ok) return false
+    const picture = blobOf(preview.value.bytes, preview.value.mime)
+    replace({ ...current, picture, url: files.createUrl(picture), previewed: true })
+    return true
+  }
+
+  /**
+   * Confirm in the editor with the user's crop and turns: for a person, upload it (the editor closes
+   * when the photo is saved); for a crop-only caller, hand the crop back.
+   */
+  async function confirm(choice: CropChoice): Promise<void> {
+    const current = session.value
+    if (!current || job.value) return
+    if (current.kind === 'crop') {
+      end(choice)
+      return
+    }
+    const { accountId, person, bytes, fileName } = current
+    await save({ kind: 'replace', accountId, person, bytes, crop: choice.crop, rotate: choice.rotate, fileName })
+  }
+
+  async function save(request: ReplaceRequest): Promise<void> {
+    failure.value = null
+    saving.value = request
+    try {
+      const outcome = await changes.run(request, { inline: true, retry: () => void save(request) })
+      if (outcome.ok) end(null)
+      else if (outcome.failure) failure.value = outcome.failure
+      // 401: the change waits for the new sign-in in the changes store; the sign-in screen takes over.
+      else if (changes.pending === request) end(null)
+    } finally {
+      saving.value = null
+    }
+  }
+
+  /** Escape or Cancel: closes, except while the editor's own save runs. A crop-only caller gets null. */
+  function close(): void {
+    if (!job.value) end(null)
+  }
+
+  function begin(next: EditorSession): void {
+    failure.value = null
+    replace(next)
+  }
+
+  /** The one place a session's picture is let go: its URL is revoked when the picture changes or the session ends. */
+  function replace(next: EditorSession | null): void {
+    const before = session.value
+    if (before && before.url !== next?.url) files.revokeUrl(before.url)
+    session.value = next
+  }
+
+  function end(choice: CropChoice | null): void {
+    if (!session.value) return
+    replace(null)
+    failure.value = null
+    const caller = handBack
+    handBack = null
+    caller?.(choice)
+  }
+
+  return { session, failure, inspecting, job, openForPerson, openForCrop, refuse, showPreview, confirm, close }
+})
+
+function mimeOf(format: string): string {
+  switch (format) {
+    case 'jpeg':
+    case 'jpg':
+      return 'image/jpeg'
+    case 'heif':
+    case 'heic':
+      return 'image/heic'
+    case 'tiff':
+      return 'image/tiff'
+    default:
+      return `image/${format}`
+  }
+}
