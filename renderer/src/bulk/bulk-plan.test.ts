@@ -96,10 +96,12 @@ describe('bulk import: from a drop to a plan', () => {
 
   it('several files dropped on a person start a bulk import', async () => {
     const a = await start()
-    await drop(a.personRow('Anna Berg'), [imageFile('anna.berg.jpg'), imageFile('jo.jpg')])
+    await drop(a.personRow('Anna Berg'), [imageFile('anna.berg.jpg'), imageFile('jo.jpg'), imageFile('anna.berg.jpg')])
     expect(byTestId('photo-editor')).toBeNull()
-    expect(a.bulk.batches).toEqual([['anna.berg.jpg', 'jo.jpg']])
+    expect(a.bulk.batches).toEqual([['anna.berg.jpg', 'jo.jpg', 'anna.berg.jpg']])
     expect(counts()).toMatchObject({ all: 2, replace: 1, new: 1 })
+    // What main left out is said with what the app left out.
+    expect(byTestId('bulk-intake-skipped')?.textContent).toContain('1 file was left out:anna.berg.jpg: a system file, or already in this import')
   })
 })
 
@@ -200,10 +202,15 @@ describe('bulk import: reviewing the plan', () => {
     await settle(3)
     const previewsBefore = a.bulk.calls.filter((c) => c === 'bulk.preview').length
     await click(a.planRow('anna.berg.jpg').querySelector('[data-testid="bulk-row-crop"]'))
-    expect(a.bulk.args['bulk.source']).toEqual([{ jobId: 'job-1', rowId: 'r1' }])
+    // The editor gets the prepared image (bulk:preview) and the row's crop.
+    expect(a.bulk.args['bulk.preview']?.at(-1)).toEqual({ jobId: 'job-1', rowId: 'r1' })
+    expect(a.bulk.calls.filter((c) => c === 'bulk.preview').length).toBe(previewsBefore + 1)
     expect(asked[0]).toMatchObject({ fileName: 'team/anna.berg.jpg', crop: { x: 0, y: 0, width: 1, height: 1 }, image: { width: 800, height: 800 } })
     expect(asked[0]?.person?.displayName).toBe('Anna Berg')
     expect(a.bulk.args['bulk.setCrop']).toEqual([{ jobId: 'job-1', rowId: 'r1', crop: chosen }])
+    // The circle shows the new square of the same picture: 36 px / 0.5 = 72 px, moved by 0.1 and 0.2 of it.
+    const img = a.planRow('anna.berg.jpg').querySelector('[data-testid="bulk-row-preview"] img') as HTMLImageElement
+    expect([img.style.width, img.style.height, img.style.left, img.style.top]).toEqual(['72px', '72px', '-7.2px', '-14.4px'])
     expect(a.bulk.calls.filter((c) => c === 'bulk.preview').length).toBe(previewsBefore + 1)
   })
 })

@@ -1,18 +1,17 @@
 /**
- * The plan's circles: each row's proposed crop as a small JPEG from main, asked only by rows on
- * screen, at most 3 at a time, held back while the list scrolls fast, and keyed by the crop so a
- * new crop fetches a new picture. The same PhotoCache and ScrollSettle as the people list's photos.
+ * The plan's circles: each row's prepared image from main (bulk:preview), asked only by rows on
+ * screen, at most 3 at a time, held back while the list scrolls fast; the circle shows the row's
+ * crop of it (bulk-preview.vue), so a new crop needs no new picture. The same PhotoCache and
+ * ScrollSettle as the people list's photos; prepared images are larger, so fewer are kept.
  */
-import type { BulkRow, Result } from '../../../preload/contract'
+import type { BulkRow, PhotoImage, Result } from '../../../preload/contract'
 import { PhotoCache, type CachedPhoto, type PhotoCacheOptions } from '../photos/photo-cache'
 import { ScrollSettle } from '../photos/scroll-settle'
-import type { BulkPreview } from './bulk-api'
-import { cropKey } from './bulk-rows'
 
-const LIMITS = { maxEntries: 400, maxInFlight: 3 }
+const LIMITS = { maxEntries: 120, maxInFlight: 3 }
 
 export interface BulkPreviewsOptions {
-  readonly load: (jobId: string, rowId: string) => Promise<Result<BulkPreview>>
+  readonly load: (jobId: string, rowId: string) => Promise<Result<PhotoImage>>
   readonly urls: () => Pick<PhotoCacheOptions, 'createUrl' | 'revokeUrl'>
 }
 
@@ -27,19 +26,18 @@ export class BulkPreviews {
     this.#cache?.dispose()
     this.#cache = null
     if (jobId === null) return
-    const load = (key: string) => this.options.load(jobId, key.slice(0, key.indexOf('|')))
-    this.#cache = new PhotoCache({ load, ...this.options.urls(), ...LIMITS })
+    this.#cache = new PhotoCache({ load: (rowId) => this.options.load(jobId, rowId), ...this.options.urls(), ...LIMITS })
   }
 
   peek(row: BulkRow): CachedPhoto | undefined {
-    return this.#cache?.peek(keyOf(row))
+    return this.#cache?.peek(row.rowId)
   }
 
   async get(row: BulkRow, signal?: AbortSignal): Promise<Result<CachedPhoto>> {
     const cached = this.peek(row)
     if (cached) return { ok: true, value: cached }
     if (!(await this.#scrolling.whenSettled(signal)) || !this.#cache) return { ok: false, error: { code: 'app/cancelled', message: 'The row scrolled away.' } }
-    return this.#cache.get(keyOf(row), signal)
+    return this.#cache.get(row.rowId, signal)
   }
 
   noteScroll(scrollTop: number): void {
@@ -50,8 +48,4 @@ export class BulkPreviews {
   get peakConcurrency(): number {
     return this.#cache?.peakConcurrency ?? 0
   }
-}
-
-function keyOf(row: BulkRow): string {
-  return `${row.rowId}|${cropKey(row.crop)}`
 }

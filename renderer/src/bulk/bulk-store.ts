@@ -178,8 +178,8 @@ export const useBulkStore = defineStore('bulk', () => {
       },
       send: async (files) => {
         const added = await call((b) => b.addFiles({ jobId, files }))
-        // Only a new phase matters while adding; 600 summaries would re-render the panel 600 times.
-        if (added.ok && job.value?.jobId === jobId && job.value.phase !== added.value.phase) job.value = added.value
+        // System files main knows, or files already in this job: said with the ones left out here.
+        if (added.ok) for (const name of added.value.ignored) skipped.push({ name, reason: 'ignored' })
         return added
       }
     })
@@ -193,15 +193,16 @@ export const useBulkStore = defineStore('bulk', () => {
       if (!outcome.ok && outcome.error.code === 'app/cancelled') open.value = false
       return false
     }
-    return loadPlan(jobId)
+    return loadPlan(jobId, 'plan')
   }
 
   function stopIntake(): void {
     intakeAbort?.abort()
   }
 
-  async function loadPlan(jobId: string): Promise<boolean> {
-    const plan = await call((b) => b.plan({ jobId }))
+  /** 'plan' matches and prepares; 'current' reopens a job as last planned, without asking the portal. */
+  async function loadPlan(jobId: string, how: 'plan' | 'current'): Promise<boolean> {
+    const plan = await call((b) => (how === 'plan' ? b.plan({ jobId }) : b.current({ jobId })))
     if (!plan.ok) return false
     table.reset()
     previews.reset(jobId)
@@ -219,11 +220,12 @@ export const useBulkStore = defineStore('bulk', () => {
     filter.value = filter.value === next ? 'all' : next
   }
 
-  async function planCall(run: (bulk: NonNullable<typeof api>, jobId: string) => Promise<Result<BulkPlan>>): Promise<boolean> {
+  /** A change to the plan: main answers the rows it changed. */
+  async function rowsCall(run: (bulk: NonNullable<typeof api>, jobId: string) => Promise<Result<readonly BulkRow[] | BulkRow>>): Promise<boolean> {
     const id = job.value?.jobId
     if (id === undefined) return false
     const answer = await call((b) => run(b, id))
-    if (answer.ok && job.value?.jobId === id) usePlan(answer.value)
+    if (answer.ok && job.value?.jobId === id) putRows(Array.isArray(answer.value) ? answer.value : [answer.value as BulkRow])
     return answer.ok
   }
 
@@ -233,7 +235,7 @@ export const useBulkStore = defineStore('bulk', () => {
       return r !== undefined && isSendable(r) && r.approved !== approved
     })
     if (ids.length === 0) return Promise.resolve(true)
-    return planCall((b, jobId) => b.approve({ jobId, rowIds: ids, approved }))
+    return rowsCall((b, jobId) => b.approve({ jobId, rowIds: ids, approved }))
   }
 
   function toggleApprove(rowId: string): Promise<boolean> {
@@ -247,7 +249,7 @@ export const useBulkStore = defineStore('bulk', () => {
   }
 
   function assign(rowId: string, userId: string | null): Promise<boolean> {
-    return planCall((b, jobId) => b.assign({ jobId, rowId, userId }))
+    return rowsCall((b, jobId) => b.assign({ jobId, rowId, userId }))
   }
 
   /** Of files matched to the same person, keep this one: the others lose their match. */
@@ -267,12 +269,12 @@ export const useBulkStore = defineStore('bulk', () => {
     const r = table.get(rowId)
     const id = job.value?.jobId
     if (!cropEditor || !r || id === undefined) return false
-    const image = await call((b) => b.source({ jobId: id, rowId }))
+    const image = await call((b) => b.preview({ jobId: id, rowId }))
     if (!image.ok) return false
     const person = r.userId ? people.personById(r.userId) : null
     const crop = await cropEditor({ image: image.value, crop: r.crop, fileName: r.file, person })
     if (!crop) return false
-    return planCall((b, jobId) => b.setCrop({ jobId, rowId, crop }))
+    return rowsCall((b, jobId) => b.setCrop({ jobId, rowId, crop }))
   }
 
   // -------------------------------------------------------------------------------------------
@@ -359,7 +361,7 @@ export const useBulkStore = defineStore('bulk', () => {
     const newest = [...answer.value].filter((j) => j.interrupted || LIVE.includes(j.phase)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
     if (!newest) return
     if (newest.interrupted) interrupted.value = newest
-    else if (await loadPlan(newest.jobId)) progress.value = { kind: newest.phase === 'undoing' ? 'undo' : 'apply', done: newest.counts.ok + newest.counts.failed, total: newest.counts.approved, failed: newest.counts.failed }
+    else if (await loadPlan(newest.jobId, 'current')) progress.value = { kind: newest.phase === 'undoing' ? 'undo' : 'apply', done: newest.counts.ok + newest.counts.failed, total: newest.counts.approved, failed: newest.counts.failed }
   }
 
   async function resumeInterrupted(): Promise<boolean> {
@@ -367,7 +369,7 @@ export const useBulkStore = defineStore('bulk', () => {
     if (!stopped) return false
     interrupted.value = null
     open.value = true
-    if (!(await loadPlan(stopped.jobId))) return false
+    if (!(await loadPlan(stopped.jobId, 'current'))) return false
     const c = counts.value
     progress.value = { kind: 'apply', done: c.ok + c.failed, total: c.toApply, failed: c.failed }
     return resume()

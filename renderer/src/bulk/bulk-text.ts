@@ -47,6 +47,8 @@ export function skipReasonText(t: Translate, reason: SkipReason): string {
       return t('bulk.intake.reasons.unreadable', {})
     case 'bad-zip':
       return t('bulk.intake.reasons.badZip', {})
+    case 'ignored':
+      return t('bulk.intake.reasons.ignored', {})
   }
 }
 

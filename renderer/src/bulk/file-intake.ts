@@ -14,7 +14,8 @@ export interface IntakeFile {
   read(): Promise<Uint8Array>
 }
 
-export type SkipReason = 'too-large' | 'empty' | 'unreadable' | 'bad-zip'
+/** 'ignored': main left it out (a system file it knows, or a file already in the job). */
+export type SkipReason = 'too-large' | 'empty' | 'unreadable' | 'bad-zip' | 'ignored'
 
 export interface SkippedFile {
   readonly name: string

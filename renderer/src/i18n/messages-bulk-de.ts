@@ -26,7 +26,8 @@ export const bulkDe: typeof bulkEn = {
       tooLarge: 'größer als {mb} MB',
       empty: 'leer',
       unreadable: 'konnte nicht gelesen werden',
-      badZip: 'kein ZIP, das die App entpacken kann'
+      badZip: 'kein ZIP, das die App entpacken kann',
+      ignored: 'eine Systemdatei oder schon in diesem Import'
     }
   },
   states: {

@@ -28,7 +28,8 @@ export const bulkEn = {
       tooLarge: 'larger than {mb} MB',
       empty: 'empty',
       unreadable: 'could not be read',
-      badZip: 'not a ZIP the app can unpack'
+      badZip: 'not a ZIP the app can unpack',
+      ignored: 'a system file, or already in this import'
     }
   },
   states: {

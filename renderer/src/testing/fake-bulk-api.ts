@@ -4,7 +4,7 @@
  * apply or undo and sends the progress event main would. Every call is recorded.
  */
 import type { BulkJobPhase, BulkJobSummary, BulkPlan, BulkProgress, BulkRow, BulkRowState, Person, Result } from '../../../preload/contract'
-import type { BulkApi, BulkFile } from '../bulk/bulk-api'
+import type { BulkAddResult, BulkApi, BulkFile } from '../bulk/bulk-api'
 import { countRows, isSendable, STATES } from '../bulk/bulk-rows'
 import { fail, ok } from './fake-app-api'
 
@@ -54,7 +54,7 @@ export function createFakeBulkApi(options: { people?: readonly Person[]; jobs?: 
     job.summary = { ...job.summary, phase, counts: { total: c.total, byState: c.byState, approved: c.toApply, ok: c.ok, failed: c.failed, skipped: c.skipped } }
     return job.summary
   }
-  const planOf = (job: Job, rows: readonly BulkRow[]): BulkPlan => ({ job: summarize(job), rows })
+  const planOf = (job: Job): BulkPlan => ({ job: summarize(job), rows: [...job.rows.values()] })
   const emit = (p: BulkProgress): void => {
     for (const l of listeners) l(p)
   }
@@ -111,12 +111,21 @@ export function createFakeBulkApi(options: { people?: readonly Person[]; jobs?: 
       jobs.set(jobId, { summary, files: [], rows: new Map(), queue: [], total: 0, done: 0, failed: 0 })
       return ok(summary)
     }),
-    addFiles: record('bulk.addFiles', async ({ jobId, files }: { jobId: string; files: readonly BulkFile[] }) => {
+    addFiles: record('bulk.addFiles', async ({ jobId, files }: { jobId: string; files: readonly BulkFile[] }): Promise<Result<BulkAddResult>> => {
       const job = find(jobId)
       if (!job) return fail('portal/not-found')
-      batches.push(files.map((f) => f.name))
-      job.files.push(...files.map((f) => f.name))
-      return ok(summarize(job))
+      const names = files.map((f) => f.name)
+      batches.push(names)
+      const ignored: string[] = []
+      const fresh: string[] = []
+      for (const name of names) (job.files.includes(name) || fresh.includes(name) ? ignored : fresh).push(name)
+      job.files.push(...fresh)
+      const mappings = fresh.filter((name) => /\.csv$/i.test(name))
+      const images = job.files.filter((name) => !/\.csv$/i.test(name))
+      const added = fresh
+        .filter((name) => !mappings.includes(name))
+        .map((name): BulkRow => ({ rowId: `r${images.indexOf(name) + 1}`, file: name, byteLength: 10, state: 'unmatched', approved: false, result: 'pending' }))
+      return ok({ added, mappings, ignored })
     }),
     plan: record('bulk.plan', async ({ jobId }) => {
       const job = find(jobId)
@@ -126,7 +135,11 @@ export function createFakeBulkApi(options: { people?: readonly Person[]; jobs?: 
         for (const r of withDuplicates(rows)) job.rows.set(r.rowId, r)
       }
       if (job.summary.phase === 'adding' || job.summary.phase === 'planning') job.summary = { ...job.summary, phase: 'ready' }
-      return ok(planOf(job, [...job.rows.values()]))
+      return ok(planOf(job))
+    }),
+    current: record('bulk.current', async ({ jobId }) => {
+      const job = find(jobId)
+      return job ? ok(planOf(job)) : fail('portal/not-found')
     }),
     assign: record('bulk.assign', async ({ jobId, rowId, userId }) => {
       const job = find(jobId)
@@ -137,22 +150,22 @@ export function createFakeBulkApi(options: { people?: readonly Person[]; jobs?: 
       const { userId: _u, personName: _n, rule: _r, candidates: _c, duplicateOf: _d, ...bare } = row
       const next = p ? person(row, p, 'manual') : { ...bare, state: 'unmatched' as const, approved: false }
       const all = withDuplicates([...job.rows.values()].map((r) => (r.rowId === rowId ? next : r)))
-      return ok(planOf(job, change(job, all)))
+      return ok(change(job, all))
     }),
     setCrop: record('bulk.setCrop', async ({ jobId, rowId, crop }) => {
       const job = find(jobId)
       const row = job?.rows.get(rowId)
       if (!job || !row) return fail('portal/not-found')
-      return ok(planOf(job, change(job, [{ ...row, crop }])))
+      const { crop: _old, ...rest } = row
+      return ok(change(job, [crop === null ? rest : { ...rest, crop }])[0] ?? row)
     }),
     approve: record('bulk.approve', async ({ jobId, rowIds, approved }) => {
       const job = find(jobId)
       if (!job) return fail('portal/not-found')
       const next = rowIds.map((id) => job.rows.get(id)).filter((r): r is BulkRow => r !== undefined && isSendable(r)).map((r) => ({ ...r, approved }))
-      return ok(planOf(job, change(job, next)))
+      return ok(change(job, next))
     }),
-    preview: record('bulk.preview', async () => ok({ bytes: new Uint8Array([255, 216, 255, 219]), mime: 'image/jpeg', width: 96, height: 96 })),
-    source: record('bulk.source', async () => ok({ bytes: new Uint8Array([255, 216, 255, 224]), mime: 'image/jpeg' as const, width: 800, height: 800 })),
+    preview: record('bulk.preview', async () => ok({ bytes: new Uint8Array([255, 216, 255, 219]), mime: 'image/jpeg', width: 800, height: 800 })),
     apply: record('bulk.apply', async ({ jobId }) => {
       const job = find(jobId)
       if (!job) return fail('portal/not-found')
@@ -188,7 +201,7 @@ export function createFakeBulkApi(options: { people?: readonly Person[]; jobs?: 
       return ok(summarize(job, 'undoing'))
     }),
     jobs: record('bulk.jobs', async ({ accountId }) => ok([...jobs.values()].map((j) => j.summary).filter((s) => s.accountId === accountId))),
-    discard: record('bulk.discard', async ({ jobId }) => ok({ discarded: jobs.delete(jobId) })),
+    discard: record('bulk.discard', async ({ jobId }) => (jobs.delete(jobId) ? ok({ discarded: true as const }) : fail('portal/not-found'))),
     exportCsv: record('bulk.exportCsv', async ({ jobId, kind }) => {
       const job = find(jobId)
       if (!job) return fail('portal/not-found')
