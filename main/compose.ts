@@ -9,6 +9,10 @@ import { PhotoEditorService } from './changes/photo-editor-service'
 import { ReadBack } from './changes/read-back'
 import { ReplaceProtocol } from './changes/replace-protocol'
 import { retryPolicy } from './changes/retry'
+import { BulkReplace } from './changes/bulk-replace'
+import { BulkService } from './jobs/bulk-service'
+import { createBulkPorts } from './jobs/bulk-wiring'
+import { jobActivity } from './jobs/job-activity'
 import { createHandlers } from './ipc/handlers'
 import { HttpClient } from './docspace/http'
 import { KeytarSecretStore } from './secrets/keytar-store'
@@ -58,7 +62,11 @@ export function createMain(options: MainOptions): Main {
     photos.dropAccount(accountId)
     editor.dropAccount(accountId)
   })
-  const handlers = createHandlers({ accounts, people, photos, editor, activity, log })
+  const bulkReplace = new BulkReplace({ frame, backups, readBack, retry, log })
+  const bulkEvents = jobActivity(options.events, activity)
+  const bulk = new BulkService({ dataDir: options.dataDir, ports: createBulkPorts({ accounts, frame, bulkReplace, editor, log }), events: bulkEvents, log })
+  bulkEvents.bind(bulk)
+  const handlers = createHandlers({ accounts, people, photos, editor, activity, bulk, log })
   return {
     handlers,
     async portalOrigins() {
@@ -66,6 +74,7 @@ export function createMain(options: MainOptions): Main {
       return overview.ok ? overview.value.accounts.map((a) => a.portalUrl) : []
     },
     async dispose() {
+      await bulk.dispose()
       shutdown.abort()
       await accounts.dispose()
     }

@@ -385,7 +385,8 @@ export interface ActivityPerson {
   readonly personName: string
   readonly file: string
   readonly result: 'ok' | 'failed' | 'skipped'
-  readonly error?: ErrorCode
+  /** An error code (ErrorCode), kept as text in the log. */
+  readonly error?: string
 }
 
 export interface ActivityEntry {

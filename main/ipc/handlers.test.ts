@@ -1,4 +1,5 @@
 // Handlers validate every argument before any service runs, and never let an exception escape.
+import type { BulkService } from '../jobs/bulk-service'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -105,6 +106,7 @@ describe('createHandlers: exceptions become app/internal', () => {
       photos: {} as PhotosService,
       editor: {} as PhotoEditorService,
       activity: {} as ActivityLog,
+      bulk: {} as BulkService,
       log
     })
     const r = await h['accounts:overview'](undefined)

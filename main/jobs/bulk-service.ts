@@ -155,6 +155,15 @@ export class BulkService {
     return this.#store.withJob(jobId, async (rt) => ({ ok: true, value: planOf(rt) }))
   }
 
+  /** Who ran the job, where (the job's first journal line). */
+  async header(jobId: string): Promise<{ readonly accountId: string; readonly portalUrl: string; readonly actor: string } | undefined> {
+    const read = await this.#store.withJob(jobId, async (rt) => {
+      const { accountId, portalUrl, actor } = rt.job.created
+      return { ok: true as const, value: { accountId, portalUrl, actor } }
+    })
+    return read.ok ? read.value : undefined
+  }
+
   /** Assigns a file to a person (or to nobody); returns every row whose plan changed. */
   assign(jobId: string, rowId: string, userId: string | null): Promise<Result<readonly BulkRow[]>> {
     return this.#store.exclusive(jobId, async (rt) => {

@@ -5,6 +5,7 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { provideBulkApi } from './bulk/bulk-api'
 import { provideAppApi, provideTranslator } from './api-context'
 import { resolveAppApi } from './app-api'
 import NoHost from './components/no-host.vue'
@@ -22,6 +23,7 @@ if (host.kind === 'no-host') {
 } else {
   const pinia = createPinia()
   provideAppApi(pinia, host.api)
+  provideBulkApi(pinia, host.api.bulk)
   provideTranslator(pinia, (key, named) => i18n.global.t(key, named ?? {}))
   createApp(App, { launchPortal: portalFromLocation(window.location) }).use(pinia).use(i18n).mount('#app')
 }

@@ -4,6 +4,7 @@
  * not), and hands the dropped files to the photo editor.
  */
 import { shallowRef } from 'vue'
+import { useBulkDrop } from '../bulk/bulk-drop'
 import { dropTargetOf } from '../editor/drop-target'
 import { carriesFiles, filesOf } from '../editor/file-intake'
 import { usePeopleStore } from '../stores/people-store'
@@ -25,6 +26,8 @@ export function usePhotoDrop() {
   const people = usePeopleStore()
   const editor = usePhotoEditorStore()
   const drag = shallowRef<DragState | null>(null)
+  // A folder, a ZIP or several files start a bulk import instead (bulk/bulk-drop.ts).
+  const bulk = useBulkDrop()
   let leaveTimer: ReturnType<typeof setTimeout> | null = null
 
   function cancelLeave(): void {
@@ -39,6 +42,10 @@ export function usePhotoDrop() {
     cancelLeave()
     const target = dropTargetOf(event.target)
     const person = target ? people.personById(target.personId) : null
+    if (bulk.over(event, person !== null)) {
+      drag.value = null
+      return
+    }
     if (!target || !person) {
       drag.value = null
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'none'
@@ -62,6 +69,7 @@ export function usePhotoDrop() {
     event.preventDefault()
     cancelLeave()
     drag.value = null
+    if (bulk.take(event)) return
     const target = dropTargetOf(event.target)
     const person = target ? people.personById(target.personId) : null
     if (!person) return

@@ -1,5 +1,6 @@
 /** German. Typed against the English schema, so a missing or extra key fails the typecheck. */
 import { deFailures } from './messages-de-failures'
+import { bulkDe } from './messages-bulk-de'
 import type { MessageSchema } from './messages-en'
 
 export const de: MessageSchema = {
@@ -309,5 +310,6 @@ export const de: MessageSchema = {
     pendingSignInUndo: 'Melden Sie sich erneut bei {portal} an: Das Rückgängigmachen läuft danach von selbst weiter.',
     notifications: 'Benachrichtigungen'
   },
-  ...deFailures
+  ...deFailures,
+  bulk: bulkDe
 }

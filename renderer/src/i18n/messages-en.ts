@@ -4,6 +4,7 @@
  * and a literal @ or | must be written {'@'} / {'|'}.
  */
 import { enFailures } from './messages-en-failures'
+import { bulkEn } from './messages-bulk-en'
 
 export const en = {
   app: {
@@ -310,7 +311,8 @@ export const en = {
     pendingSignInUndo: 'Sign in to {portal} again: the undo then continues by itself.',
     notifications: 'Notifications'
   },
-  ...enFailures
+  ...enFailures,
+  bulk: bulkEn
 }
 
 /** The shape every locale must match, key for key. */

@@ -2,6 +2,7 @@
  * A fake AppApi for renderer tests: the same shape main answers through the bridge, with
  * in-memory people and photos, and every call recorded. Override any method per test.
  */
+import { createFakeBulkApi } from './fake-bulk-api'
 import type {
   Account,
   AccountsOverview,
@@ -214,6 +215,8 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     people: peopleApi,
     photos,
     activity,
+    // The bulk UI is only switched on where a test hands its stores a bulk api (provideBulkApi).
+    bulk: createFakeBulkApi(),
     calls,
     args,
     emitChanged: (next) => {

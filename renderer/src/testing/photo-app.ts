@@ -21,7 +21,7 @@ export const STUB_CROP: CropResult = { crop: { x: 0.25, y: 0.125, width: 0.5, he
 type StartingCrop = Pick<CropResult, 'crop' | 'turns'>
 
 /** Reports STUB_CROP, or the starting crop it is given untouched (as the real one reads it back). */
-function cropperStub(calls: string[], crop: CropResult = STUB_CROP) {
+export function cropperStub(calls: string[], crop: CropResult = STUB_CROP) {
   return defineComponent({
     name: 'PhotoCropper',
     props: {
