@@ -14,8 +14,9 @@ export const LAYERS = [
   { name: 'services', units: ['main/services'] },
   { name: 'changes', units: ['main/changes'] },
   { name: 'jobs', units: ['main/jobs'] },
-  { name: 'hosts', units: ['main/ipc', 'main/cli'], apart: true },
-  { name: 'shell', units: ['main/web-host', 'main/compose.ts', 'main/window-options.ts', 'main/index.ts', 'main/window.ts'] }
+  { name: 'ipc', units: ['main/ipc'] },
+  // The hosts over the composition root: Electron, the web host and the command line.
+  { name: 'shell', units: ['main/web-host', 'main/cli', 'main/compose.ts', 'main/window-options.ts', 'main/index.ts', 'main/window.ts'] }
 ]
 
 /** Outside main/, what main's modules may import: the contract's types and constants, and (for the web host) its wire format. */

@@ -8,7 +8,6 @@ import type { Account, PhotoRule, Role } from '../../../preload/contract'
 import type { MessageSchema } from '../i18n/messages-en'
 
 type CapabilityKey = `capability.${keyof MessageSchema['capability']}`
-type DropKey = `drop.${keyof MessageSchema['drop']}`
 
 export interface CapabilityText {
   readonly tone: 'restricted' | 'allowed'
