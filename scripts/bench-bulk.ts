@@ -60,8 +60,9 @@ interface PortalPerson {
   readonly activationStatus?: number
 }
 
-async function api<T>(base: string, token: string, method: string, path: string, body?: BodyInit): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${base}${path}`, { method, headers: { Authorization: token, Accept: 'application/json' }, ...(body ? { body } : {}) })
+async function api<T>(base: string, token: string, method: string, path: string, body?: object): Promise<{ status: number; json: T }> {
+  const headers: Record<string, string> = { Authorization: token, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) }
+  const res = await fetch(`${base}${path}`, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) })
   const text = await res.text()
   return { status: res.status, json: (text ? JSON.parse(text) : {}) as T }
 }
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'bench-bulk-'))
   try {
     await fetch(`${portal.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ rateLimits: true }) })
-    const auth = await api<{ response: { token: string } }>(portal.url, '', 'POST', '/api/2.0/authentication', new URLSearchParams({ userName: ADMIN.email, password: ADMIN.password }))
+    const auth = await api<{ response: { token: string } }>(portal.url, '', 'POST', '/api/2.0/authentication', { userName: ADMIN.email, password: ADMIN.password })
     const token = auth.json.response.token
     // People an admin of 3.5 may change: active users (not the owner, not other admins, not guests).
     const people: PortalPerson[] = []
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
         if (res.status !== 429 || attempt > 20) break
         await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') ?? 1)))
       }
-      await api(portal.url, token, 'POST', `/api/2.0/people/${person.id}/photo/thumbnails`, new URLSearchParams({ x: '0', y: '0', width: '0', height: '0' }))
+      await api(portal.url, token, 'POST', `/api/2.0/people/${person.id}/photo/thumbnails`, { x: 0, y: 0, width: 0, height: 0 })
     }
     const sequentialMeasured = (performance.now() - seqStarted) / 1000
     const sequentialSeconds = (sequentialMeasured * PHOTOS) / SEQUENTIAL
