@@ -1,5 +1,5 @@
 /**
- * Backups of people's photos before the app changes them (issue 4, "nothing lost"), in the data folder:
+ * Backups of people's photos before the app changes them ("nothing lost": the previous photo of anyone the app changes is kept), in the data folder:
  *
  *   backups/<account>/last-change.json          the backup taken before the last change on that account (undo)
  *   backups/<account>/<user>/<id>.json          one entry (written last: its presence means the entry is whole)
