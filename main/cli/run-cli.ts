@@ -49,8 +49,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       for (const wake of waiters) wake()
     }
   }
-  const secrets = io.secrets ?? (apiKey ? new MemorySecretStore({ available: false }) : await createDefaultSecretStore({ log: quietLog(io) }))
-  const main = createMain({ dataDir: args.dataDir ?? defaultDataDir(io.env), secrets, events, log: quietLog(io) })
+  // An API key is kept in memory on purpose, so main's warning that the keychain is unavailable is noise here.
+  const log = quietLog(io, apiKey ? KEYCHAIN_UNAVAILABLE : undefined)
+  const secrets = io.secrets ?? (apiKey ? new MemorySecretStore({ available: false }) : await createDefaultSecretStore({ log }))
+  const main = createMain({ dataDir: args.dataDir ?? defaultDataDir(io.env), secrets, events, log })
   try {
     const account = apiKey ? await signInWithKey(main, args.portal ?? '', apiKey, io) : await savedAccount(main, args, io)
     if (!account) return EXIT.usage
@@ -241,8 +243,13 @@ function failed(io: CliIo, what: string, res: { readonly ok: false; readonly err
   return EXIT.usage
 }
 
+const KEYCHAIN_UNAVAILABLE = /^keychain unavailable/
+
 /** The CLI's own lines are its output; main's log goes to stderr only for warnings and errors. */
-function quietLog(io: CliIo): Logger {
-  const line = (level: string) => (message: string, fields?: LogFields) => io.err(scrub(`${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`))
+function quietLog(io: CliIo, expected?: RegExp): Logger {
+  const line = (level: string) => (message: string, fields?: LogFields) => {
+    if (expected?.test(message)) return
+    io.err(scrub(`${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`))
+  }
   return { info: () => {}, warn: line('warning'), error: line('error') }
 }
