@@ -4,7 +4,9 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join, relative, sep } from 'node:path'
-import { unzipSync } from 'fflate'
+// fflate's Node build declares its own `require` (for worker_threads, which unzipSync never uses), clashing
+// with the `require` shim electron-vite adds to the bundled ES module; its plain-JS build has neither.
+import { unzipSync } from 'fflate/browser'
 
 export interface PhotoFile {
   /** '/'-separated path inside the folder or ZIP. */
