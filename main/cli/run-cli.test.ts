@@ -77,7 +77,7 @@ afterAll(async () => {
   for (const d of dirs) await removeDir(d)
 })
 
-describe('npm run cli', () => {
+describe('the command line', () => {
   it('--help lists the commands, options and exit codes', async () => {
     const run = await cli(['--help'])
     expect(run.code).toBe(0)
@@ -128,6 +128,7 @@ describe('npm run cli', () => {
     await writeFile(join(photos, `${byName.firstName} ${byName.lastName}.jpg`), await flat(GREEN))
     await writeFile(join(photos, 'IMG_1234.jpg'), await flat(BLUE))
     await writeFile(join(photos, `${textFile.email}.jpg`), 'not a picture, just some text\n')
+    await writeFile(join(photos, 'empty.jpg'), '')
     const zip = zipSync({
       [`${inZipA.email}.jpg`]: await flat(YELLOW),
       [`team/${inZipB.lastName}, ${inZipB.firstName}.jpg`]: await flat(BLUE)
@@ -137,7 +138,7 @@ describe('npm run cli', () => {
     const before = portal.storedPhoto(byEmail.id, 'small')
 
     const run = await cli(['plan', photos, '--json', '--portal', portal.url, '--data-dir', await dir('dpm-cli-data-')], { env: { DOCSPACE_API_KEY: apiKey } })
-    expect(run.err).toEqual([])
+    expect(run.err).toEqual(['skipped empty.jpg: the file is empty'])
     expect(run.code).toBe(0)
     expect(run.json).toHaveLength(6)
     const row = (file: string) => run.json.find((r) => r.file === file)

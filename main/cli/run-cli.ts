@@ -27,7 +27,7 @@ const BATCH_BYTES = 40 * 1024 * 1024
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs(argv)
   if (!parsed.ok) {
-    io.err(`${parsed.message}\nRun "npm run cli -- help" for the commands and options.`)
+    io.err(`${parsed.message}\nRun with --help for the commands and options.`)
     return EXIT.usage
   }
   const args = parsed.args
@@ -146,6 +146,10 @@ async function runJob(main: Main, account: Account, args: CliArgs, io: CliIo, fe
   try {
     for (const source of sources) {
       for await (const file of readPhotos(source)) {
+        if (file.skipped) {
+          io.err(`skipped ${file.name}: ${file.skipped === 'empty' ? 'the file is empty' : 'larger than 60 MB'}`)
+          continue
+        }
         batch.push({ name: file.name, bytes: file.bytes })
         batchBytes += file.bytes.byteLength
         if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
