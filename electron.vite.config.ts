@@ -7,7 +7,8 @@ export default defineConfig({
     build: {
       // got is ESM-only: bundle it (it is a devDependency, so electron-vite bundles it anyway)
       externalizeDeps: { exclude: ['got'] },
-      rollupOptions: { input: { index: resolve('main/index.ts') } }
+      // cli: the command line (main/cli), a plain Node program that never loads Electron.
+      rollupOptions: { input: { index: resolve('main/index.ts'), cli: resolve('main/cli/index.ts') } }
     }
   },
   preload: {

@@ -22,12 +22,12 @@ export interface CliArgs {
 
 export const HELP = `DocSpace Photo Manager — command line
 
-Usage:
-  npm run cli -- plan DIR [options]     match the photos in DIR (a folder or a .zip) to people and
+Usage (docspace-photos is the built command; from a checkout, npm run cli -- does the same):
+  docspace-photos plan DIR [options]    match the photos in DIR (a folder or a .zip) to people and
                                         print what would happen to each file; changes nothing
-  npm run cli -- apply DIR [options]    the same plan, then apply every sendable row: backup first,
+  docspace-photos apply DIR [options]   the same plan, then apply every sendable row: backup first,
                                         exact crop, every size read back (as the app does)
-  npm run cli -- help                   this text
+  docspace-photos help                  this text (also --help)
 
 Options:
   --portal URL        the portal, e.g. https://hr.example.com (required with DOCSPACE_API_KEY; with a
@@ -78,7 +78,7 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
   const [command, target, ...extra] = positionals
   if (values.help || command === undefined || command === 'help') return { ok: true, args: { command: 'help', json: false } }
   if (command !== 'plan' && command !== 'apply') return { ok: false, message: `Unknown command "${command}". Commands: plan, apply, help.` }
-  if (target === undefined) return { ok: false, message: `"${command}" needs a folder or .zip of photos: npm run cli -- ${command} DIR` }
+  if (target === undefined) return { ok: false, message: `"${command}" needs a folder or .zip of photos: docspace-photos ${command} DIR` }
   if (extra.length > 0) return { ok: false, message: `Unexpected argument "${extra[0]}".` }
   let concurrency: number | undefined
   if (values.concurrency !== undefined) {

@@ -27,7 +27,7 @@ const BATCH_BYTES = 40 * 1024 * 1024
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs(argv)
   if (!parsed.ok) {
-    io.err(`${parsed.message}\nRun "npm run cli -- help" for the commands and options.`)
+    io.err(`${parsed.message}\nRun with --help for the commands and options.`)
     return EXIT.usage
   }
   const args = parsed.args
@@ -49,8 +49,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       for (const wake of waiters) wake()
     }
   }
-  const secrets = io.secrets ?? (apiKey ? new MemorySecretStore({ available: false }) : await createDefaultSecretStore({ log: quietLog(io) }))
-  const main = createMain({ dataDir: args.dataDir ?? defaultDataDir(io.env), secrets, events, log: quietLog(io) })
+  // An API key is kept in memory on purpose, so main's warning that the keychain is unavailable is noise here.
+  const log = quietLog(io, apiKey ? KEYCHAIN_UNAVAILABLE : undefined)
+  const secrets = io.secrets ?? (apiKey ? new MemorySecretStore({ available: false }) : await createDefaultSecretStore({ log }))
+  const main = createMain({ dataDir: args.dataDir ?? defaultDataDir(io.env), secrets, events, log })
   try {
     const account = apiKey ? await signInWithKey(main, args.portal ?? '', apiKey, io) : await savedAccount(main, args, io)
     if (!account) return EXIT.usage
@@ -144,6 +146,10 @@ async function runJob(main: Main, account: Account, args: CliArgs, io: CliIo, fe
   try {
     for (const source of sources) {
       for await (const file of readPhotos(source)) {
+        if (file.skipped) {
+          io.err(`skipped ${file.name}: ${file.skipped === 'empty' ? 'the file is empty' : 'larger than 60 MB'}`)
+          continue
+        }
         batch.push({ name: file.name, bytes: file.bytes })
         batchBytes += file.bytes.byteLength
         if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
@@ -241,8 +247,13 @@ function failed(io: CliIo, what: string, res: { readonly ok: false; readonly err
   return EXIT.usage
 }
 
+const KEYCHAIN_UNAVAILABLE = /^keychain unavailable/
+
 /** The CLI's own lines are its output; main's log goes to stderr only for warnings and errors. */
-function quietLog(io: CliIo): Logger {
-  const line = (level: string) => (message: string, fields?: LogFields) => io.err(scrub(`${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`))
+function quietLog(io: CliIo, expected?: RegExp): Logger {
+  const line = (level: string) => (message: string, fields?: LogFields) => {
+    if (expected?.test(message)) return
+    io.err(scrub(`${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`))
+  }
   return { info: () => {}, warn: line('warning'), error: line('error') }
 }
