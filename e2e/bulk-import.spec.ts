@@ -68,7 +68,7 @@ function near(actual: Rgb, expected: Rgb, tolerance = 24): boolean {
   return actual.every((v, i) => Math.abs(v - expected[i]!) <= tolerance)
 }
 
-test('a folder of 30 photos: planned file by file, duplicate resolved, applied through 429 and 503, checked by pixels, then undone to the exact bytes', async ({ app, portal }) => {
+test('a folder of photos named every way: planned file by file, duplicate resolved, applied through 429 and 503, checked by pixels, then undone to the exact bytes', async ({ app, portal }) => {
   test.setTimeout(300_000)
   const admin = portal.accounts.admin
   const everyone = await listEveryone(portal, admin)
