@@ -121,8 +121,8 @@ async function main(): Promise<void> {
     const signedIn = await h['accounts:sign-in']({ method: 'password', portalUrl: portal.url, email: ADMIN.email, password: ADMIN.password })
     if (!signedIn.ok || signedIn.value.kind !== 'signed-in') throw new Error(`sign-in failed: ${JSON.stringify(signedIn)}`)
     const accountId = signedIn.value.account.id
-    let peakRss = process.memoryUsage().rss
-    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
+    let peakRss = process.memoryUsage.rss()
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50)
     const loop = monitorEventLoopDelay({ resolution: 10 })
 
     const planStarted = performance.now()
