@@ -12,6 +12,7 @@
  *
  * A page error or console error fails the test (allow an expected one with app.allowConsoleError).
  */
+import { randomBytes } from 'node:crypto'
 import diagnostics from 'node:diagnostics_channel'
 import type { ClientRequest } from 'node:http'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -60,7 +61,7 @@ export interface OutgoingRequest {
 
 export interface AppHarness {
   readonly page: Page
-  /** The web host's address with its per-run secret, without the `&portal=` part. */
+  /** The web host's address (http://127.0.0.1:PORT/); the secret travels in the page's cookie only. */
   readonly hostUrl: string
   readonly dataDir: string
   /** Every HTTP request main sent from this process during the test (host, method, path; no headers). */
@@ -170,20 +171,22 @@ export const test = base.extend<HarnessFixtures, WorkerFixtures>({
       if (!allowed.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`)
     })
 
-    let running = await startApp({ dataDir, secrets: keychain.store, logLines })
+    const hostSecret = randomBytes(32).toString('base64url')
+    let running = await startApp({ dataDir, secrets: keychain.store, logLines, secret: hostSecret })
     let launchPortal = portal.url
 
     const harness: AppHarness = {
       page,
       get hostUrl() {
-        return running.host.url
+        return `${running.host.origin}/`
       },
       dataDir,
       outgoing,
       logLines,
       async open(portalUrl = launchPortal) {
         launchPortal = portalUrl
-        await page.goto(`${running.host.url}&portal=${encodeURIComponent(portalUrl)}`)
+        // A fresh one-time link per load; the cookie it leaves in the browser context serves reloads.
+        await page.goto(`${running.host.openUrl()}&portal=${encodeURIComponent(portalUrl)}`)
         await expect(page.getByText('Starting…')).toHaveCount(0)
       },
       call(channel, arg) {
@@ -227,9 +230,9 @@ export const test = base.extend<HarnessFixtures, WorkerFixtures>({
       async restartHost() {
         await page.goto('about:blank')
         const port = Number(new URL(running.host.origin).port)
-        const secret = new URLSearchParams(new URL(running.host.url).hash.slice(1)).get('s') ?? undefined
         await stopApp(running)
-        running = await startApp({ dataDir, secrets: keychain.store, logLines, port, secret })
+        // The same port and secret: the page's cookie stays good, as for a host that restarted.
+        running = await startApp({ dataDir, secrets: keychain.store, logLines, port, secret: hostSecret })
         await harness.open()
       },
       allowConsoleError(pattern) {

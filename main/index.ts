@@ -1,10 +1,11 @@
 // Shell (Electron): app lifecycle and composition root. Every decision lives in window-options.ts
 // (pure, unit-tested); this file only applies it. See ARCHITECTURE.md §6.
 import { fileURLToPath } from 'node:url'
-import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron'
+import { BrowserWindow, Notification, app, ipcMain, protocol, session, shell } from 'electron'
 import { createDefaultSecretStore, createMain, type Main } from './compose'
 import { registerIpc } from './ipc/register-ipc'
 import type { EventSink } from './core/events'
+import { createBulkNotifier, createCrashPolicy, focusFirstWindow, shellText } from './shell-policy'
 import { createMainWindow } from './window'
 import {
   APP_SCHEME,
@@ -37,11 +38,7 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents,
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
-    const [win] = BrowserWindow.getAllWindows()
-    if (win?.isMinimized()) win.restore()
-    win?.focus()
-  })
+  app.on('second-instance', () => focusFirstWindow(BrowserWindow.getAllWindows()))
   void app.whenReady().then(start)
 }
 
@@ -49,15 +46,21 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession)
   session.defaultSession.protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererDir))
 
+  const text = () => shellText(app.getLocale())
+  const bulkNotifier = createBulkNotifier({ now: () => Date.now(), text })
   const events: EventSink = {
     emit: (channel, payload) => {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channel, payload)
+      const notice = bulkNotifier.observe(channel, payload)
+      if (notice !== undefined && Notification.isSupported()) new Notification(notice).show()
     }
   }
   main = createMain({ dataDir: app.getPath('userData'), secrets: await createDefaultSecretStore(), events })
   registerIpc(ipcMain, main.handlers, isTrustedAppFrame)
 
-  const openWindow = () => createMainWindow({ preloadPath, devTools: !app.isPackaged, url: startUrl(switches) })
+  const crashPolicy = createCrashPolicy({ now: () => Date.now() })
+  const openWindow = () =>
+    createMainWindow({ preloadPath, devTools: !app.isPackaged, url: startUrl(switches), crashPolicy, text, quit: () => app.quit() })
   openWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow()

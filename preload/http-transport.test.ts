@@ -37,22 +37,53 @@ describe('connectWebHost', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  /** What the page's `location` looks like when opened from host.url. */
-  const pageLocation = () => ({ origin: host.origin, hash: new URL(host.url).hash })
+  /** What the page's `location` looks like after opening host.openUrl() (the redirect keeps the fragment). */
+  const pageLocation = () => ({ origin: host.origin, hash: new URL(host.openUrl()).hash })
 
-  it('needs the secret from the URL fragment; without it the page is not under the web host', () => {
-    expect(new URL(host.url).hash).toBe(`#s=${SECRET}`)
+  /**
+   * What a browser does with an open link: follows it, keeps the cookie, and sends it with every
+   * same-origin request of the page (Node's fetch keeps no cookies, so this stands in for the jar).
+   */
+  async function browserSession(): Promise<{ fetch: typeof fetch; EventSource: new (url: string) => NodeEventSource; requests: { url: string; init?: RequestInit }[] }> {
+    const opened = await fetch(host.openUrl(), { redirect: 'manual' })
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0]!
+    const requests: { url: string; init?: RequestInit }[] = []
+    const withCookie = ((url: string, init?: RequestInit) => {
+      requests.push({ url, ...(init ? { init } : {}) })
+      const headers = new Headers(init?.headers)
+      if (init?.credentials !== 'omit') headers.set('cookie', cookie)
+      return fetch(url, { ...init, headers })
+    }) as typeof fetch
+    class CookieEventSource extends NodeEventSource {
+      constructor(url: string) {
+        super(url, { cookie })
+      }
+    }
+    return { fetch: withCookie, EventSource: CookieEventSource, requests }
+  }
+
+  it('needs #host=web in the URL fragment; without it the page is not under the web host', () => {
+    expect(new URL(host.openUrl()).hash).toBe('#host=web')
     expect(connectWebHost({ origin: host.origin, hash: '' })).toBeUndefined()
-    expect(connectWebHost({ origin: host.origin, hash: '#s=' })).toBeUndefined()
-    expect(connectWebHost({ origin: host.origin, hash: '#s=short' })).toBeUndefined()
-    expect(connectWebHost({ origin: host.origin, hash: '#s=<script>alert(1)</script>aaaaaaaaaaaaaaaa' })).toBeUndefined()
+    expect(connectWebHost({ origin: host.origin, hash: '#host=' })).toBeUndefined()
+    expect(connectWebHost({ origin: host.origin, hash: `#s=${SECRET}` })).toBeUndefined()
     expect(connectWebHost(pageLocation())).toBeDefined()
     // other fragment parameters (e.g. a prefilled portal URL) do not get in the way
-    expect(connectWebHost({ origin: host.origin, hash: `#portal=https%3A%2F%2Fhr.example.com&s=${SECRET}` })).toBeDefined()
+    expect(connectWebHost({ origin: host.origin, hash: '#portal=https%3A%2F%2Fhr.example.com&host=web' })).toBeDefined()
+  })
+
+  it('sends no secret of its own: the browser’s cookie carries it (same-origin credentials)', async () => {
+    const session = await browserSession()
+    const result = await createBridge(connectWebHost(pageLocation(), session)!).accounts.overview()
+    expect(result.ok).toBe(true)
+    const [call] = session.requests
+    expect(call?.url).toBe(`${host.origin}/__ipc/accounts%3Aoverview`)
+    expect(call?.init?.credentials).toBe('same-origin')
+    expect(JSON.stringify(call?.init?.headers)).not.toContain(SECRET)
   })
 
   it('a bridge over it reaches the main handlers; bytes come back as a Uint8Array', async () => {
-    const app = createBridge(connectWebHost(pageLocation())!)
+    const app = createBridge(connectWebHost(pageLocation(), await browserSession())!)
     const image = await app.photos.image({ accountId: 'acc', ref: 'ref-1' })
     expect(image.ok).toBe(true)
     if (!image.ok) return
@@ -62,7 +93,7 @@ describe('connectWebHost', () => {
   })
 
   it('sends Uint8Array arguments intact and passes a no-argument call as undefined', async () => {
-    const transport = connectWebHost(pageLocation())!
+    const transport = connectWebHost(pageLocation(), await browserSession())!
     await transport.invoke('people:get', { accountId: 'a', userId: 'u', bytes: new Uint8Array([0, 1, 2, 253]) })
     const arg = calls.at(-1)?.arg as { bytes: Uint8Array }
     expect(arg.bytes).toBeInstanceOf(Uint8Array)
@@ -72,7 +103,7 @@ describe('connectWebHost', () => {
   })
 
   it('sends a photo-sized Uint8Array intact (the body goes as a Blob)', async () => {
-    const transport = connectWebHost(pageLocation())!
+    const transport = connectWebHost(pageLocation(), await browserSession())!
     const bytes = new Uint8Array(5 * 1024 * 1024).map((_, i) => (i * 7919) % 251)
     await transport.invoke('people:get', { accountId: 'a', userId: 'u', bytes })
     const arg = calls.at(-1)?.arg as { bytes: Uint8Array }
@@ -81,27 +112,28 @@ describe('connectWebHost', () => {
   })
 
   it('passes failure Results through unchanged', async () => {
-    const app = createBridge(connectWebHost(pageLocation())!)
+    const app = createBridge(connectWebHost(pageLocation(), await browserSession())!)
     const result = await app.accounts.signIn({ method: 'password', portalUrl: 'https://hr.example.com', email: 'a@b.c', password: 'pw' })
     expect(result).toEqual({ ok: false, error: { code: 'auth/invalid-credentials', message: 'Wrong email or password.', status: 401 } })
   })
 
-  it('a wrong secret reaches the UI as an app/internal Result, not a throw', async () => {
+  it('a page without the cookie (opened without the one-time link) gets an app/internal Result, not a throw', async () => {
     const before = calls.length
-    const app = createBridge(connectWebHost({ origin: host.origin, hash: '#s=wrong-secret-0123456789abcdefgh' })!)
+    const app = createBridge(connectWebHost(pageLocation())!)
     const result = await app.people.page({ accountId: 'a', startIndex: 0, count: 100 })
     expect(result).toMatchObject({ ok: false, error: { code: 'app/internal' } })
     expect(calls.length).toBe(before)
   })
 
   it('a host that is gone reaches the UI as an app/internal Result', async () => {
-    const app = createBridge(connectWebHost({ origin: 'http://127.0.0.1:9', hash: `#s=${SECRET}` })!)
+    const app = createBridge(connectWebHost({ origin: 'http://127.0.0.1:9', hash: '#host=web' })!)
     expect(await app.accounts.overview()).toMatchObject({ ok: false, error: { code: 'app/internal' } })
   })
 
   it('delivers main’s events to onChanged listeners over one event stream, closed when the last one leaves', async () => {
     const sources: { url: string; source: NodeEventSource }[] = []
-    class RecordingEventSource extends NodeEventSource {
+    const session = await browserSession()
+    class RecordingEventSource extends session.EventSource {
       constructor(url: string) {
         super(url)
         sources.push({ url, source: this })
@@ -113,7 +145,7 @@ describe('connectWebHost', () => {
     const stopFirst = app.accounts.onChanged((o) => first.push(o))
     const stopSecond = app.accounts.onChanged((o) => second.push(o))
     expect(sources).toHaveLength(1)
-    expect(sources[0]?.url).toBe(`${host.origin}/__events?s=${SECRET}`)
+    expect(sources[0]?.url).toBe(`${host.origin}/__events`) // no secret in the URL
     expect(await sources[0]?.source.opened).toBe(200)
 
     const overview: AccountsOverview = { accounts: [], activeAccountId: null, keychainAvailable: false }

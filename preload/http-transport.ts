@@ -4,15 +4,14 @@
  * `window.app ?? createBridge(connectWebHost(location))`.
  *
  * Wire format (shared with main/web-host/server.ts, which imports it from here):
- * - The per-run secret arrives in the page URL's fragment (`#s=SECRET`), which browsers never send
- *   to a server; it is kept in memory only.
- * - Requests: `POST /__ipc/<channel>` with header `x-app-secret: SECRET`, body = msgpack `{ arg }`
- *   (a missing key means undefined). The answer is the msgpack-encoded Result. msgpack keeps
- *   Uint8Array intact both ways. The custom header also makes any cross-site call need a CORS
- *   preflight, which the host never grants.
- * - Events: one EventSource on `GET /__events?s=SECRET`. EventSource cannot send headers, so the
- *   secret goes in the query string (same origin, loopback only, never logged). Each message's data
- *   is base64 of msgpack `{ channel, payload }`, so events may carry binary too.
+ * - The page is opened through `GET /__open?c=CODE#host=web`: the host trades the one-time code for
+ *   the per-run secret in an HttpOnly, SameSite=Strict cookie and redirects to `/`, keeping the
+ *   fragment. Page scripts never see the secret; the browser sends it with same-origin calls.
+ *   `#host=web` only tells the page it runs under the web host.
+ * - Requests: `POST /__ipc/<channel>` (the cookie), body = msgpack `{ arg }` (a missing key means
+ *   undefined). The answer is the msgpack-encoded Result. msgpack keeps Uint8Array intact both ways.
+ * - Events: one EventSource on `GET /__events` (the cookie). Each message's data is base64 of
+ *   msgpack `{ channel, payload }`, so events may carry binary too.
  */
 import { decode, encode } from '@msgpack/msgpack'
 import { EVENT_CHANNELS, type EventChannel, type RequestChannel, type Transport } from './contract'
@@ -20,14 +19,16 @@ import { EVENT_CHANNELS, type EventChannel, type RequestChannel, type Transport 
 export const WEB_HOST_WIRE = Object.freeze({
   ipcPath: '/__ipc/',
   eventsPath: '/__events',
-  secretHeader: 'x-app-secret',
-  /** Name of the secret parameter in the page fragment and in the events query. */
-  secretParam: 's',
+  openPath: '/__open',
+  /** The one-time code's query parameter on openPath. */
+  codeParam: 'c',
+  /** The session cookie is this plus the port. */
+  cookiePrefix: 'dspm-host-',
+  /** `#host=web` in the page fragment: the page runs under the web host. */
+  markerParam: 'host',
+  markerValue: 'web',
   contentType: 'application/msgpack'
 })
-
-/** The secret is base64url, at least 128 bits. */
-export const SECRET_PATTERN = /^[A-Za-z0-9_-]{22,}$/
 
 export function encodeWire(value: unknown): Uint8Array<ArrayBuffer> {
   // encode() always allocates a plain (not shared) ArrayBuffer
@@ -71,12 +72,11 @@ export interface WebHostTransportDeps {
 }
 
 /**
- * A Transport to the web host this page was served from, or undefined when the page URL carries no
- * secret (then the page is not running under the web host).
+ * A Transport to the web host this page was served from, or undefined when the page URL has no
+ * `#host=web` (then the page is not running under the web host). The cookie does the rest.
  */
 export function connectWebHost(location: { readonly hash: string; readonly origin: string }, deps: WebHostTransportDeps = {}): Transport | undefined {
-  const secret = new URLSearchParams(location.hash.replace(/^#/, '')).get(WEB_HOST_WIRE.secretParam)
-  if (secret === null || !SECRET_PATTERN.test(secret)) return undefined
+  if (new URLSearchParams(location.hash.replace(/^#/, '')).get(WEB_HOST_WIRE.markerParam) !== WEB_HOST_WIRE.markerValue) return undefined
   const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis)
   const EventSourceCtor = deps.EventSource ?? (globalThis as { EventSource?: new (url: string) => EventSourceLike }).EventSource
   const origin = location.origin
@@ -86,7 +86,8 @@ export function connectWebHost(location: { readonly hash: string; readonly origi
 
   const openSource = () => {
     if (source !== undefined || EventSourceCtor === undefined) return
-    source = new EventSourceCtor(`${origin}${WEB_HOST_WIRE.eventsPath}?${WEB_HOST_WIRE.secretParam}=${encodeURIComponent(secret)}`)
+    // Same-origin, so the browser sends the session cookie with it.
+    source = new EventSourceCtor(`${origin}${WEB_HOST_WIRE.eventsPath}`)
     source.onmessage = (message) => {
       const event = decodeEventData(message.data)
       if (event === undefined) return
@@ -103,9 +104,9 @@ export function connectWebHost(location: { readonly hash: string; readonly origi
     async invoke(channel: RequestChannel, arg: unknown): Promise<unknown> {
       const response = await doFetch(`${origin}${WEB_HOST_WIRE.ipcPath}${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': WEB_HOST_WIRE.contentType, [WEB_HOST_WIRE.secretHeader]: secret },
+        headers: { 'content-type': WEB_HOST_WIRE.contentType },
         body: requestBody(encodeWire({ arg })),
-        credentials: 'omit',
+        credentials: 'same-origin',
         cache: 'no-store'
       })
       // Not a Result: createBridge turns this throw into an app/internal Result.

@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     // tsx compiles with esbuild's keepNames, which wraps functions passed to page.evaluate in a
     // __name() helper the page does not have.
     await page.addInitScript({ content: 'globalThis.__name = (f) => f' })
-    await page.goto(`${host.url}&portal=${encodeURIComponent(portal.url)}`)
+    await page.goto(`${host.openUrl()}&portal=${encodeURIComponent(portal.url)}`)
 
     const profiled = <T>(phase: string, work: () => Promise<T>) => (opts.profile ? profile(page, phase, work) : work())
     const load = await profiled('load', () => measureLoad(page, portal.admin, PEOPLE))

@@ -213,7 +213,7 @@ async function measureDrops(browser: Browser, source: Uint8Array): Promise<DropF
     if (m.type() === 'error') pageErrors.push(m.text())
   })
   try {
-    await page.goto(`${host.url}&portal=${encodeURIComponent(portal.url)}`)
+    await page.goto(`${host.openUrl()}&portal=${encodeURIComponent(portal.url)}`)
     await page.getByTestId('signin-email').fill(ADMIN.email)
     await page.getByTestId('signin-password').fill(ADMIN.password)
     await page.getByTestId('signin-submit').click()

@@ -4,13 +4,14 @@
  * obtained (as on the team's build machines) the same built renderer is served by the loopback web
  * host, backed by the real main-process services, and opened in Chromium (or its URL printed).
  */
-import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPortal } from '../emulator/index'
 import { createDefaultSecretStore, createMain } from '../main/compose'
+import { browserLaunch } from '../main/web-host/browser-launch'
 import { createEventRelay, startWebHost } from '../main/web-host/server'
 
 const { values: opts } = parseArgs({
@@ -72,24 +73,47 @@ async function main(): Promise<void> {
   const app = createMain({ dataDir: join(dataDir, 'app'), secrets: await createDefaultSecretStore(), events })
   const host = await startWebHost({ handlers: app.handlers, rendererDir })
   events.connect(host.events)
-  const url = `${host.url}&portal=${encodeURIComponent(portal.url)}`
+  // Each link opens the app once: its code is dead after the first page load.
+  const openUrl = () => `${host.openUrl()}&portal=${encodeURIComponent(portal.url)}`
+
+  let chromium: ChildProcess | undefined
+  let stopping = false
+  let profile: string | undefined
+  const removeProfile = () => {
+    if (profile !== undefined) rmSync(profile, { recursive: true, force: true })
+    profile = undefined
+  }
+  // Last resort (an uncaught error): synchronous, so it still runs as the process ends.
+  process.on('exit', removeProfile)
 
   const browser = browserCommand()
   if (browser && process.env.DISPLAY && !opts['no-browser']) {
-    const profile = mkdtempSync(join(tmpdir(), 'docspace-demo-browser-'))
-    // Chromium refuses to start as root unless its sandbox is off (CI-like machines run as root).
-    const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : []
-    spawn(browser, [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', ...rootOnly], {
-      stdio: 'ignore',
-      detached: true
-    }).unref()
-    console.log('Opened the app in Chromium. Its address, if you close it:')
+    // mkdtemp makes the directory 0700: the launcher page inside it is for this user's eyes only.
+    profile = mkdtempSync(join(tmpdir(), 'docspace-demo-browser-'))
+    const launch = browserLaunch({ openUrl: openUrl(), profileDir: profile, runAsRoot: process.getuid?.() === 0 })
+    writeFileSync(launch.launcherFile, launch.launcherHtml, { mode: 0o600 })
+    chromium = spawn(browser, launch.args, { stdio: 'ignore', detached: true })
+    chromium.on('exit', () => {
+      chromium = undefined
+      removeProfile()
+      if (!stopping) console.log(`Chromium closed. To open the app again (once), use:\n  ${openUrl()}`)
+    })
+    console.log('Opened the app in Chromium.')
   } else {
-    console.log('No display here: open this address in a browser on this computer:')
+    console.log(`No display here: open this address in a browser on this computer (it works once):\n  ${openUrl()}`)
   }
-  console.log(`  ${url}\nPress Ctrl+C to stop.`)
+  console.log('Press Ctrl+C to stop.')
 
   const stop = async () => {
+    stopping = true
+    const running = chromium
+    if (running !== undefined) {
+      const exited = new Promise<void>((done) => running.once('exit', () => done()))
+      running.kill('SIGTERM')
+      // Chromium writes its profile until it exits; remove it after that (or after 5 s regardless).
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 5000).unref())])
+    }
+    removeProfile()
     await host.close()
     await app.dispose()
     await portal.close()

@@ -1,7 +1,8 @@
 /**
  * A minimal EventSource for Node (Node 20 has none), for tests and scripts that listen to the web
  * host's events the way a browser would. Supports what the web host sends: `data:` lines,
- * comments and `retry:`; no reconnection.
+ * comments and `retry:`; no reconnection. Node's fetch keeps no cookies, so the caller passes the
+ * Cookie header a browser would send.
  */
 import type { EventSourceLike } from '../../preload/http-transport'
 
@@ -11,8 +12,8 @@ export class NodeEventSource implements EventSourceLike {
   readonly opened: Promise<number>
   private readonly abort = new AbortController()
 
-  constructor(url: string) {
-    this.opened = this.run(url)
+  constructor(url: string, init: { readonly cookie?: string } = {}) {
+    this.opened = this.run(url, init.cookie)
     this.opened.catch(() => {}) // a refused or closed stream is not an unhandled rejection
   }
 
@@ -20,8 +21,9 @@ export class NodeEventSource implements EventSourceLike {
     this.abort.abort()
   }
 
-  private async run(url: string): Promise<number> {
-    const response = await fetch(url, { headers: { accept: 'text/event-stream' }, signal: this.abort.signal })
+  private async run(url: string, cookie: string | undefined): Promise<number> {
+    const headers: Record<string, string> = { accept: 'text/event-stream', ...(cookie !== undefined ? { cookie } : {}) }
+    const response = await fetch(url, { headers, signal: this.abort.signal })
     if (response.ok && response.body) void this.read(response.body)
     return response.status
   }

@@ -8,7 +8,8 @@ import { WEB_HOST_WIRE, decodeEventData, decodeWire, encodeWire } from '../../pr
 import type { Handlers } from '../ipc/types'
 import { CONTENT_SECURITY_POLICY_HEADER } from '../window-options'
 import { NodeEventSource } from './node-event-source'
-import { createEventRelay, startWebHost, type WebHost } from './server'
+import { browserLaunch } from './browser-launch'
+import { createEventRelay, sessionCookieName, startWebHost, type WebHost } from './server'
 
 const SECRET = 'test-secret-0123456789abcdefghijkl'
 
@@ -69,18 +70,84 @@ describe('web host', () => {
     calls.length = 0
   })
 
+  const cookie = () => `${sessionCookieName(port)}=${SECRET}`
   const ipc = (channel: string, arg: unknown, headers: Record<string, string> = {}) =>
     raw(port, {
       method: 'POST',
       path: `${WEB_HOST_WIRE.ipcPath}${channel}`,
-      headers: { host: `127.0.0.1:${port}`, 'content-type': WEB_HOST_WIRE.contentType, [WEB_HOST_WIRE.secretHeader]: SECRET, ...headers },
+      headers: { host: `127.0.0.1:${port}`, 'content-type': WEB_HOST_WIRE.contentType, cookie: cookie(), ...headers },
       body: encodeWire({ arg })
     })
+  /** What the browser does with an open link: GET the path and query (the fragment stays in the browser). */
+  const open = (url: string) => {
+    const u = new URL(url)
+    return raw(port, { path: `${u.pathname}${u.search}`, headers: { host: `127.0.0.1:${port}` } })
+  }
 
-  it('listens on loopback, on a random port, with the secret in the URL fragment', () => {
+  it('listens on loopback, on a random port; the open link carries a one-time code, never the secret', () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(port).toBeGreaterThan(1024)
-    expect(host.url).toBe(`${host.origin}/#s=${SECRET}`)
+    const url = host.openUrl()
+    expect(url).toMatch(new RegExp(`^${host.origin}/__open\\?c=[A-Za-z0-9_-]{43}#host=web$`))
+    expect(url).not.toContain(SECRET)
+    expect(host.openUrl()).not.toBe(url) // a fresh code per link
+  })
+
+  it('trades a one-time code for the secret in an HttpOnly, SameSite=Strict cookie, once', async () => {
+    const url = host.openUrl()
+    const first = await open(url)
+    expect(first.status).toBe(303)
+    expect(first.headers.location).toBe('/') // no fragment: the browser keeps #host=web&portal=...
+    const setCookie = String(first.headers['set-cookie'])
+    expect(setCookie).toBe(`${sessionCookieName(port)}=${SECRET}; Path=/; HttpOnly; SameSite=Strict`)
+    expect(setCookie).not.toMatch(/Expires|Max-Age/i) // a session cookie: gone with the browser
+
+    // The same link again (read from a command line or History): refused, no cookie.
+    const second = await open(url)
+    expect(second.status).toBe(403)
+    expect(second.headers['set-cookie']).toBeUndefined()
+    expect(second.body.toString()).toMatch(/already been used/)
+  })
+
+  it('refuses made-up, malformed and missing codes', async () => {
+    for (const path of ['/__open', '/__open?c=', `/__open?c=${SECRET}`, '/__open?c=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '/__open?c=short', '/__open?c[]=x']) {
+      const res = await raw(port, { path, headers: { host: `127.0.0.1:${port}` } })
+      expect(res.status, path).toBe(403)
+      expect(res.headers['set-cookie'], path).toBeUndefined()
+    }
+  })
+
+  it('a code is refused through a foreign Host header and stays unused', async () => {
+    const url = new URL(host.openUrl())
+    const rebound = await raw(port, { path: `${url.pathname}${url.search}`, headers: { host: 'evil.example' } })
+    expect(rebound.status).toBe(421)
+    expect((await open(url.href)).status).toBe(303)
+  })
+
+  it('the demo’s Chromium command line holds no usable secret; only its private launcher page does, once', async () => {
+    const launch = browserLaunch({ openUrl: `${host.openUrl()}&portal=${encodeURIComponent('http://127.0.0.1:9/')}`, profileDir: join(dir, 'profile'), runAsRoot: true })
+    const cmdline = launch.args.join(' ')
+    expect(cmdline).not.toContain(SECRET)
+    expect(cmdline).not.toMatch(/__open|[?&#]c=|#s=/)
+    // Every token of the command line, tried as a code and as the cookie, opens nothing.
+    for (const token of cmdline.split(/[\s=/?&#]+/).filter((t) => t.length > 0)) {
+      expect((await raw(port, { path: `/__open?c=${encodeURIComponent(token)}`, headers: { host: `127.0.0.1:${port}` } })).status, token).toBe(403)
+      expect((await ipc('accounts:overview', undefined, { cookie: `${sessionCookieName(port)}=${token}` })).status, token).toBe(403)
+    }
+    expect(launch.args).toContain(`--app=file://${join(dir, 'profile', 'open.html')}`)
+    expect(launch.launcherFile).toBe(join(dir, 'profile', 'open.html'))
+
+    // The launcher page forwards to the open link (HTML-escaped), which works once.
+    const target = /content="0;url=([^"]+)"/.exec(launch.launcherHtml)?.[1]?.replace(/&amp;/g, '&')
+    expect(target).toMatch(/\/__open\?c=.+#host=web&portal=/)
+    expect((await open(target!)).status).toBe(303)
+    expect((await open(target!)).status).toBe(403)
+  })
+
+  it('the cookie from the exchange is what opens /__ipc', async () => {
+    const setCookie = String((await open(host.openUrl())).headers['set-cookie'])
+    const res = await ipc('accounts:overview', undefined, { cookie: setCookie.split(';')[0]! })
+    expect(res.status).toBe(200)
   })
 
   it('serves the renderer with the app’s CSP', async () => {
@@ -101,7 +168,8 @@ describe('web host', () => {
       expect(html).toContain('<div id="app">')
       const script = /src="\.?\/?(assets\/[^"]+\.js)"/.exec(html)?.[1]
       expect((await fetch(`${built.origin}/${script}`)).status).toBe(200)
-      expect(built.url).toMatch(/#s=[A-Za-z0-9_-]{43}$/) // a fresh 256-bit secret per run
+      const first = await fetch(built.openUrl(), { redirect: 'manual' })
+      expect(first.headers.get('set-cookie')).toMatch(/^dspm-host-\d+=[A-Za-z0-9_-]{43};/) // a fresh 256-bit secret per run
     } finally {
       await built.close()
     }
@@ -126,7 +194,7 @@ describe('web host', () => {
     const call = await raw(port, {
       method: 'POST',
       path: `${WEB_HOST_WIRE.ipcPath}accounts:overview`,
-      headers: { ...headers, 'content-type': WEB_HOST_WIRE.contentType, [WEB_HOST_WIRE.secretHeader]: SECRET },
+      headers: { ...headers, 'content-type': WEB_HOST_WIRE.contentType, cookie: cookie() },
       body: encodeWire({}),
       setHost: hostHeader !== undefined
     })
@@ -139,19 +207,32 @@ describe('web host', () => {
     expect((await ipc('accounts:overview', undefined, { host: `LOCALHOST:${port}` })).status).toBe(200)
   })
 
-  it('refuses IPC without the secret or with a wrong one, before calling any handler', async () => {
-    for (const secret of ['', 'wrong-secret-0123456789abcdefghijk', SECRET.slice(0, -1), `${SECRET}x`]) {
-      const res = await ipc('accounts:sign-out', { accountId: 'a' }, { [WEB_HOST_WIRE.secretHeader]: secret })
-      expect(res.status, secret).toBe(403)
+  it('refuses IPC without the cookie or with a wrong one, before calling any handler', async () => {
+    const name = sessionCookieName(port)
+    const wrong = ['', `${name}=`, `${name}=wrong-secret-0123456789abcdefghijk`, `${name}=${SECRET.slice(0, -1)}`, `${name}=${SECRET}x`]
+    // the secret under another port's cookie name, or in the old header and query places
+    wrong.push(`${sessionCookieName(port + 1)}=${SECRET}`)
+    for (const value of wrong) {
+      const res = await ipc('accounts:sign-out', { accountId: 'a' }, { cookie: value })
+      expect(res.status, value).toBe(403)
     }
-    const noHeader = await raw(port, {
+    const noCookie = await raw(port, {
       method: 'POST',
-      path: `${WEB_HOST_WIRE.ipcPath}accounts:overview`,
-      headers: { host: `127.0.0.1:${port}`, 'content-type': WEB_HOST_WIRE.contentType },
+      path: `${WEB_HOST_WIRE.ipcPath}accounts:overview?s=${SECRET}`,
+      headers: { host: `127.0.0.1:${port}`, 'content-type': WEB_HOST_WIRE.contentType, 'x-app-secret': SECRET },
       body: encodeWire({})
     })
-    expect(noHeader.status).toBe(403)
+    expect(noCookie.status).toBe(403)
     expect(calls).toEqual([])
+  })
+
+  it('refuses a call the browser marks as not same-origin, even with the cookie', async () => {
+    // A page on another 127.0.0.1 port is same-site, so the browser sends it the SameSite cookie.
+    for (const site of ['same-site', 'cross-site', 'none']) {
+      expect((await ipc('accounts:overview', undefined, { 'sec-fetch-site': site })).status, site).toBe(403)
+    }
+    expect(calls).toEqual([])
+    expect((await ipc('accounts:overview', undefined, { 'sec-fetch-site': 'same-origin' })).status).toBe(200)
   })
 
   it('refuses a foreign Origin even with the secret (no cross-site calls)', async () => {
@@ -172,7 +253,7 @@ describe('web host', () => {
     const res = await raw(port, {
       method: 'POST',
       path: `${WEB_HOST_WIRE.ipcPath}accounts:overview`,
-      headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', [WEB_HOST_WIRE.secretHeader]: SECRET },
+      headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', cookie: cookie() },
       body: new TextEncoder().encode('{}')
     })
     expect(res.status).toBe(415)
@@ -218,15 +299,17 @@ describe('web host', () => {
     }
   )
 
-  it('refuses the event stream without the secret', async () => {
+  it('refuses the event stream without the cookie', async () => {
     const noSecret = new NodeEventSource(`${host.origin}${WEB_HOST_WIRE.eventsPath}`)
-    const wrong = new NodeEventSource(`${host.origin}${WEB_HOST_WIRE.eventsPath}?s=wrong-secret-0123456789abcdefghijk`)
+    const inQuery = new NodeEventSource(`${host.origin}${WEB_HOST_WIRE.eventsPath}?s=${SECRET}`)
+    const wrong = new NodeEventSource(`${host.origin}${WEB_HOST_WIRE.eventsPath}`, { cookie: `${sessionCookieName(port)}=wrong-secret-0123456789abcdefghijk` })
     expect(await noSecret.opened).toBe(403)
+    expect(await inQuery.opened).toBe(403)
     expect(await wrong.opened).toBe(403)
   })
 
   it('delivers events to a connected EventSource client, binary intact', async () => {
-    const source = new NodeEventSource(`${host.origin}${WEB_HOST_WIRE.eventsPath}?s=${SECRET}`)
+    const source = new NodeEventSource(`${host.origin}${WEB_HOST_WIRE.eventsPath}`, { cookie: cookie() })
     try {
       expect(await source.opened).toBe(200)
       const received = new Promise<string>((resolve) => (source.onmessage = (e) => resolve(e.data)))
@@ -242,7 +325,7 @@ describe('web host', () => {
 
   it('close() ends open event streams and frees the port', async () => {
     const other = await startWebHost({ handlers: fakeHandlers().handlers, rendererDir: join(dir, 'renderer'), secret: SECRET })
-    const source = new NodeEventSource(`${other.origin}${WEB_HOST_WIRE.eventsPath}?s=${SECRET}`)
+    const source = new NodeEventSource(`${other.origin}${WEB_HOST_WIRE.eventsPath}`, { cookie: `${sessionCookieName(Number(new URL(other.origin).port))}=${SECRET}` })
     expect(await source.opened).toBe(200)
     await other.close()
     await expect(fetch(`${other.origin}/`)).rejects.toThrow()

@@ -6,7 +6,10 @@
  * Protections, because any web page in the user's browser can reach 127.0.0.1:
  * - bound to 127.0.0.1 only, on a random port by default;
  * - the Host header must be 127.0.0.1:PORT or localhost:PORT (DNS rebinding gets 421);
- * - every /__ipc and /__events request needs the per-run secret, compared in constant time;
+ * - every /__ipc and /__events request needs the per-run secret, compared in constant time. It
+ *   never appears in a URL: the page is opened with a one-time code (GET /__open?c=CODE), which the
+ *   host exchanges for the secret in an HttpOnly, SameSite=Strict cookie and then forgets, so the
+ *   code that stays in a browser's command line or History is worth nothing;
  * - a request with a foreign Origin is refused, and no CORS headers are ever sent;
  * - renderer files get the same CSP and headers as the app protocol.
  */
@@ -15,7 +18,7 @@ import type { ServerResponse } from 'node:http'
 import { fastify, type FastifyReply, type FastifyRequest } from 'fastify'
 import { fastifyStatic } from '@fastify/static'
 import { REQUEST_CHANNELS, type RequestChannel } from '../../preload/contract'
-import { SECRET_PATTERN, WEB_HOST_WIRE, decodeWire, encodeEventData, encodeWire } from '../../preload/http-transport'
+import { WEB_HOST_WIRE, decodeWire, encodeEventData, encodeWire } from '../../preload/http-transport'
 import type { EventSink } from '../core/events'
 import { callHandler } from '../ipc/call-handler'
 import type { Handlers } from '../ipc/types'
@@ -34,8 +37,11 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** Open this in the browser: http://127.0.0.1:PORT/#s=SECRET (the fragment never reaches a server). */
-  readonly url: string
+  /**
+   * A fresh address to open the app with, good for one page load: http://127.0.0.1:PORT/__open?c=CODE#host=web.
+   * Callers may append fragment parameters (`&portal=...`); the redirect after the exchange keeps them.
+   */
+  openUrl(): string
   /** http://127.0.0.1:PORT */
   readonly origin: string
   /** Main -> renderer events, delivered to every connected page as server-sent events. */
@@ -47,12 +53,37 @@ export interface WebHost {
 const BODY_LIMIT = 64 * 1024 * 1024
 const HEARTBEAT_MS = 15_000
 
+/** The secret (and each one-time code) is base64url, at least 128 bits. */
+export const SECRET_PATTERN = /^[A-Za-z0-9_-]{22,}$/
+
+/** Cookies are not separated by port, so the name carries it: two hosts side by side keep their own. */
+export function sessionCookieName(port: number): string {
+  return `${WEB_HOST_WIRE.cookiePrefix}${port}`
+}
+
+/** The cookie that carries the per-run secret: not readable by scripts, never sent cross-site, gone with the browser. */
+export function sessionCookie(port: number, secret: string): string {
+  return `${sessionCookieName(port)}=${secret}; Path=/; HttpOnly; SameSite=Strict`
+}
+
+/** The value of one cookie from a Cookie header, or undefined. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=')
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+  }
+  return undefined
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const secret = options.secret ?? randomBytes(32).toString('base64url')
   if (!SECRET_PATTERN.test(secret)) throw new Error('The web host secret must be base64url, at least 22 characters.')
   const log = options.log ?? ((message: string) => console.error(message))
   const secretDigest = digest(secret)
   const hasSecret = (candidate: unknown) => typeof candidate === 'string' && timingSafeEqual(digest(candidate), secretDigest)
+  // Only digests are kept; a code is deleted on its first use, right or wrong page load alike.
+  const openCodes = new Set<string>()
+  let port = 0
 
   let allowedHosts = new Set<string>()
   let allowedOrigins = new Set<string>()
@@ -81,16 +112,33 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   })
 
-  const requireSecret = (read: (request: FastifyRequest) => unknown) => async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!hasSecret(read(request))) return reply.code(403).type('text/plain').send('Forbidden')
+  const requireSecret = async (request: FastifyRequest, reply: FastifyReply) => {
+    // Fetch metadata, where the browser sends it: a same-site page on another port carries the
+    // SameSite cookie too, but is never same-origin.
+    const site = request.headers['sec-fetch-site']
+    if (site !== undefined && site !== 'same-origin') return reply.code(403).type('text/plain').send('Forbidden')
+    if (!hasSecret(readCookie(request.headers.cookie, sessionCookieName(port)))) return reply.code(403).type('text/plain').send('Forbidden')
   }
+
+  app.get(WEB_HOST_WIRE.openPath, async (request, reply) => {
+    const code = (request.query as Record<string, unknown>)[WEB_HOST_WIRE.codeParam]
+    const key = typeof code === 'string' && SECRET_PATTERN.test(code) ? digest(code).toString('hex') : undefined
+    if (key === undefined || !openCodes.delete(key)) {
+      return reply
+        .code(403)
+        .type('text/plain; charset=utf-8')
+        .send('This link has already been used or is not valid. Ask the program that started the app for a new one.')
+    }
+    // No Location fragment: the browser keeps the one it opened (#host=web&portal=...).
+    return reply.code(303).header('Set-Cookie', sessionCookie(port, secret)).header('Location', '/').send()
+  })
 
   app.post<{ Params: { channel: string } }>(
     `${WEB_HOST_WIRE.ipcPath}:channel`,
     {
       // Checked before the body is read: nobody without the secret gets 64 MB parsed.
       onRequest: [
-        requireSecret((request) => request.headers[WEB_HOST_WIRE.secretHeader]),
+        requireSecret,
         async (request, reply) => {
           if (!isRequestChannel((request.params as { channel: string }).channel)) return reply.code(404).type('text/plain').send('Unknown channel')
         }
@@ -109,7 +157,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   app.get(
     WEB_HOST_WIRE.eventsPath,
-    { onRequest: requireSecret((request) => (request.query as Record<string, unknown>)[WEB_HOST_WIRE.secretParam]) },
+    { onRequest: requireSecret },
     async (_request, reply) => {
       reply.hijack()
       const res = reply.raw
@@ -141,7 +189,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 })
   const address = app.server.address()
   if (address === null || typeof address === 'string') throw new Error('The web host has no TCP address.')
-  const port = address.port
+  port = address.port
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`))
   const origin = `http://127.0.0.1:${port}`
@@ -160,13 +208,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   return {
-    url: `${origin}/#${WEB_HOST_WIRE.secretParam}=${secret}`,
+    openUrl() {
+      const code = randomBytes(32).toString('base64url')
+      openCodes.add(digest(code).toString('hex'))
+      return `${origin}${WEB_HOST_WIRE.openPath}?${WEB_HOST_WIRE.codeParam}=${code}#${WEB_HOST_WIRE.markerParam}=${WEB_HOST_WIRE.markerValue}`
+    },
     origin,
     events,
     async close() {
       clearInterval(heartbeat)
       for (const res of sseClients) res.end()
       sseClients.clear()
+      openCodes.clear()
       await app.close()
     }
   }

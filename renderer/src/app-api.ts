@@ -1,7 +1,7 @@
 /**
  * Which host the renderer runs in. Inside Electron the preload exposed `window.app`; in a browser
  * (the demo and e2e web host) the page builds the same AppApi over the host's HTTP transport,
- * which needs the per-run secret from the app's own link.
+ * which needs the one-time link the host printed or opened (it leaves the session cookie).
  */
 import type { AppApi, Transport } from '../../preload/contract'
 import { createBridge } from '../../preload/bridge'
