@@ -211,6 +211,8 @@ test('a folder of photos named every way: planned file by file, duplicate resolv
       { path: `/people/${unavailable.id}/photo`, method: 'POST', kind: '503' }
     ]
   })
+  // For the team's notes: what a new user sees before anything is sent (test-results/ is not committed).
+  await page.screenshot({ path: 'test-results/bulk-plan.png' })
   await apply.click()
   const summary = page.getByTestId('bulk-summary')
   await expect(summary).toBeVisible({ timeout: 180_000 })
@@ -240,6 +242,7 @@ test('a folder of photos named every way: planned file by file, duplicate resolv
   expect(wrong, 'stored photos after apply').toEqual([])
 
   // Undo the job: every changed person has exactly the bytes they had, or no photo again.
+  await page.screenshot({ path: 'test-results/bulk-applied.png' })
   await page.getByTestId('bulk-undo-job').click()
   await expect(summary).toHaveAttribute('data-undone', String(applied.length), { timeout: 180_000 })
   const notBack: string[] = []
