@@ -6,9 +6,9 @@ import { createAppI18n } from './create-i18n'
 import { describeError } from './error-text'
 
 const CASES: readonly [AnswerProblem, ErrorCode, string, string][] = [
-  ['too-large', 'portal/unexpected', 'far larger than any real one', 'weit größer als jede echte'],
+  ['too-large', 'portal/unexpected', 'far larger than any real one', 'weit größer ist als jede echte'],
   ['people-count', 'portal/unexpected', 'numbers of people that cannot be right', 'Personenzahlen'],
-  ['token-characters', 'portal/unexpected', 'token that contains line breaks', 'Token, das Zeilenumbrüche'],
+  ['token-characters', 'portal/unexpected', 'token that contains line breaks', 'das Zeilenumbrüche oder andere Zeichen enthält'],
   ['key-characters', 'auth/invalid-credentials', 'API key contains line breaks', 'API-Schlüssel enthält Zeilenumbrüche']
 ]
 
