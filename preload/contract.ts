@@ -126,6 +126,13 @@ export type ImageProblem =
 
 export type RefusedImageFormat = 'bmp' | 'svg' | 'ico' | 'psd' | 'jxl' | 'jpeg2000' | 'pdf'
 
+/** What the app found wrong with a portal's answer (portal/unexpected), or with a sign-in secret before it is sent. */
+export type AnswerProblem =
+  | 'too-large' // bigger than any real answer of its kind: the app stopped reading it
+  | 'people-count' // the portal's numbers of people are impossible or contradict each other
+  | 'token-characters' // the portal's sign-in token holds line breaks or other characters a request cannot carry
+  | 'key-characters' // the API key holds line breaks or other characters a request cannot carry
+
 /** What the app found wrong with a photo address before sending it. */
 export type UrlProblem = 'not-a-url' | 'not-http' | 'credentials'
 
@@ -162,6 +169,8 @@ export interface ErrorFacts {
   readonly urlProblem?: UrlProblem
   /** Seconds the portal asked to wait before trying again (Retry-After), when it said. */
   readonly retryAfterSeconds?: number
+  /** What was wrong with the portal's answer or the sign-in secret. */
+  readonly answerProblem?: AnswerProblem
   /** The code of the failure underneath, e.g. what made a partly applied change stop. */
   readonly cause?: ErrorCode
 }

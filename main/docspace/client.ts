@@ -18,8 +18,9 @@ import {
   type ThumbnailsDataDto
 } from './dto'
 import { fail, ok } from '../core/result'
-import { failureFromStatus, isRecord, portalReasonOf, unexpected, type CallContext } from './failures'
+import { failureFromStatus, isRecord, portalReasonOf, unexpected, unsendableSecret, type CallContext } from './failures'
 import { parseRetryAfter, type HttpClient, type HttpMethod } from './http'
+import { isSendableSecret, MAX_PEOPLE_TOTAL, MAX_UPLOAD_BYTES, photoBodyCap, saneUploadLimit } from './limits'
 import { STORED_PHOTO_PATH } from './photo-sizes'
 
 /** A login token is sent raw; an API key as a bearer value (CONTRACT.md §4.2, §4.3). */
@@ -90,6 +91,8 @@ export class DocSpaceClient {
   readonly #http: HttpClient
   readonly #credential: Credential | undefined
   readonly #signal: AbortSignal | undefined
+  /** The upload limit once a signed-in settings read said it; until then photo downloads get the ceiling's cap. */
+  #uploadLimit: number | undefined
 
   constructor(options: DocSpaceClientOptions) {
     this.origin = options.origin
@@ -116,7 +119,10 @@ export class DocSpaceClient {
   async settings(): Promise<Result<{ readonly maxImageUploadSize: number; readonly version: string | undefined }>> {
     const res = await this.#parse('GET', '/settings', settingsDto, {})
     if (!res.ok) return res
-    return ok({ maxImageUploadSize: res.value.maxImageUploadSize ?? 0, version: res.value.version })
+    const raw = res.value.maxImageUploadSize
+    const maxImageUploadSize = saneUploadLimit(raw)
+    if (typeof raw === 'number' && raw > 0) this.#uploadLimit = maxImageUploadSize
+    return ok({ maxImageUploadSize, version: res.value.version })
   }
 
   /** `POST /authentication` (§4.1): a token, or a two-factor challenge without one. */
@@ -128,6 +134,7 @@ export class DocSpaceClient {
     })
     if (!res.ok) return res
     const dto = res.value
+    if (dto.token && !isSendableSecret(dto.token)) return unsendableSecret('token')
     if (dto.token) return ok({ kind: 'token', token: dto.token })
     if (dto.tfa) return ok({ kind: 'two-factor', via: 'app' })
     if (dto.sms) return ok({ kind: 'two-factor', via: 'sms', ...(dto.phoneNoise ? { phoneNoise: dto.phoneNoise } : {}) })
@@ -143,6 +150,7 @@ export class DocSpaceClient {
     })
     if (!res.ok) return res
     if (!res.value.token) return fail('auth/invalid-code', 'two-factor answer without a token')
+    if (!isSendableSecret(res.value.token)) return unsendableSecret('token')
     return ok(res.value.token)
   }
 
@@ -151,20 +159,28 @@ export class DocSpaceClient {
     return this.#parse('GET', '/people/@self', employeeFullDto, {})
   }
 
-  /** `GET /people/filter` (§5.1): one page (count 1..100 from 3.2.1) and the total number of people. */
+  /**
+   * `GET /people/filter` (§5.1): one page (count 1..100 from 3.2.1) and the total number of people.
+   * A page longer than asked is cut to `count`; a total that cannot be right fails as 'people-count'.
+   */
   async peoplePage(page: { readonly startIndex: number; readonly count: number }): Promise<Result<PeopleChunk>> {
     const res = await this.#call('GET', '/people/filter', {
       query: { startIndex: page.startIndex, count: page.count, sortBy: 'firstname', sortOrder: 'ascending' }
     })
     if (!res.ok) return res
     if (!Array.isArray(res.value.response)) return unexpected('people list')
+    const { total } = res.value
+    if (total !== undefined && !(Number.isInteger(total) && total >= 0 && total <= MAX_PEOPLE_TOTAL)) {
+      return fail('portal/unexpected', `the portal claims a total of ${total} people`, { facts: { answerProblem: 'people-count' } })
+    }
     const people: EmployeeFullDto[] = []
-    for (const item of res.value.response) {
+    for (const item of res.value.response.slice(0, Math.max(0, page.count))) {
       const dto = employeeFullDto.safeParse(item)
       if (!dto.success) return unexpected('person')
       people.push(dto.data)
     }
-    return ok({ people, total: res.value.total ?? page.startIndex + people.length })
+    // Never fewer than the people already seen, so a caller's paging can trust the lower bound.
+    return ok({ people, total: Math.max(total ?? 0, page.startIndex + people.length) })
   }
 
   /** `GET /people/{id}`. */
@@ -188,6 +204,7 @@ export class DocSpaceClient {
       method: 'GET',
       url,
       headers: { accept: 'image/*', ...this.#authHeader() },
+      maxBodyBytes: photoBodyCap(this.#uploadLimit ?? MAX_UPLOAD_BYTES),
       ...(this.#signal ? { signal: this.#signal } : {})
     })
     if (!res.ok) return res
@@ -324,16 +341,16 @@ export class DocSpaceClient {
   }
 }
 
-/**
- * Resolves a photo reference against the portal origin and accepts it only when it stays on that
- * origin and under a photo folder. Returns the absolute URL, or undefined.
- */
 /** Retry-After in whole seconds, for the failure's facts (CONTRACT.md §0.5: a 429 carries it, and callers wait it out). */
 function retryAfterSeconds(headers: Readonly<Record<string, string | undefined>>): number | undefined {
   const ms = parseRetryAfter(headers['retry-after'])
   return ms === undefined ? undefined : Math.ceil(ms / 1000)
 }
 
+/**
+ * Resolves a photo reference against the portal origin and accepts it only when it stays on that
+ * origin and under a photo folder. Returns the absolute URL, or undefined.
+ */
 export function resolvePhotoUrl(origin: string, ref: string): string | undefined {
   if (ref.length === 0 || ref.length > 2048 || /[\s\\]/.test(ref)) return undefined
   let url: URL

@@ -76,4 +76,5 @@ export const authenticationTokenDto = z.looseObject({
 
 export const buildVersionDto = z.looseObject({ docSpace: optStr, documentServer: optStr })
 
-export const settingsDto = z.looseObject({ version: optStr, maxImageUploadSize: z.number().optional() })
+// maxImageUploadSize is read as anything and made sane in limits.ts: an odd value must not fail the whole answer.
+export const settingsDto = z.looseObject({ version: optStr, maxImageUploadSize: z.unknown().optional() })

@@ -124,6 +124,10 @@ export function failureFromNetwork(code: string | undefined): { ok: false; error
       return fail('net/connection-lost', 'the connection was lost during the request', extra)
     case 'ERR_ABORTED':
       return fail('app/cancelled', 'cancelled', extra)
+    // Node refused to send a header value (a CR/LF in a token): trying again cannot help.
+    case 'ERR_INVALID_CHAR':
+    case 'ERR_HTTP_INVALID_HEADER_VALUE':
+      return fail('app/internal', 'a request header held characters that cannot be sent', extra)
     default:
       if (code !== undefined && isTlsCode(code)) {
         // Certificate problems are reported, never bypassed (ARCHITECTURE.md §6).
@@ -154,6 +158,16 @@ function isTlsCode(code: string): boolean {
 
 export function unexpected(what: string, status?: number): { ok: false; error: AppError } {
   return fail('portal/unexpected', `the portal's answer did not have the expected shape (${what})`, status ? { status } : {})
+}
+
+/**
+ * A secret that cannot go into a header (a CR/LF would split the request), refused at sign-in rather
+ * than failing every later call: the portal's token is a wrong answer, a typed API key wrong credentials.
+ */
+export function unsendableSecret(kind: 'token' | 'api-key'): { ok: false; error: AppError } {
+  return kind === 'token'
+    ? fail('portal/unexpected', 'the sign-in token holds characters a request cannot carry', { facts: { answerProblem: 'token-characters' } })
+    : fail('auth/invalid-credentials', 'the API key holds characters a request cannot carry', { facts: { answerProblem: 'key-characters' } })
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

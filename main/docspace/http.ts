@@ -3,7 +3,9 @@
  * - timeouts on every request;
  * - retries with exponential backoff that honour Retry-After, for idempotent methods only
  *   (GET/HEAD/PUT/DELETE; a POST is never repeated, since a sign-in or an upload must not happen twice);
- * - bounded concurrency (p-limit) so a 10,000-person list cannot flood the portal;
+ * - bounded concurrency (p-limit) per portal origin, so a 10,000-person list cannot flood the portal and
+ *   one portal that hangs cannot hold the slots another account's portal needs;
+ * - bounded bodies: an answer past its cap is cut off, so a hostile "portal" cannot fill main's memory;
  * - cancellation through an AbortSignal;
  * - no redirects: the token must never follow a redirect to another host, and a portal API does not redirect;
  * - logs carry method, path, status and error code, never headers, bodies or query strings.
@@ -27,6 +29,8 @@ export interface HttpRequest {
   /** Overrides the client's timeout, e.g. for a large upload. */
   readonly timeoutMs?: number
   readonly onUploadProgress?: (transferred: number, total: number | undefined) => void
+  /** Largest answer body accepted, in bytes; overrides the client's cap (e.g. larger for an image). */
+  readonly maxBodyBytes?: number
 }
 
 export interface HttpResponse {
@@ -42,7 +46,7 @@ export interface HttpOptions {
   readonly timeoutMs?: number
   /** Extra attempts for idempotent requests. Default 3. */
   readonly retries?: number
-  /** Requests in flight at once. Default 6. */
+  /** Requests in flight at once per portal origin. Default 6. */
   readonly concurrency?: number
   /** First backoff step; doubles per attempt, with jitter. Default 300 ms. */
   readonly baseDelayMs?: number
@@ -50,9 +54,14 @@ export interface HttpOptions {
   readonly maxDelayMs?: number
   /** A Retry-After longer than this is not waited for: the failure is returned instead. Default 30 s. */
   readonly maxRetryAfterMs?: number
+  /** Largest answer body accepted when a request names no cap of its own. Default 4 MiB: ample for any JSON answer. */
+  readonly maxBodyBytes?: number
   readonly log?: Logger
   readonly userAgent?: string
 }
+
+/** Default body cap: a people page of 100 is about 200 KB; nothing the app reads as JSON comes near 4 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
 
 /** Statuses worth another try: throttling and gateways. A plain 500 is not: DocSpace uses it for
  * deterministic errors such as "No permissions to perform this action" (CONTRACT.md §2.2). */
@@ -65,7 +74,10 @@ export class HttpClient {
   readonly #baseDelayMs: number
   readonly #maxDelayMs: number
   readonly #maxRetryAfterMs: number
-  readonly #limit: LimitFunction
+  readonly #concurrency: number
+  readonly #maxBodyBytes: number
+  /** One limiter per origin, dropped when that origin has nothing in flight or waiting. */
+  readonly #limits = new Map<string, LimitFunction>()
   readonly #log: Logger
   readonly #userAgent: string
 
@@ -75,14 +87,17 @@ export class HttpClient {
     this.#baseDelayMs = options.baseDelayMs ?? 300
     this.#maxDelayMs = options.maxDelayMs ?? 8_000
     this.#maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000
-    this.#limit = pLimit(Math.max(1, options.concurrency ?? 6))
+    this.#concurrency = Math.max(1, options.concurrency ?? 6)
+    this.#maxBodyBytes = Math.max(1, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
     this.#log = options.log ?? silentLogger
     this.#userAgent = options.userAgent ?? 'DocSpace-Photo-Manager'
   }
 
-  /** Requests waiting for a slot plus those in flight. */
+  /** Requests waiting for a slot plus those in flight, over every origin. */
   get pending(): number {
-    return this.#limit.activeCount + this.#limit.pendingCount
+    let sum = 0
+    for (const limit of this.#limits.values()) sum += limit.activeCount + limit.pendingCount
+    return sum
   }
 
   /**
@@ -94,7 +109,7 @@ export class HttpClient {
     const maxAttempts = IDEMPOTENT.has(req.method) ? this.#retries + 1 : 1
     for (let attempt = 1; ; attempt++) {
       if (req.signal?.aborted) return fail('app/cancelled', 'cancelled')
-      const result = await this.#limit(() => this.#once(req, path))
+      const result = await this.#slot(req.url, () => this.#once(req, path))
       const retryable = result.ok ? RETRY_STATUSES.has(result.value.status) : result.error.code === 'net/connection-lost'
       if (!retryable || attempt >= maxAttempts) return result
 
@@ -116,8 +131,28 @@ export class HttpClient {
     }
   }
 
+  /** Runs `work` in a slot of the URL's origin. */
+  async #slot(url: string, work: () => Promise<HttpResult>): Promise<HttpResult> {
+    const key = originOf(url)
+    let limit = this.#limits.get(key)
+    if (!limit) {
+      limit = pLimit(this.#concurrency)
+      this.#limits.set(key, limit)
+    }
+    try {
+      return await limit(work)
+    } finally {
+      if (limit.activeCount + limit.pendingCount === 0 && this.#limits.get(key) === limit) this.#limits.delete(key)
+    }
+  }
+
   async #once(req: HttpRequest, path: string): Promise<HttpResult> {
     const started = Date.now()
+    const cap = req.maxBodyBytes ?? this.#maxBodyBytes
+    // Our own abort for an answer past its cap, next to the caller's cancel.
+    const cut = new AbortController()
+    let tooLarge = false
+    const signal = req.signal ? AbortSignal.any([req.signal, cut.signal]) : cut.signal
     try {
       const body = typeof req.body === 'string' ? req.body : req.body ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength) : undefined
       const promise = got(req.url, {
@@ -129,7 +164,13 @@ export class HttpClient {
         followRedirect: false,
         retry: { limit: 0 },
         timeout: { request: req.timeoutMs ?? this.#timeoutMs },
-        ...(req.signal ? { signal: req.signal } : {})
+        signal
+      })
+      // Counted after decompression, so a small gzip that unpacks to gigabytes is cut off too.
+      promise.on('downloadProgress', (p) => {
+        if (tooLarge || (p.transferred <= cap && (p.total === undefined || p.total <= cap))) return
+        tooLarge = true
+        cut.abort()
       })
       const onProgress = req.onUploadProgress
       if (onProgress) promise.on('uploadProgress', (p) => onProgress(p.transferred, p.total))
@@ -142,6 +183,10 @@ export class HttpClient {
       return { ok: true, value: { status: res.statusCode, headers, body: new Uint8Array(res.body) } }
     } catch (e) {
       if (req.signal?.aborted) return fail('app/cancelled', 'cancelled')
+      if (tooLarge) {
+        this.#log.warn('http answer too large, cut off', { method: req.method, path, capBytes: cap, ms: Date.now() - started })
+        return fail('portal/unexpected', `the portal's answer is larger than ${cap} bytes; the app stopped reading it`, { facts: { answerProblem: 'too-large' } })
+      }
       // Only the code leaves this block: got's error object holds the request options, headers included.
       const code = typeof (e as { code?: unknown })?.code === 'string' ? (e as { code: string }).code : undefined
       this.#log.warn('http failed', { method: req.method, path, code, ms: Date.now() - started })
@@ -180,6 +225,15 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
     }, ms)
     signal?.addEventListener('abort', onAbort, { once: true })
   })
+}
+
+/** The limiter key: scheme, host and port, so two portals never share slots. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return '(invalid url)'
+  }
 }
 
 /** The path for logs: no query string (it can hold a search term or an email). */

@@ -31,7 +31,22 @@ describe('normalizePortalUrl', () => {
     }
   )
 
+  it.each(['http://portal.localhost', 'http://a.b.localhost:8080', 'http://localhost.', 'http://evil.localhost.', 'http://[::ffff:127.0.0.1]', 'http://0.0.0.0'])(
+    'refuses plain http to %s: only literal loopback and localhost itself are on this computer',
+    (input) => {
+      const r = normalizePortalUrl(input)
+      expect(!r.ok && r.error.code).toBe('url/insecure')
+    }
+  )
+
+  it('takes the spellings the URL parser turns into literal loopback', () => {
+    expect(normalizePortalUrl('http://127.1:5000')).toEqual({ ok: true, value: 'http://127.0.0.1:5000' })
+    expect(normalizePortalUrl('http://[0:0:0:0:0:0:0:1]')).toEqual({ ok: true, value: 'http://[::1]' })
+    expect(normalizePortalUrl('https://portal.localhost')).toEqual({ ok: true, value: 'https://portal.localhost' })
+  })
+
   it('knows loopback', () => {
+    expect(isLoopbackHost('portal.localhost')).toBe(false)
     expect(isLoopbackHost('127.0.0.1')).toBe(true)
     expect(isLoopbackHost('[::1]')).toBe(true)
     expect(isLoopbackHost('LOCALHOST')).toBe(true)

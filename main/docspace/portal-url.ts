@@ -25,10 +25,13 @@ export function normalizePortalUrl(input: string): Result<string> {
   return ok(url.origin)
 }
 
-/** localhost, 127.0.0.0/8 and ::1: the only places a plain-http portal is acceptable. */
+/**
+ * `localhost` itself, 127.0.0.0/8 and ::1: the only places a plain-http portal is acceptable. Names
+ * under `.localhost` are not: a resolver (a hosts file, a DNS server, a proxy) may send them anywhere.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '')
-  if (host === 'localhost' || host.endsWith('.localhost')) return true
+  if (host === 'localhost') return true
   if (host === '::1') return true
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)
   return v4 !== null && v4[1] === '127' && v4.slice(1).every((part) => Number(part) <= 255)

@@ -12,6 +12,7 @@ import type { BulkReplace, KnownPerson } from '../changes/bulk-replace'
 import { refusedUpFront } from '../changes/change-failures'
 import type { ChangeFrame } from '../changes/change-frame'
 import type { PhotoEditorService } from '../changes/photo-editor-service'
+import { readAllPeople } from '../docspace/people-paging'
 import { isStoredPhoto } from '../docspace/photo-sizes'
 import { isSamePicture, perceptualHash } from '../images/perceptual-hash'
 import { preparePhoto } from '../images/prepare-photo'
@@ -25,8 +26,6 @@ import type { QueueFailure } from './queue'
 /** Pages of the people list in flight at once (the portal allows 50 concurrent GETs per user). */
 const PAGE_CONCURRENCY = 4
 const PAGE_SIZE = 100
-/** A portal claiming more people than this is not believed (and a plan that big would not be useful). */
-const MAX_PEOPLE = 200_000
 
 export interface BulkWiringOptions {
   readonly accounts: AccountsService
@@ -49,26 +48,10 @@ export function createBulkPorts(options: BulkWiringOptions): BulkPorts {
   async function readDirectory(accountId: string): Promise<Result<Directory>> {
     return accounts.call(accountId, async (session) => {
       const me = { id: session.account.user.id, role: session.account.user.role }
-      const first = await session.client.peoplePage({ startIndex: 0, count: PAGE_SIZE })
-      if (!first.ok) return first
-      const total = Math.min(MAX_PEOPLE, first.value.total)
-      const pages = [first.value.people]
-      const starts: number[] = []
-      for (let start = PAGE_SIZE; start < total; start += PAGE_SIZE) starts.push(start)
-      let failed: AppError | undefined
-      let next = 0
-      const lane = async (): Promise<void> => {
-        while (next < starts.length && !failed) {
-          const start = starts[next++] as number
-          const page = await session.client.peoplePage({ startIndex: start, count: PAGE_SIZE })
-          if (!page.ok) failed = page.error
-          else pages[start / PAGE_SIZE] = page.value.people
-        }
-      }
-      await Promise.all(Array.from({ length: PAGE_CONCURRENCY }, lane))
-      if (failed) return { ok: false, error: failed }
+      const read = await readAllPeople(session.client, { pageSize: PAGE_SIZE, concurrency: PAGE_CONCURRENCY })
+      if (!read.ok) return read
       const people = new Map<string, KnownPerson & { readonly userName?: string }>()
-      for (const dto of pages.flat()) {
+      for (const dto of read.value) {
         if (people.has(dto.id)) continue
         people.set(dto.id, {
           person: toPerson(dto, me, session.version),

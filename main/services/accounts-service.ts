@@ -21,6 +21,8 @@ import type {
 import { DocSpaceClient, type Credential } from '../docspace/client'
 import { fail, ok } from '../core/result'
 import type { HttpClient } from '../docspace/http'
+import { isSendableSecret } from '../docspace/limits'
+import { unsendableSecret } from '../docspace/failures'
 import { normalizePortalUrl, parseVersion, type PortalVersion } from '../docspace/portal-url'
 import type { EventSink } from '../core/events'
 import { SECRET_SERVICE, secretAccount, type SecretStore } from '../secrets/secret-store'
@@ -147,6 +149,8 @@ export class AccountsService {
     await this.#ready
     const origin = normalizePortalUrl(req.portalUrl)
     if (!origin.ok) return origin
+    // A line break in a pasted key would split the request's headers: refused before anything is sent.
+    if (req.method === 'api-key' && !isSendableSecret(req.apiKey)) return unsendableSecret('api-key')
     const anonymous = this.#client(origin.value)
     // Reading the version first tells "no portal there" apart from "wrong password".
     const version = await anonymous.buildVersion()

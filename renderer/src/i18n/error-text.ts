@@ -3,7 +3,7 @@
  * fails the typecheck until it has a message here (and in every locale, via MessageSchema). Main's
  * `message` is log text and never shown; specifics come from the failure's facts (fact-text.ts).
  */
-import type { AppError, ErrorCode } from '../../../preload/contract'
+import type { AnswerProblem, AppError, ErrorCode } from '../../../preload/contract'
 import { partlyDetail } from './fact-text'
 import type { MessageSchema } from './messages-en'
 
@@ -101,7 +101,7 @@ type Translate = (key: string, named: Record<string, unknown>) => string
 /** Localized text for an AppError; `portal` names the portal the failure is about, when known. */
 export function describeError(t: Translate, error: AppError, portal?: string): ErrorText {
   const portalName = portal ? displayPortal(portal) : t('errors.thePortal', {})
-  const message = t(errorKey(error.code), { portal: portalName })
+  const message = t(error.facts?.answerProblem ? answerKey(error.facts.answerProblem) : errorKey(error.code), { portal: portalName })
   const detail =
     error.detail && showsPortalDetail(error.code)
       ? t('errors.portalSaid', { detail: error.detail })
@@ -109,6 +109,22 @@ export function describeError(t: Translate, error: AppError, portal?: string): E
         ? partlyDetail(t, error, { portal: portalName, name: error.facts?.personName ?? t('photoErrors.thePerson', {}) })
         : undefined
   return detail === undefined ? { message } : { message, detail }
+}
+
+/** What was wrong with a portal's answer (or a typed API key): says more than the code's generic message. */
+export function answerKey(problem: AnswerProblem): ErrorKey {
+  switch (problem) {
+    case 'too-large':
+      return 'errors.answerTooLarge'
+    case 'people-count':
+      return 'errors.answerPeopleCount'
+    case 'token-characters':
+      return 'errors.answerTokenCharacters'
+    case 'key-characters':
+      return 'errors.answerKeyCharacters'
+    default:
+      return assertNever(problem)
+  }
 }
 
 /** "https://hr.example.com" -> "hr.example.com": what people call their portal. */

@@ -127,6 +127,14 @@ export const deFailures: FailureMessages = {
     portalServerError: 'Auf {portal} ist ein interner Fehler aufgetreten. Versuchen Sie es später erneut.',
     portalRejected: '{portal} hat die Änderung abgelehnt.',
     portalUnexpected: '{portal} hat auf eine Weise geantwortet, die diese App nicht versteht. Ist es ein DocSpace-Portal?',
+    answerTooLarge:
+      '{portal} hat eine Antwort geschickt, die weit größer ist als jede echte, deshalb hat die App aufgehört, sie zu lesen. Versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an den Portaladministrator.',
+    answerPeopleCount:
+      '{portal} hat Personenzahlen gemeldet, die nicht stimmen können oder sich widersprechen, deshalb wurde die Liste nicht geladen. Versuchen Sie es später erneut oder wenden Sie sich an den Portaladministrator.',
+    answerTokenCharacters:
+      '{portal} hat die Anmeldung mit einem Token beantwortet, das Zeilenumbrüche oder andere Zeichen enthält, die die App nicht senden kann. Sie sind deshalb nicht angemeldet. Wenden Sie sich an den Portaladministrator.',
+    answerKeyCharacters:
+      'Der API-Schlüssel enthält Zeilenumbrüche, Leerzeichen am Rand oder andere Zeichen, die ein Schlüssel nie hat. Kopieren Sie den Schlüssel erneut, genau, und fügen Sie ihn ein.',
     urlInvalid: 'Das ist keine Portaladresse. Geben Sie sie in der Form https://docspace.example.com ein.',
     urlInsecure: 'Nur https://-Adressen sind erlaubt, außer für ein Portal auf diesem Computer.',
     netUnreachable: '{portal} ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Netzwerkverbindung.',

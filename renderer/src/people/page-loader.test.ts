@@ -48,7 +48,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0))
 
 describe('loadAllPeople', () => {
   it('keeps as many pages in flight as main lets through at once (6), no more', () => {
-    // main/docspace/http.ts bounds the whole app at 6 requests; fewer here leaves main's slots idle.
+    // main/docspace/http.ts bounds each portal at 6 requests; fewer here leaves main's slots idle.
     expect(MAX_PAGES_IN_FLIGHT).toBe(6)
   })
 

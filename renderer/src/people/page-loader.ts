@@ -7,8 +7,13 @@ import type { AppError, PeoplePage, Result } from '../../../preload/contract'
 
 const PAGE_SIZE = 100
 /**
+ * A total above this is not believed (main holds the portal to the same bound): paging to it would
+ * only schedule millions of requests and freeze the window.
+ */
+export const MAX_PEOPLE_TOTAL = 200_000
+/**
  * Pages in flight at once. Matches main's HTTP client (main/docspace/http.ts: 6 requests at once per
- * app, the bound that protects the portal, which allows 1,500 requests a minute per user): fewer
+ * portal, the bound that protects the portal, which allows 1,500 requests a minute per user): fewer
  * here left main's slots idle (100 pages at 50 ms latency missed the 3 s target with 4); more would
  * only queue in main, ahead of the row photos that share those slots.
  */
@@ -24,12 +29,22 @@ export interface PageLoaderOptions {
 }
 
 export interface LoadSummary {
+  /** People in the list: the portal's total, or fewer when its pages ended early. */
   readonly total: number
   readonly pages: number
 }
 
 const CANCELLED: AppError = { code: 'app/cancelled', message: 'Loading people was cancelled.' }
 
+function peopleCount(message: string): { ok: false; error: AppError } {
+  return { ok: false, error: { code: 'portal/unexpected', message, facts: { answerProblem: 'people-count' } } }
+}
+
+/**
+ * The portal's numbers are checked, not trusted: an impossible total fails at once, a page shorter
+ * than asked ends the list there (no later page is asked for), and a page with people after that end
+ * means the answers contradict each other.
+ */
 export async function loadAllPeople(options: PageLoaderOptions): Promise<Result<LoadSummary>> {
   const pageSize = options.pageSize ?? PAGE_SIZE
   const concurrency = Math.max(1, options.concurrency ?? MAX_PAGES_IN_FLIGHT)
@@ -39,33 +54,43 @@ export async function loadAllPeople(options: PageLoaderOptions): Promise<Result<
   const first = await options.fetchPage(0, pageSize)
   if (signal?.aborted) return { ok: false, error: CANCELLED }
   if (!first.ok) return first
-  onPage(first.value)
   const total = first.value.total
+  if (!Number.isInteger(total) || total < 0 || total > MAX_PEOPLE_TOTAL) return peopleCount(`the portal claims a total of ${total} people`)
+  onPage(first.value)
+  /** Where the list ends: the total, or the end of the first page that came back short. */
+  let end = first.value.people.length < pageSize ? Math.min(total, first.value.people.length) : total
+  let pages = 1
+  const later: { start: number; count: number }[] = []
 
-  const starts: number[] = []
-  for (let start = pageSize; start < total; start += pageSize) starts.push(start)
-  let next = 0
+  let next = pageSize
   let failure: AppError | null = null
 
-  // A fixed pool of workers each pulling the next start index: never more than `concurrency` in flight.
+  // A fixed pool of workers each taking the next start index: never more than `concurrency` in flight.
   const worker = async (): Promise<void> => {
-    while (failure === null && next < starts.length) {
+    while (failure === null && next < end) {
       if (signal?.aborted) return
-      const start = starts[next++] as number
-      const result = await options.fetchPage(start, Math.min(pageSize, total - start))
+      const start = next
+      next += pageSize
+      const count = Math.min(pageSize, end - start)
+      const result = await options.fetchPage(start, count)
       if (signal?.aborted) return
       if (!result.ok) {
         failure ??= result.error
         return
       }
+      pages++
+      later.push({ start, count: result.value.people.length })
+      if (result.value.people.length < count) end = Math.min(end, start + result.value.people.length)
       onPage(result.value)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, starts.length) }, worker))
+  await Promise.all(Array.from({ length: concurrency }, worker))
 
   if (signal?.aborted) return { ok: false, error: CANCELLED }
   if (failure !== null) return { ok: false, error: failure }
-  return { ok: true, value: { total, pages: starts.length + 1 } }
+  // People on a page that starts past where an earlier-answered page said the list ends.
+  if (later.some((p) => p.count > 0 && p.start >= end)) return peopleCount('a page after the end of the list still had people')
+  return { ok: true, value: { total: end, pages } }
 }
 
 /**

@@ -171,6 +171,8 @@ export const usePeopleStore = defineStore('people', () => {
       loadError.value = result.error
       return result
     }
+    // The loader's count, not the first page's claim: a list that ended early has only what arrived.
+    total.value = result.value.total
     loadState.value = 'done'
     return { ok: true, value: { total: result.value.total } }
   }
