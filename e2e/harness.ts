@@ -23,6 +23,7 @@ import { test as base, expect as baseExpect, type Locator, type Page } from '@pl
 import keytar from 'keytar'
 import { startPortal, type DemoAccount, type PortalOptions, type RunningPortal } from '../emulator/index'
 import { createMain, type Main } from '../main/compose'
+import { TEST_PORTAL_OPTIONS } from '../main/testing/harness'
 import type { Handlers } from '../main/ipc/types'
 import { KeytarSecretStore } from '../main/secrets/keytar-store'
 import { MemorySecretStore } from '../main/secrets/memory-store'
@@ -132,7 +133,7 @@ export const test = base.extend<HarnessFixtures, WorkerFixtures>({
   ],
 
   portal: async ({ portalOptions }, use) => {
-    const portal = await startPortal({ quiet: true, ...portalOptions })
+    const portal = await startPortal({ ...TEST_PORTAL_OPTIONS, ...portalOptions })
     await use(portal)
     await portal.close()
   },
@@ -239,7 +240,7 @@ export const test = base.extend<HarnessFixtures, WorkerFixtures>({
         allowed.push(pattern)
       },
       async startExtraPortal(options = {}) {
-        const extra = await startPortal({ quiet: true, ...options })
+        const extra = await startPortal({ ...TEST_PORTAL_OPTIONS, ...options })
         extraPortals.push(extra)
         return extra
       }

@@ -18,6 +18,7 @@ Usage: npm run portal -- [options]
   --data-dir <path>      keep state in this folder across restarts
   --token-ttl <s>        lifetime of sign-in tokens in seconds (default 30 days)
   --photo-share <0..1>   share of seeded people with a photo (default 0.6)
+  --cache-quirks         reproduce the real server's photo cache quirks (stale ?hash=, whole-second reads, real-size crop files)
   --utc-offset <min>     portal time zone offset in minutes (default 0)
   --allow-loopback-photo-urls   test-only: PUT-from-URL may fetch from 127.0.0.1 on 3.7.1+
   --sdk-api-key-header   also accept API keys in an "ApiKeyBearer" header (SDK compatibility)
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
       'utc-offset': { type: 'string' },
       'allow-loopback-photo-urls': { type: 'boolean' },
       'sdk-api-key-header': { type: 'boolean' },
+      'cache-quirks': { type: 'boolean' },
       'no-control': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' }
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
     utcOffsetMinutes: number(values['utc-offset'], 'utc-offset'),
     allowLoopbackPhotoUrls: values['allow-loopback-photo-urls'],
     sdkApiKeyHeader: values['sdk-api-key-header'],
+    cacheQuirks: values['cache-quirks'],
     controlEndpoint: values['no-control'] ? false : undefined,
     quiet: true
   }

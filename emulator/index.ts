@@ -8,13 +8,14 @@ import { FaultController, RateLimiter, WriteStats } from './http/faults'
 import { PeopleIndex } from './domain/people-index'
 import { Persistence } from './domain/persistence'
 import { paintDefaultPhoto } from './images/portrait'
+import { centredSquare, fitWithin, renderThumbnails } from './images/images'
 import { createRandom, seedOrganisation } from './domain/seed'
 import { buildServer } from './http/server'
-import { PortalStore } from './domain/store'
-import type { PortalOptions, RunningPortal } from './types'
+import { NO_QUIRKS, PortalStore } from './domain/store'
+import type { CacheQuirks, PortalOptions, RunningPortal } from './types'
 import { parseVersion, versionRules } from './domain/version'
 
-export type { DemoAccount, DemoAccounts, FailNextRule, FaultKind, Faults, PhotoSize, PortalOptions, RunningPortal } from './types'
+export type { CacheQuirks, DemoAccount, DemoAccounts, FailNextRule, FaultKind, Faults, PhotoSize, PortalOptions, RunningPortal } from './types'
 export { DEFAULT_FAULTS } from './http/faults'
 export { photoHash, ticksFromUnixMs } from './domain/dotnet-hash'
 export { PERSON_PASSWORD, TWO_FACTOR_CODE } from './domain/seed'
@@ -44,6 +45,13 @@ function resolveOptions(options: PortalOptions = {}): ResolvedOptions {
   }
 }
 
+/** `true` = every quirk on; an object turns on the ones it names (README "Cache quirks"). */
+export function resolveQuirks(option: PortalOptions['cacheQuirks']): CacheQuirks {
+  if (option === undefined || option === false) return NO_QUIRKS
+  if (option === true) return { ...NO_QUIRKS, staleUserCache: true, secondPrecisionReads: true, realSizeCropFiles: true }
+  return { ...NO_QUIRKS, ...option }
+}
+
 export async function startPortal(options: PortalOptions = {}): Promise<RunningPortal> {
   const resolved = resolveOptions(options)
   const log = (message: string): void => {
@@ -51,6 +59,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
   }
   const seeded = seedOrganisation({ people: resolved.people, seed: resolved.seed, photoShare: resolved.photoShare })
   const store = new PortalStore(seeded.users, seeded.groups)
+  store.quirks = resolveQuirks(options.cacheQuirks)
 
   let persistence: Persistence | undefined
   if (resolved.dataDir) {
@@ -107,6 +116,14 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     createApiKey: (userId, permissions = []) => {
       if (!store.userById(userId)) throw new Error(`No such user: ${userId}`)
       return auth.createApiKey(userId, permissions).key
+    },
+    storeAnyPhoto: async (userId, bytes) => {
+      const user = store.userById(userId)
+      if (!user) throw new Error(`No such user: ${userId}`)
+      const fitted = await fitWithin(bytes)
+      const crop = centredSquare(fitted.width, fitted.height)
+      const sizes = await renderThumbnails(fitted.bytes, crop)
+      store.setPhoto(user, { ext: fitted.format, width: fitted.width, height: fitted.height, crop, source: { kind: 'bytes', original: fitted.bytes }, sizes })
     },
     storedPhoto: (userId, size) => {
       const user = store.userById(userId)

@@ -35,6 +35,23 @@ export interface PortalOptions {
   faults?: Partial<Faults>
   /** Reported as `documentServer` by /settings/version/build; null leaves it out. Default '9.0.3'. */
   documentServerVersion?: string | null
+  /** The real server's photo cache quirks (README "Cache quirks"); `true` turns on all three. Default off. */
+  cacheQuirks?: boolean | Partial<CacheQuirks>
+}
+
+/** What a real DocSpace server does with photo URLs that a clean implementation would not. */
+export interface CacheQuirks {
+  /**
+   * (a) Photo writes do not evict the cached user, so the write answer and every read repeat the
+   * `?hash=` seen before the write until the cache entry expires, while the files behind the URLs change.
+   */
+  staleUserCache: boolean
+  /** How long a cached user lives, default 20 minutes. */
+  userCacheTtlMs: number
+  /** (b) Write answers hash the in-memory time (100 ns); reads hash the database's, cut to whole seconds. */
+  secondPrecisionReads: boolean
+  /** (c) A non-square crop without tmpFile names the new files by their real size and points `original` at them. */
+  realSizeCropFiles: boolean
 }
 
 export interface DemoAccount {
@@ -95,6 +112,11 @@ export interface RunningPortal {
   expireTokens(userId?: string): void
   /** Returns 'sk-' + 64 hex. An empty permission list means every scope. */
   createApiKey(userId: string, permissions?: string[]): string
+  /**
+   * Test-only: stores any bytes the decoder reads as the user's photo, as a PUT from a URL does before
+   * 3.7.1 (no PNG/JPEG check), e.g. an SVG with a script inside. Throws when the bytes do not decode.
+   */
+  storeAnyPhoto(userId: string, bytes: Buffer): Promise<void>
   /** The exact stored bytes, or undefined when the user has no photo. */
   storedPhoto(userId: string, size: PhotoSize): Buffer | undefined
   userIdByEmail(email: string): string | undefined

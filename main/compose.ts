@@ -52,7 +52,7 @@ export function createMain(options: MainOptions): Main {
   const backups = new BackupStore({ dataDir: options.dataDir, log })
   const activity = new ActivityLog({ dataDir: options.dataDir, log })
   // One frame for every change, so single edits and any queue share its per-person lock.
-  const frame = new ChangeFrame({ accounts, backups, activity, log })
+  const frame = new ChangeFrame({ accounts, backups, activity, log, onPhotoTouched: (accountId, userId) => photos.forgetPerson(accountId, userId) })
   const retry = retryPolicy()
   const readBack = new ReadBack({ retry })
   const protocol = new ReplaceProtocol({ frame, readBack, retry })

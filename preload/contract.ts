@@ -383,6 +383,8 @@ export interface HistoryEntry {
   readonly crop?: CropPixels
   /** A small JPEG preview of the backed-up photo. */
   readonly preview?: Uint8Array
+  /** The portal served an SVG: the backup (and what restore puts back) is the PNG it was rendered to. */
+  readonly convertedFrom?: 'svg'
 }
 
 /** A photo change of one person, or a bulk job (one entry for the whole job). */

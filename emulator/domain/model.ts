@@ -24,6 +24,10 @@ export interface PhotoRecord {
   sizes: Partial<Record<ThumbSize, Buffer>>
   /** Painted originals are rendered on first use and kept. */
   paintedOriginal?: Buffer
+  /** Cache quirk (c): files named by their real size (e.g. `_size_360-270`), by file name. */
+  realSizeFiles?: Map<string, Buffer>
+  /** Cache quirk (c): the file `original` points at instead of the `_orig_` file. */
+  originalFile?: string
 }
 
 export interface UserRecord {

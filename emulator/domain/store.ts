@@ -5,7 +5,12 @@ import { ticksFromUnixMs } from './dotnet-hash'
 import { THUMB_PIXELS, type Crop, type ThumbSize } from '../images/images'
 import type { ApiKeyRecord, GroupRecord, PhotoRecord, TempFile, TokenRecord, UserRecord } from './model'
 import { paintPortrait } from '../images/portrait'
-import type { PhotoSize } from '../types'
+import type { CacheQuirks, PhotoSize } from '../types'
+
+/** Every quirk off: a clean server. */
+export const NO_QUIRKS: CacheQuirks = { staleUserCache: false, userCacheTtlMs: 20 * 60_000, secondPrecisionReads: false, realSizeCropFiles: false }
+
+const TICKS_PER_SECOND = 10_000_000n
 
 export interface StoreListener {
   /** Something persistent changed (photo, token, key, temp file, lastModified). */
@@ -29,6 +34,10 @@ export class PortalStore {
   private readonly groupsById = new Map<string, GroupRecord>()
   private lastTicks = 0n
   private readonly listeners: StoreListener[] = []
+  /** The real server's cache quirks (types.ts CacheQuirks); all off unless the portal was started with them. */
+  quirks: CacheQuirks = NO_QUIRKS
+  /** Quirk (a): the cached user's LastModified as first read, never evicted by a photo write. */
+  private readonly userCache = new Map<string, { ticks: bigint; expiresMs: number }>()
 
   constructor(users: UserRecord[], groups: GroupRecord[]) {
     this.users = users
@@ -72,6 +81,24 @@ export class PortalStore {
     return this.lastTicks
   }
 
+  /**
+   * The LastModified a photo URL's `?hash=` is computed from. A write answer hashes the saved
+   * in-memory record; a read hashes the database row (whole seconds under quirk b), through the user
+   * cache (quirk a), which keeps what it first read until it expires.
+   */
+  hashTicks(user: UserRecord, use: 'read' | 'write'): bigint {
+    const { staleUserCache, secondPrecisionReads, userCacheTtlMs } = this.quirks
+    const now = Date.now()
+    if (staleUserCache) {
+      const hit = this.userCache.get(user.id)
+      if (hit && hit.expiresMs > now) return hit.ticks
+    }
+    if (use === 'write') return user.lastModifiedTicks
+    const stored = secondPrecisionReads ? (user.lastModifiedTicks / TICKS_PER_SECOND) * TICKS_PER_SECOND : user.lastModifiedTicks
+    if (staleUserCache) this.userCache.set(user.id, { ticks: stored, expiresMs: now + userCacheTtlMs })
+    return stored
+  }
+
   /** The user record was saved: LastModified = UtcNow. */
   touch(user: UserRecord): void {
     user.lastModifiedTicks = this.nextTicks()
@@ -89,6 +116,15 @@ export class PortalStore {
     if (!user.photo) return
     user.photo.crop = crop
     user.photo.sizes = sizes
+    this.touch(user)
+  }
+
+  /** Quirk (c): the square sizes stay as they were; the new files sit beside them and `original` names the last. */
+  realSizeThumbnails(user: UserRecord, crop: Crop, files: ReadonlyArray<{ name: string; bytes: Buffer }>): void {
+    if (!user.photo) return
+    user.photo.crop = crop
+    user.photo.realSizeFiles = new Map(files.map((f) => [f.name.toLowerCase(), f.bytes]))
+    user.photo.originalFile = files[files.length - 1]?.name
     this.touch(user)
   }
 

@@ -38,9 +38,15 @@ export const DEFAULT_IMAGE_SIZES = [32, 48, 82, 200, 360] as const
 export function photoFileName(user: UserRecord, size: PhotoSize): string | undefined {
   const photo = user.photo
   if (!photo) return undefined
-  if (size === 'original') return `${user.id}_orig_${photo.width}-${photo.height}.${photo.ext}`
+  if (size === 'original') return photo.originalFile ?? storedOriginalName(user)
   const px = THUMB_PIXELS[size as ThumbSize]
   return `${user.id}_size_${px}-${px}.${photo.ext}`
+}
+
+/** The `_orig_` file of the stored original (what `original` names unless quirk (c) pointed it elsewhere). */
+export function storedOriginalName(user: UserRecord): string | undefined {
+  const photo = user.photo
+  return photo ? `${user.id}_orig_${photo.width}-${photo.height}.${photo.ext}` : undefined
 }
 
 /** Relative URL of the stored original without `?hash=` (what PUT compares `files` against). */
@@ -49,8 +55,9 @@ export function originalUrlWithoutHash(user: UserRecord): string | undefined {
   return name ? ROOT + name : undefined
 }
 
-export function photoUrls(user: UserRecord): ThumbnailsDataDto {
-  const hash = `?hash=${photoHash(user.lastModifiedTicks)}`
+/** The six URLs; `ticks` is the LastModified the `?hash=` comes from (PortalStore.hashTicks). */
+export function photoUrls(user: UserRecord, ticks: bigint = user.lastModifiedTicks): ThumbnailsDataDto {
+  const hash = `?hash=${photoHash(ticks)}`
   const url = (size: PhotoSize): string => {
     const name = photoFileName(user, size)
     return name ? `${ROOT}${name}${hash}` : `/static/images/${DEFAULT_FILE[size]}${hash}`
@@ -59,8 +66,8 @@ export function photoUrls(user: UserRecord): ThumbnailsDataDto {
 }
 
 /** Upload with Autosave=true answers `main` where every other DTO says `original`. */
-export function uploadData(user: UserRecord): Record<string, string> {
-  const u = photoUrls(user)
+export function uploadData(user: UserRecord, ticks: bigint = user.lastModifiedTicks): Record<string, string> {
+  const u = photoUrls(user, ticks)
   return { main: u.original, retina: u.retina, max: u.max, big: u.big, medium: u.medium, small: u.small }
 }
 
@@ -73,7 +80,7 @@ function date(ms: number | undefined, ctx: DtoContext): string | undefined {
 }
 
 export function employeeDto(user: UserRecord, ctx: DtoContext): Record<string, unknown> {
-  const p = photoUrls(user)
+  const p = photoUrls(user, ctx.store.hashTicks(user, 'read'))
   return {
     id: user.id,
     displayName: displayName(user),
@@ -105,7 +112,7 @@ export function employeeFullDto(user: UserRecord, caller: UserRecord, ctx: DtoCo
   const showGroups = groups.length > 0 && !(caller.type === 'User' && !isSelf)
   const creator = user.createdBy ? ctx.store.userById(user.createdBy) : undefined
   const seesQuota = callerIsAdmin || isSelf
-  const p = photoUrls(user)
+  const p = photoUrls(user, ctx.store.hashTicks(user, 'read'))
   // One literal (no spread): spreading into a 40-key literal is ~40x slower in V8, and pages build 100 of these.
   return {
     id: user.id,

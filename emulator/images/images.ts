@@ -107,6 +107,29 @@ export function clampCrop(crop: Crop, width: number, height: number): Crop {
   return { x, y, w, h }
 }
 
+/**
+ * Quirk (c), SaveThumbnail: each size of a non-square crop is named by the size it really has
+ * (`<uid>_size_360-270.<ext>`), in the order retina .. small; the real server files each under the
+ * cache key "Original" (ToCache), so `original` ends up naming the last one.
+ */
+export async function renderRealSizeThumbnails(original: Buffer, crop: Crop, ext: string, userId: string): Promise<Array<{ name: string; bytes: Buffer }>> {
+  try {
+    const out: Array<{ name: string; bytes: Buffer }> = []
+    for (const size of THUMB_SIZES) {
+      const px = THUMB_PIXELS[size]
+      const { data, info } = await sharp(original)
+        .extract({ left: crop.x, top: crop.y, width: crop.w, height: crop.h })
+        .resize(px, px, { fit: 'inside' })
+        .png()
+        .toBuffer({ resolveWithObject: true })
+      out.push({ name: `${userId}_size_${info.width}-${info.height}.${ext}`, bytes: data })
+    }
+    return out
+  } catch (e) {
+    throw toImageError(e)
+  }
+}
+
 /** Every sized thumbnail: crop, resize to fit the target with the aspect kept, encode as PNG. */
 export async function renderThumbnails(original: Buffer, crop: Crop): Promise<Record<ThumbSize, Buffer>> {
   try {

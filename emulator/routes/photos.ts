@@ -9,7 +9,7 @@ import { bindJsonBody, dotnetBoolParse, parseGuid } from '../http/binding'
 import { originalUrlWithoutHash, photoUrls, TEMP_PREFIX, uploadData } from '../http/dto'
 import { htmlEncode, ServerException, ValidationFailure } from '../http/envelope'
 import { Throttle } from '../http/faults'
-import { centredSquare, clampCrop, fitWithin, ImageError, renderThumbnails, sniffUploadFormat } from '../images/images'
+import { centredSquare, clampCrop, fitWithin, ImageError, renderRealSizeThumbnails, renderThumbnails, sniffUploadFormat } from '../images/images'
 import type { UserRecord } from '../domain/model'
 import { canView, holdsEditUser, resolveUser } from '../domain/permissions'
 import { checkedDownload, uncheckedDownload } from '../images/photo-url-fetch'
@@ -75,6 +75,9 @@ function failureMessage(error: unknown): string {
 export function registerPhotoRoutes(app: FastifyInstance, ctx: PortalContext): void {
   const { store, rules } = ctx
 
+  /** A write's answer: the URLs with the hash of the record just saved (quirks a and b, store.hashTicks). */
+  const written = (user: UserRecord) => photoUrls(user, store.hashTicks(user, 'write'))
+
   /** Photo routes before v3.6.0 treat `@self` as the caller; later it is a username (404). */
   const target = (call: ApiCall, caller: UserRecord): UserRecord => {
     const raw = call.params.userid ?? ''
@@ -119,7 +122,7 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: PortalContext): v
       const caller = callerOf(call).user
       const user = target(call, caller)
       if (rules.visibilityRule && !canView(caller, user)) throw new ServerException('Security', 'Access denied')
-      return ok(photoUrls(user))
+      return ok(photoUrls(user, store.hashTicks(user, 'read')))
     }
   })
 
@@ -131,7 +134,7 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: PortalContext): v
       const user = target(call, caller)
       demandWrite(caller, user, 'delete')
       store.deletePhoto(user)
-      return ok(photoUrls(user))
+      return ok(written(user))
     }
   })
 
@@ -142,7 +145,7 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: PortalContext): v
     if (!format) return uploadFailure('Unknown image file type')
     if (autosave) {
       await saveOrUpdatePhoto(user, bytes)
-      return ok({ success: true, data: uploadData(user) })
+      return ok({ success: true, data: uploadData(user, store.hashTicks(user, 'write')) })
     }
     const fitted = await fitWithin(bytes)
     const name = `${randomUUID()}.${format}`
@@ -231,16 +234,19 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: PortalContext): v
           const original = store.photoBytes(user, 'original')
           if (original) {
             const crop = clampCrop({ x, y, w: width, h: height }, user.photo.width, user.photo.height)
-            const sizes = await renderThumbnails(original, crop)
             user.photo.source = { kind: 'bytes', original }
-            store.updateThumbnails(user, crop, sizes)
+            if (store.quirks.realSizeCropFiles && crop.w !== crop.h) {
+              store.realSizeThumbnails(user, crop, await renderRealSizeThumbnails(original, crop, user.photo.ext, user.id))
+            } else {
+              store.updateThumbnails(user, crop, await renderThumbnails(original, crop))
+            }
           }
         }
       } catch (e) {
         if (e instanceof ImageError) throw new ServerException(e.tooLarge ? 'ImageSizeLimit' : 'ImageDecode', e.message)
         throw e
       }
-      return ok(photoUrls(user))
+      return ok(written(user))
     }
   })
 
@@ -255,12 +261,12 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: PortalContext): v
       demandWrite(caller, user, 'put')
       if (files.trim() === '') {
         if (rules.putUrlChecks) throw new ServerException('Argument', FILE_NOT_FOUND)
-        return ok(photoUrls(user)) // silent no-op before v3.7.1
+        return ok(written(user)) // silent no-op before v3.7.1
       }
       if (files === originalUrlWithoutHash(user)) {
         // The current photo: nothing is downloaded, the user is re-saved (new hash).
         store.touch(user)
-        return ok(photoUrls(user))
+        return ok(written(user))
       }
       if (rules.legacyAdminWrites && !holdsEditUser(caller, user)) throw new ServerException('Authorizing', 'Access denied')
       const origin = requestOrigin(call.req)
@@ -279,7 +285,7 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: PortalContext): v
         if (e instanceof ImageError) throw new ServerException(e.tooLarge ? 'ImageSizeLimit' : 'ImageDecode', e.message)
         throw e
       }
-      return ok(photoUrls(user))
+      return ok(written(user))
     }
   })
 }

@@ -3,7 +3,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { PortalContext } from '../http/api'
-import { DEFAULT_IMAGE_SIZES, photoFileName } from '../http/dto'
+import { DEFAULT_IMAGE_SIZES, photoFileName, storedOriginalName } from '../http/dto'
 import { THUMB_SIZES, THUMB_PIXELS } from '../images/images'
 import type { PhotoSize } from '../types'
 
@@ -43,10 +43,13 @@ export function registerStorageRoutes(app: FastifyInstance, ctx: PortalContext):
     const m = /^([0-9a-f-]{36})_(orig|size)_(\d+)-(\d+)\.([a-z0-9]+)$/i.exec(file)
     const user = m?.[1] ? ctx.store.userById(m[1]) : undefined
     if (!m || !user?.photo) return reply.code(404).send()
+    const realSize = user.photo.realSizeFiles?.get(file.toLowerCase())
+    if (realSize) return sendImage(req, reply, realSize, user.photo.ext)
     let size: PhotoSize | undefined
     if (m[2]?.toLowerCase() === 'orig') size = 'original'
     else size = THUMB_SIZES.find((s) => String(THUMB_PIXELS[s]) === m[3] && m[3] === m[4])
-    if (!size || photoFileName(user, size)?.toLowerCase() !== file.toLowerCase()) return reply.code(404).send()
+    const expected = size === 'original' ? storedOriginalName(user) : size ? photoFileName(user, size) : undefined
+    if (!size || !expected || expected.toLowerCase() !== file.toLowerCase()) return reply.code(404).send()
     const bytes = ctx.store.photoBytes(user, size)
     if (!bytes) return reply.code(404).send()
     return sendImage(req, reply, bytes, user.photo.ext)

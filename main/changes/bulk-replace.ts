@@ -12,18 +12,17 @@
  *   files, which are fetched from storage and checked size by size.
  * So two API writes per person, and nothing else.
  */
-import { createHash } from 'node:crypto'
 import type { CropPixels, Person, Result } from '../../preload/contract'
 import { fail, ok } from '../core/result'
 import type { Logger } from '../core/logger'
 import type { ThumbnailsDataDto } from '../docspace/dto'
 import { isStoredPhoto } from '../docspace/photo-sizes'
 import type { EncodedPhoto } from '../images/photo-ops'
-import { imageInfo } from '../images/image-info'
+import { sha256Hex } from '../images/inert-image'
 import type { Session } from '../services/accounts-service'
 import type { BackupStore } from '../services/backup-store'
 import { beforeChange, cancelledChange, partlyApplied, refusedUpFront } from './change-failures'
-import type { ChangeFrame, CurrentPhoto } from './change-frame'
+import { currentFromFile, type ChangeFrame, type CurrentPhoto } from './change-frame'
 import type { ReadBack } from './read-back'
 import { retrying, type RetryPolicy } from './retry'
 
@@ -75,7 +74,7 @@ export class BulkReplace {
       if (!isStoredPhoto(photo.value.original)) return ok({ applied: false })
       const file = await session.client.fetchFile(photo.value.original)
       if (!file.ok) return file
-      const applied = createHash('sha256').update(file.value.bytes).digest('hex') === sha256
+      const applied = sha256Hex(file.value.bytes) === sha256
       const [newest] = applied ? await this.#backups.list(accountId, userId) : []
       return ok({ applied, ...(newest ? { backupId: newest.id } : {}) })
     })
@@ -101,7 +100,7 @@ export class BulkReplace {
     const cropped = await retrying(this.#retry, () => client.createThumbnails(person.id, req.crop))
     if (!cropped.ok) return partlyApplied(person, 'crop', 'new-centred', cropped.error)
     await this.#frame.saveAppliedCrop(ctx, req.photo.bytes, req.crop)
-    const expected = { hasPhoto: true, width: req.photo.width, height: req.photo.height }
+    const expected = { hasPhoto: true, width: req.photo.width, height: req.photo.height, sha256: sha256Hex(req.photo.bytes) }
     // The thumbnails answer names the new files; if they do not check out, read the photo afresh.
     const fromAnswer = await this.#readBack.verifyFiles(client, cropped.value, expected)
     const verified = fromAnswer.ok ? fromAnswer : await retrying(this.#retry, () => this.#readBack.verify(client, person.id, expected))
@@ -116,9 +115,9 @@ export class BulkReplace {
     if (known.person.hasPhoto && ref && isStoredPhoto(ref)) {
       const file = await session.client.fetchFile(ref)
       if (file.ok) {
-        const info = await imageInfo(file.value.bytes)
         // Only `original` is read from this dto by the backup; the sizes are not known from the list.
-        if (info.ok) return ok({ dto: knownDto(ref), original: { bytes: file.value.bytes, mime: info.value.mime, width: info.value.width, height: info.value.height } })
+        const current = await currentFromFile(knownDto(ref), file.value.bytes)
+        if (current.ok) return current
       }
     }
     const current = await this.#frame.readCurrent(session.client, known.person.id)

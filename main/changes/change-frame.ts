@@ -13,7 +13,7 @@ import type { DocSpaceClient } from '../docspace/client'
 import type { ThumbnailsDataDto } from '../docspace/dto'
 import { fail, ok } from '../core/result'
 import { isStoredPhoto } from '../docspace/photo-sizes'
-import { imageInfo } from '../images/image-info'
+import { inertImage, type InertImage } from '../images/inert-image'
 import { photoPreview } from '../images/photo-ops'
 import type { AccountsService, Session } from '../services/accounts-service'
 import type { ActivityLog } from '../services/activity-log'
@@ -32,10 +32,13 @@ export interface ChangeContext {
   readonly person: Person
 }
 
-/** The person's photo as read before a change: the six refs, and the original's bytes when there is one. */
+/**
+ * The person's photo as read before a change: the six refs, and the original when there is one,
+ * made inert (an SVG is kept as the PNG it renders to, so it can be downloaded and restored safely).
+ */
 export interface CurrentPhoto {
   readonly dto: ThumbnailsDataDto
-  readonly original?: { readonly bytes: Uint8Array; readonly mime: string; readonly width: number; readonly height: number }
+  readonly original?: InertImage
 }
 
 /** The saved backup of a change, and what it was taken of. */
@@ -60,6 +63,11 @@ export interface ChangeFrameOptions {
   readonly backups: BackupStore
   readonly activity: ActivityLog
   readonly log: Logger
+  /**
+   * Told after every change of a person's photo has run, whatever its outcome, so caches drop the
+   * person's files: a ref alone does not tell the new picture (read-back.ts ExpectedPhoto).
+   */
+  readonly onPhotoTouched?: (accountId: string, userId: string) => void
 }
 
 export class ChangeFrame {
@@ -67,6 +75,7 @@ export class ChangeFrame {
   readonly #backups: BackupStore
   readonly #activity: ActivityLog
   readonly #log: Logger
+  readonly #onPhotoTouched: (accountId: string, userId: string) => void
   readonly #locks = new Map<string, Promise<unknown>>()
   /** maxImageUploadSize per account (CONTRACT.md §3.3). */
   readonly #uploadLimits = new Map<string, number>()
@@ -76,6 +85,7 @@ export class ChangeFrame {
     this.#backups = options.backups
     this.#activity = options.activity
     this.#log = options.log
+    this.#onPhotoTouched = options.onPhotoTouched ?? (() => undefined)
   }
 
   /**
@@ -93,7 +103,11 @@ export class ChangeFrame {
         if (!person.ok) return person
         personName = person.value.displayName
         if (!person.value.canEditPhoto) return refusedUpFront(session, person.value)
-        return work({ action, session, person: person.value })
+        try {
+          return await work({ action, session, person: person.value })
+        } finally {
+          this.#onPhotoTouched(accountId, userId)
+        }
       })
     )
     if (account && options.record !== false) {
@@ -120,7 +134,15 @@ export class ChangeFrame {
    * enforces its rules on every write.
    */
   locked<T>(accountId: string, userId: string, work: (session: Session) => Promise<Result<T>>): Promise<Result<T>> {
-    return this.#accounts.call(accountId, (session) => this.#locked(`${accountId}\n${userId}`, () => work(session)))
+    return this.#accounts.call(accountId, (session) =>
+      this.#locked(`${accountId}\n${userId}`, async () => {
+        try {
+          return await work(session)
+        } finally {
+          this.#onPhotoTouched(accountId, userId)
+        }
+      })
+    )
   }
 
   /** The person as the portal has them now, with whether the signed-in user may change their photo. */
@@ -138,13 +160,7 @@ export class ChangeFrame {
     if (!isStoredPhoto(dto.original)) return ok({ dto })
     const file = await client.fetchFile(dto.original)
     if (!file.ok) return file
-    const info = await imageInfo(file.value.bytes)
-    if (!info.ok) {
-      return fail('portal/unexpected', `the current original does not decode (${info.error.message}), so it cannot be backed up`, {
-        ...(info.error.detail ? { detail: info.error.detail } : {})
-      })
-    }
-    return ok({ dto, original: { bytes: file.value.bytes, mime: info.value.mime, width: info.value.width, height: info.value.height } })
+    return currentFromFile(dto, file.value.bytes)
   }
 
   /**
@@ -164,6 +180,7 @@ export class ChangeFrame {
         userId: person.id,
         before: action,
         ...(original ? { original } : {}),
+        ...(original?.convertedFrom ? { convertedFrom: original.convertedFrom } : {}),
         ...(crop ? { crop } : {}),
         ...(preview ? { preview } : {})
       })
@@ -223,4 +240,15 @@ export class ChangeFrame {
       if (this.#locks.get(key) === tail) this.#locks.delete(key)
     }
   }
+}
+
+/** The current photo from the original's bytes as served: inert, or a failure that stops the change. */
+export async function currentFromFile(dto: ThumbnailsDataDto, bytes: Uint8Array): Promise<Result<CurrentPhoto>> {
+  const original = await inertImage(bytes)
+  if (!original.ok) {
+    return fail('portal/unexpected', `the current original does not decode (${original.error.message}), so it cannot be backed up`, {
+      ...(original.error.detail ? { detail: original.error.detail } : {})
+    })
+  }
+  return ok({ dto, original: original.value })
 }

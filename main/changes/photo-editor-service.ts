@@ -115,7 +115,7 @@ export class PhotoEditorService {
       const put = await client.setPhotoFromUrl(arg.userId, url.value)
       if (!put.ok) {
         // PUT is retried by the HTTP client on a lost connection; if it still failed, look before reporting.
-        const changed = isTransient(put.error) ? await changedSince(client, arg.userId, backup.value.current.dto) : false
+        const changed = isTransient(put.error) ? await changedSince(client, arg.userId, backup.value.current) : false
         if (!changed) return { ok: false, error: urlRefused(put.error, ctx.session, ctx.person) }
       }
       await this.#frame.rememberLastChange(ctx, backup.value)
@@ -132,6 +132,7 @@ export class PhotoEditorService {
       if (!current.ok) return { ok: false, error: beforeChange(current.error, { session, person: person.value, step: 'read' }) }
       const stored = current.value.original
       if (!stored) return fail('portal/not-found', 'the person has no stored photo', { facts: { step: 'read', photoNow: 'none', personName: person.value.displayName } })
+      // An SVG from the portal arrives here already rendered to PNG (change-frame.ts): no scripts in a download.
       return ok({ bytes: stored.bytes, mime: stored.mime, fileName: `${fileNameBase(person.value.displayName, arg.userId)}-original.${extensionOf(stored.mime)}` })
     })
   }
@@ -190,7 +191,7 @@ export class PhotoEditorService {
     const userId = ctx.person.id
     const res = await client.deletePhoto(userId)
     if (!res.ok) {
-      const changed = isTransient(res.error) ? await changedSince(client, userId, backup.current.dto) : false
+      const changed = isTransient(res.error) ? await changedSince(client, userId, backup.current) : false
       if (!changed) return { ok: false, error: beforeChange(res.error, { session: ctx.session, person: ctx.person, step: 'write' }) }
     }
     await this.#frame.rememberLastChange(ctx, backup)

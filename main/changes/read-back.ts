@@ -10,14 +10,22 @@ import { fail, ok } from '../core/result'
 import { isStoredPhoto, PHOTO_SIZES, SQUARE_PIXELS } from '../docspace/photo-sizes'
 import { imageInfo } from '../images/image-info'
 import { partlyApplied } from './change-failures'
-import type { Backup, ChangeContext, ChangeOutcome } from './change-frame'
+import type { Backup, ChangeContext, ChangeOutcome, CurrentPhoto } from './change-frame'
+import { sha256Hex } from '../images/inert-image'
 import { retrying, type RetryPolicy } from './retry'
 
-/** What the portal should show after the change; width and height are the stored original's. */
+/**
+ * What the portal should show after the change; width and height are the stored original's, and
+ * `sha256` its exact bytes when known (the portal stores an upload that fits 1280 px as it is, §3.2).
+ * The `?hash=` in the refs is no proof: the real server can repeat the old one for 20 minutes after a
+ * write and hashes the same photo differently in a write's answer and a later read (emulator README,
+ * "Cache quirks"), so the new picture is recognised by its bytes.
+ */
 export interface ExpectedPhoto {
   readonly hasPhoto: boolean
   readonly width?: number
   readonly height?: number
+  readonly sha256?: string
 }
 
 export class ReadBack {
@@ -72,6 +80,9 @@ export class ReadBack {
         if (!file.ok) return file
         const info = await imageInfo(file.value.bytes)
         if (!info.ok) return fail('portal/unexpected', `the ${size} photo does not load: ${info.error.message}`, { detail: `${size} does not decode` })
+        if (size === 'original' && expected.hasPhoto && expected.sha256 !== undefined && sha256Hex(file.value.bytes) !== expected.sha256) {
+          return fail('portal/unexpected', 'the stored original is not the picture that was uploaded', { detail: 'original differs from the upload' })
+        }
         const want =
           size === 'original'
             ? expected.hasPhoto && expected.width !== undefined && expected.height !== undefined
@@ -90,8 +101,22 @@ export class ReadBack {
   }
 }
 
-/** After a lost connection: did the portal make the change anyway? (Every write issues a new ?hash=.) */
-export async function changedSince(client: DocSpaceClient, userId: string, before: ThumbnailsDataDto): Promise<boolean> {
+/**
+ * After a lost connection: is the person's photo still the one read before the change ('old'), another
+ * one ('new'), or can that not be told ('unknown')? Decided by the original's bytes, never by the
+ * `?hash=` (see ExpectedPhoto).
+ */
+export async function photoNow(client: DocSpaceClient, userId: string, before: CurrentPhoto): Promise<'old' | 'new' | 'unknown'> {
   const now = await client.photo(userId)
-  return now.ok && now.value.original !== before.original
+  if (!now.ok) return 'unknown'
+  const stored = isStoredPhoto(now.value.original)
+  if (!before.original || !stored) return stored === (before.original !== undefined) ? 'old' : 'new'
+  const file = await client.fetchFile(now.value.original)
+  if (!file.ok) return 'unknown'
+  return sha256Hex(file.value.bytes) === before.original.servedSha256 ? 'old' : 'new'
+}
+
+/** After a lost connection: did the portal make the change anyway? */
+export async function changedSince(client: DocSpaceClient, userId: string, before: CurrentPhoto): Promise<boolean> {
+  return (await photoNow(client, userId, before)) === 'new'
 }

@@ -9,13 +9,13 @@
  * and the read-back are retried, then reported as partly applied.
  */
 import type { AppError, CropPixels, PhotoChange, PhotoPhase, Result } from '../../preload/contract'
-import type { ThumbnailsDataDto } from '../docspace/dto'
 import { fail, ok } from '../core/result'
 import { formatBytes } from '../core/bytes'
 import type { EncodedPhoto } from '../images/photo-ops'
 import { beforeChange, cancelledChange, partlyApplied, promotionUnknown, unchanged } from './change-failures'
-import type { Backup, ChangeContext, ChangeFrame, ChangeOutcome } from './change-frame'
-import type { ReadBack } from './read-back'
+import type { Backup, ChangeContext, ChangeFrame, ChangeOutcome, CurrentPhoto } from './change-frame'
+import { photoNow, type ReadBack } from './read-back'
+import { sha256Hex } from '../images/inert-image'
 import { delay, isTransient, retrying, type RetryPolicy } from './retry'
 
 /** A 5 MB upload on a slow office link can take longer than the client's usual 30 s. */
@@ -108,7 +108,7 @@ export class ReplaceProtocol {
     hooks.onPointOfNoReturn?.()
     hooks.onProgress?.('applying')
     if (upload.value.kind === 'temp') {
-      const promoted = await this.#promote(ctx, upload.value.tmpFile, crop, backup.current.dto)
+      const promoted = await this.#promote(ctx, upload.value.tmpFile, crop, backup.current)
       if (!promoted.ok) return promoted
     }
     // A portal that stored the upload at once (kind 'stored') has switched too.
@@ -121,7 +121,7 @@ export class ReplaceProtocol {
       await this.#frame.saveAppliedCrop(ctx, photo.bytes, crop)
     }
     hooks.onProgress?.('verifying')
-    const finished = await this.#readBack.finish(ctx, backup, { hasPhoto: true, width: photo.width, height: photo.height }, crop)
+    const finished = await this.#readBack.finish(ctx, backup, { hasPhoto: true, width: photo.width, height: photo.height, sha256: sha256Hex(photo.bytes) }, crop)
     if (finished.ok) hooks.onProgress?.('done')
     return finished
   }
@@ -134,10 +134,11 @@ export class ReplaceProtocol {
 
   /**
    * The thumbnails call with `tmpFile`. When it fails in a way that leaves the outcome unknown (lost
-   * connection, 5xx), the photo is read back: a new hash means the portal did switch. A retry is only
-   * sent while the old photo is provably still there.
+   * connection, 5xx), the photo is read back: another original (by its bytes: the `?hash=` may repeat
+   * the old one, read-back.ts) means the portal did switch. A retry is only sent while the old photo
+   * is provably still there.
    */
-  async #promote(ctx: ChangeContext, tmpFile: string, crop: CropPixels | undefined, before: ThumbnailsDataDto): Promise<Result<true>> {
+  async #promote(ctx: ChangeContext, tmpFile: string, crop: CropPixels | undefined, before: CurrentPhoto): Promise<Result<true>> {
     const { client } = ctx.session
     const userId = ctx.person.id
     let lastError: AppError | undefined
@@ -149,10 +150,10 @@ export class ReplaceProtocol {
       if (res.ok) return ok(true)
       lastError = res.error
       if (res.error.code === 'auth/expired') break
-      const now = await client.photo(userId)
-      if (now.ok && now.value.original !== before.original) return ok(true)
-      stillOld = now.ok
-      if (!isTransient(res.error) || !now.ok) break
+      const now = await photoNow(client, userId, before)
+      if (now === 'new') return ok(true)
+      stillOld = now === 'old'
+      if (!isTransient(res.error) || !stillOld) break
     }
     const error: AppError = lastError ?? { code: 'portal/unexpected', message: 'the portal did not switch to the new photo' }
     if (stillOld || !isTransient(error)) return { ok: false, error: beforeChange(error, { session: ctx.session, person: ctx.person, step: 'promote' }) }

@@ -37,7 +37,8 @@ const entryFile = z.object({
   mime: z.string().optional(),
   sha256: z.string().optional(),
   crop: cropSchema.optional(),
-  hasPreview: z.boolean().default(false)
+  hasPreview: z.boolean().default(false),
+  convertedFrom: z.literal('svg').optional()
 })
 type EntryFile = z.infer<typeof entryFile>
 
@@ -52,6 +53,8 @@ export interface BackupInput {
   readonly original?: { readonly bytes: Uint8Array; readonly mime: string; readonly width: number; readonly height: number }
   readonly crop?: CropPixels
   readonly preview?: Uint8Array
+  /** The portal served this format and `original` is the PNG it was rendered to (an SVG never goes back). */
+  readonly convertedFrom?: 'svg'
 }
 
 export interface SavedBackup {
@@ -104,7 +107,8 @@ export class BackupStore {
         ? { width: input.original.width, height: input.original.height, mime: input.original.mime, sha256: sha256(input.original.bytes) }
         : {}),
       ...(input.original && input.crop ? { crop: input.crop } : {}),
-      hasPreview: input.preview !== undefined
+      hasPreview: input.preview !== undefined,
+      ...(input.original && input.convertedFrom ? { convertedFrom: input.convertedFrom } : {})
     }
     if (input.original) await writeBytesAtomic(join(dir, `${id}.original`), input.original.bytes)
     if (input.preview) await writeBytesAtomic(join(dir, `${id}.preview.jpg`), input.preview)
@@ -237,7 +241,8 @@ function toEntry(meta: EntryFile, preview: Uint8Array | undefined): HistoryEntry
     ...(meta.width !== undefined ? { width: meta.width } : {}),
     ...(meta.height !== undefined ? { height: meta.height } : {}),
     ...(meta.crop ? { crop: meta.crop } : {}),
-    ...(preview ? { preview } : {})
+    ...(preview ? { preview } : {}),
+    ...(meta.convertedFrom ? { convertedFrom: meta.convertedFrom } : {})
   }
 }
 

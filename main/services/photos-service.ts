@@ -7,7 +7,7 @@ import { resolvePhotoUrl } from '../docspace/client'
 import { LRUCache } from 'lru-cache'
 import { fail, ok } from '../core/result'
 import { isStoredPhoto, PHOTO_SIZES } from '../docspace/photo-sizes'
-import { imageInfo } from '../images/image-info'
+import { inertImage } from '../images/inert-image'
 import type { AccountsService } from './accounts-service'
 
 export interface PhotosServiceOptions {
@@ -22,6 +22,8 @@ export class PhotosService {
   readonly #cache: LRUCache<string, PhotoImage>
   /** One download per file even when many rows ask for it at once. */
   readonly #inFlight = new Map<string, Promise<Result<PhotoImage>>>()
+  /** Bumped per account and person when their photo changed: a download started before is not cached. */
+  readonly #epochs = new Map<string, number>()
 
   constructor(options: PhotosServiceOptions) {
     this.#accounts = options.accounts
@@ -50,8 +52,10 @@ export class PhotosService {
   /**
    * The bytes of one stored photo file. The ref must be a path on the same portal under
    * /storage/userPhotos/ or /static/images/: anything else is refused before any request, so a
-   * compromised renderer cannot make main send the token elsewhere. The `?hash=` in the ref changes
-   * with every photo write (§1.1), so a cached file never goes stale.
+   * compromised renderer cannot make main send the token elsewhere. The `?hash=` in the ref is not
+   * enough to tell a new picture: the real server can repeat the old one for 20 minutes after a write
+   * (emulator README, "Cache quirks"), so a change made here drops that person's files (forgetPerson).
+   * An SVG is handed on as the PNG it renders to, never as SVG.
    */
   async image(arg: { readonly accountId: string; readonly ref: string }): Promise<Result<PhotoImage>> {
     const session = await this.#accounts.session(arg.accountId)
@@ -63,9 +67,21 @@ export class PhotosService {
     if (cached) return ok(cached)
     const pending = this.#inFlight.get(key)
     if (pending) return pending
-    const download = this.#download(arg.accountId, url, key).finally(() => this.#inFlight.delete(key))
+    const person = personKey(arg.accountId, url)
+    const epoch = this.#epochs.get(person) ?? 0
+    const download = this.#download(arg.accountId, url, key, () => (this.#epochs.get(person) ?? 0) === epoch).finally(() => {
+      if (this.#inFlight.get(key) === download) this.#inFlight.delete(key)
+    })
     this.#inFlight.set(key, download)
     return download
+  }
+
+  /** The person's photo changed: their cached files are old pictures, whatever their refs say. */
+  forgetPerson(accountId: string, userId: string): void {
+    const person = `${accountId}\n${userId.toLowerCase()}`
+    this.#epochs.set(person, (this.#epochs.get(person) ?? 0) + 1)
+    for (const key of [...this.#cache.keys()]) if (personKeyOfCacheKey(key) === person) this.#cache.delete(key)
+    for (const key of [...this.#inFlight.keys()]) if (personKeyOfCacheKey(key) === person) this.#inFlight.delete(key)
   }
 
   /** Forget the cached files of an account (sign-out, forget). */
@@ -74,15 +90,29 @@ export class PhotosService {
     for (const key of [...this.#cache.keys()]) if (key.startsWith(prefix)) this.#cache.delete(key)
   }
 
-  async #download(accountId: string, url: string, key: string): Promise<Result<PhotoImage>> {
+  async #download(accountId: string, url: string, key: string, current: () => boolean): Promise<Result<PhotoImage>> {
     return this.#accounts.call(accountId, async ({ client }) => {
       const file = await client.fetchFile(url)
       if (!file.ok) return file
-      const info = await imageInfo(file.value.bytes)
-      if (!info.ok) return info
-      const image: PhotoImage = { bytes: file.value.bytes, mime: info.value.mime, width: info.value.width, height: info.value.height }
-      this.#cache.set(key, image, { size: image.bytes.byteLength })
+      const inert = await inertImage(file.value.bytes)
+      if (!inert.ok) return inert
+      const image: PhotoImage = { bytes: inert.value.bytes, mime: inert.value.mime, width: inert.value.width, height: inert.value.height }
+      if (current()) this.#cache.set(key, image, { size: image.bytes.byteLength })
       return ok(image)
     })
   }
+}
+
+/** Stored photo files are named after their person (`<uid>_orig_…`, `<uid>_size_…`, CONTRACT.md §3.5). */
+const PERSON_FILE = /\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_[^/]*$/i
+
+function personKey(accountId: string, url: string): string {
+  const path = url.replace(/[?#].*$/, '')
+  const id = PERSON_FILE.exec(path)?.[1]
+  return id ? `${accountId}\n${id.toLowerCase()}` : `${accountId}\n`
+}
+
+function personKeyOfCacheKey(key: string): string {
+  const cut = key.indexOf('\n')
+  return personKey(key.slice(0, cut), key.slice(cut + 1))
 }

@@ -16,6 +16,7 @@ export async function refreshPeople(
   const { api, people } = deps
   if (accountId === null || userIds.length === 0 || people.accountId !== accountId) return
   if (userIds.length > REFRESH_ONE_BY_ONE) {
+    people.forgetPhotos(userIds)
     await people.load(accountId)
     return
   }

@@ -135,4 +135,25 @@ describe('PhotoCache', () => {
     expect(made[0]?.type).toBe('image/jpeg')
     expect(made[0]?.size).toBe(3)
   })
+
+  it('forget drops matching photos and does not keep a load that was running when it was called', async () => {
+    const h = harness(10, 2)
+    const a = h.cache.get('/u1_small.png?hash=1')
+    h.answer('/u1_small.png?hash=1')
+    const first = await a
+    const running = h.cache.get('/u1_big.png?hash=1')
+    await tick()
+    h.cache.forget((ref) => ref.startsWith('/u1_'))
+    expect(first.ok && h.revoked).toContain(first.ok ? first.value.url : '')
+    expect(h.cache.peek('/u1_small.png?hash=1')).toBeUndefined()
+    h.answer('/u1_big.png?hash=1') // loaded before the change: maybe the old picture
+    expect(await running).toMatchObject({ ok: false, error: { code: 'app/cancelled' } })
+    expect(h.cache.peek('/u1_big.png?hash=1')).toBeUndefined()
+    const again = h.cache.get('/u1_big.png?hash=1')
+    await tick()
+    expect(h.loads.filter((r) => r === '/u1_big.png?hash=1')).toHaveLength(2)
+    h.answer('/u1_big.png?hash=1')
+    expect((await again).ok).toBe(true)
+    expect(h.cache.peek('/u1_big.png?hash=1')).toBeDefined()
+  })
 })

@@ -1,6 +1,7 @@
 /**
- * Photos as blob: URLs, cached by PhotoRef (it carries the portal's ?hash= key, so a changed photo
- * is a new key). Only rows that are actually rendered ask for their photo; a request whose row
+ * Photos as blob: URLs, cached by PhotoRef. The ref's ?hash= is no proof of a new picture (the real
+ * server can repeat the old one for 20 minutes after a write), so the people store drops a person's
+ * photos when it learns of a change (forget). Only rows that are actually rendered ask for their photo; a request whose row
  * scrolled away before its turn is dropped; at most `maxInFlight` loads run at once; the least
  * recently used URLs are revoked when the cache is full.
  */
@@ -31,6 +32,7 @@ interface Pending {
 }
 
 const CANCELLED: AppError = { code: 'app/cancelled', message: 'The photo is no longer needed.' }
+const CHANGED: AppError = { code: 'app/cancelled', message: 'The photo changed while it loaded.' }
 const DISPOSED: AppError = { code: 'app/cancelled', message: 'The photo cache was closed.' }
 
 export class PhotoCache {
@@ -38,6 +40,8 @@ export class PhotoCache {
   private readonly entries = new Map<PhotoRef, CachedPhoto>()
   private readonly pending = new Map<PhotoRef, Pending>()
   private readonly queue: Pending[] = []
+  /** Loads started before their ref was forgotten. */
+  private readonly stale = new Set<Pending>()
   private inFlight = 0
   private peakInFlight = 0
   private disposed = false
@@ -73,6 +77,23 @@ export class PhotoCache {
     return this.entries.size
   }
 
+  /**
+   * Drops (and revokes) every cached photo whose ref matches; a load of such a ref that is queued or
+   * running is not kept and answers app/cancelled, so the next ask loads afresh.
+   */
+  forget(matches: (ref: PhotoRef) => boolean): void {
+    for (const [ref, photo] of [...this.entries]) {
+      if (!matches(ref)) continue
+      this.entries.delete(ref)
+      this.options.revokeUrl(photo.url)
+    }
+    for (const [ref, pending] of [...this.pending]) {
+      if (!matches(ref)) continue
+      this.pending.delete(ref)
+      this.stale.add(pending)
+    }
+  }
+
   /** Highest number of loads that ran at once (for tests and the benchmark). */
   get peakConcurrency(): number {
     return this.peakInFlight
@@ -91,7 +112,7 @@ export class PhotoCache {
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
       const next = this.queue.shift() as Pending
       if (next.waiters.every((s) => s !== null && s.aborted)) {
-        this.pending.delete(next.ref)
+        if (!this.stale.delete(next)) this.pending.delete(next.ref)
         next.resolve({ ok: false, error: CANCELLED })
         continue
       }
@@ -109,11 +130,15 @@ export class PhotoCache {
       result = { ok: false, error: { code: 'app/internal', message: String(e) } }
     }
     this.inFlight--
-    this.pending.delete(p.ref)
+    const stale = this.stale.delete(p)
+    if (!stale) this.pending.delete(p.ref)
     if (this.disposed) {
       p.resolve({ ok: false, error: DISPOSED })
     } else if (!result.ok) {
       p.resolve(result)
+    } else if (stale) {
+      // Asked for before the change: the bytes may be the old picture. Whoever still wants it asks again.
+      p.resolve({ ok: false, error: CHANGED })
     } else {
       const { mime, width, height } = result.value
       const photo: CachedPhoto = { url: this.options.createUrl(result.value), mime, width, height }

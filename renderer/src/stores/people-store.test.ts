@@ -220,4 +220,35 @@ describe('people store', () => {
     expect(imageCalls()).toBe(2)
     expect(api.args['photos.image']?.map((a) => (a as { ref: string }).ref)).toEqual([one, three])
   })
+
+  it('after a change the row and panel load the photo afresh even when the portal repeats the old ref', async () => {
+    // The real server can answer the old ?hash= for 20 minutes after a write, while the file holds the new picture.
+    const people = [makePerson(1), makePerson(2)]
+    const api = createFakeAppApi({ people })
+    createTestPinia(api)
+    const store = usePeopleStore()
+    let made = 0
+    const revoked: string[] = []
+    store.setUrlFactory({ createUrl: () => `blob:${++made}`, revokeUrl: (u) => revoked.push(u) })
+    await store.load('acc-1')
+    const [changed, other] = store.all.map((e) => e.person) as [(typeof people)[0], (typeof people)[0]]
+    const before = await store.rowPhoto(changed.smallPhoto)
+    const otherBefore = await store.rowPhoto(other.smallPhoto)
+    const sizesBefore = await store.photoSizes(changed.id)
+    expect(store.peekRowPhoto(changed.smallPhoto)).toBeDefined()
+    const revision = store.photoRevision
+
+    store.replacePerson({ ...changed }) // same smallPhoto ref
+
+    expect(store.photoRevision).toBeGreaterThan(revision)
+    expect(store.peekRowPhoto(changed.smallPhoto)).toBeUndefined()
+    const after = await store.rowPhoto(changed.smallPhoto)
+    expect(after.ok && before.ok && after.value.url !== before.value.url).toBe(true)
+    expect(before.ok && revoked).toContain(before.ok ? before.value.url : '')
+    // Other people's photos stay cached.
+    expect(otherBefore.ok && store.peekRowPhoto(other.smallPhoto)?.url).toBe(otherBefore.ok ? otherBefore.value.url : '')
+    const sizesAfter = await store.photoSizes(changed.id)
+    const urlsOf = (r: typeof sizesBefore) => (r.ok ? r.value.sizes.map((s) => (s.photo.ok ? s.photo.value.url : '')) : [])
+    expect(urlsOf(sizesAfter).some((u) => urlsOf(sizesBefore).includes(u))).toBe(false)
+  })
 })

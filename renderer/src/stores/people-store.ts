@@ -211,8 +211,25 @@ export const usePeopleStore = defineStore('people', () => {
     detailOpen.value = false
   }
 
+  /**
+   * Drops the cached photos of people whose photo changed here. Their refs may not change (the real
+   * server can repeat the old ?hash= for 20 minutes), and the files behind them hold the new picture.
+   */
+  function forgetPhotos(userIds: readonly string[]): void {
+    if (userIds.length === 0) return
+    const ids = userIds.map((id) => id.toLowerCase())
+    const matches = (ref: string): boolean => {
+      const file = (ref.split(/[?#]/)[0] ?? '').toLowerCase()
+      return ids.some((id) => file.includes(`/${id}_`))
+    }
+    rowPhotos?.forget(matches)
+    detailPhotos?.forget(matches)
+    photoRevision.value++
+  }
+
   /** Puts a changed person in place (the photo editor calls this after a replace). */
   function replacePerson(person: Person): void {
+    forgetPhotos([person.id])
     const index = all.value.findIndex((e) => e.person.id === person.id)
     if (index < 0) return
     const next = [...all.value]
@@ -317,6 +334,7 @@ export const usePeopleStore = defineStore('people', () => {
     load,
     reset,
     replacePerson,
+    forgetPhotos,
     personById,
     photoRevision,
     clearFilters,
