@@ -91,6 +91,9 @@ interface Challenge {
   attempts: number
 }
 
+/** The shape of every id accountIdFor makes: 16 hex digits. */
+export const ACCOUNT_ID_PATTERN = /^[0-9a-f]{16}$/
+
 /** Stable id from portal origin + user id; short enough for test ids and logs, reveals neither. */
 export function accountIdFor(origin: string, userId: string): string {
   return createHash('sha256').update(`${origin}|${userId}`).digest('hex').slice(0, 16)
