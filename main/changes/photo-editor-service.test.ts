@@ -166,7 +166,7 @@ describe('photo editing on a 3.7.2 portal (1 MiB upload limit), signed in as the
     const { csv, fileName } = value(await h.handlers['activity:export-csv'](undefined))
     expect(fileName).toMatch(/^photo-activity-\d{4}-\d{2}-\d{2}\.csv$/)
     const lines = csv.trimEnd().split('\r\n')
-    expect(lines[0]).toBe('When,Portal,Signed in as,Person ID,Person,Action,Result,Detail')
+    expect(lines[0]).toBe('"When","Portal","Signed in as","Person ID","Person","Action","Result","Detail"')
     // no detail holds a line break, so one line per entry
     expect(lines).toHaveLength(list.length + 1)
   })

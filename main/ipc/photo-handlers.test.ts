@@ -87,7 +87,7 @@ describe('photo channels: argument validation', () => {
     expect(await main.handlers['photos:history']({ accountId: ACC, userId: 'u1' })).toEqual({ ok: true, value: [] })
     expect(await main.handlers['activity:list']({})).toEqual({ ok: true, value: [] })
     const csv = await main.handlers['activity:export-csv'](undefined)
-    expect(csv.ok && csv.value.csv).toBe('When,Portal,Signed in as,Person ID,Person,Action,Result,Detail\r\n')
+    expect(csv.ok && csv.value.csv).toBe('"When","Portal","Signed in as","Person ID","Person","Action","Result","Detail"\r\n')
     // a crop that touches the right edge within floating-point slack is fine
     const edge = await main.handlers['photos:replace']({ ...replaceArg, crop: { x: 0.7, y: 0, width: 0.30000000001, height: 0.4 } })
     expect(errorOf(edge).code).toBe('auth/not-signed-in')

@@ -4,9 +4,8 @@
  * memory; the accounts file holds no secret. The password is kept in memory only while a two-factor
  * challenge is open.
  */
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import { z } from 'zod'
 import type {
   Account,
   AccountsOverview,
@@ -22,13 +21,15 @@ import { DocSpaceClient, type Credential } from '../docspace/client'
 import { fail, ok } from '../core/result'
 import type { HttpClient } from '../docspace/http'
 import { normalizePortalUrl, parseVersion, type PortalVersion } from '../docspace/portal-url'
+
+export { ACCOUNT_ID_PATTERN, ACCOUNTS_FILE, accountIdFor } from './accounts-file'
 import type { EventSink } from '../core/events'
 import { SECRET_SERVICE, secretAccount, type SecretStore } from '../secrets/secret-store'
-import { readJsonFile, writeJsonFileAtomic } from './json-file'
+import { writeJsonFileAtomic } from './json-file'
+import { ACCOUNTS_FILE, accountIdFor, readAccountsFile, type StoredAccount } from './accounts-file'
 import type { Logger } from '../core/logger'
 import { photoPolicy, roleOf } from './photo-policy'
 
-export const ACCOUNTS_FILE = 'accounts.json'
 const DEFAULT_CHALLENGE_TTL_MS = 5 * 60_000
 const MAX_CODE_ATTEMPTS = 5
 
@@ -51,29 +52,6 @@ export interface AccountsServiceOptions {
   readonly now?: () => Date
 }
 
-// The accounts file: no token, no password, no API key.
-const storedAccount = z.object({
-  id: z.string(),
-  portalUrl: z.string(),
-  user: z.object({
-    id: z.string(),
-    displayName: z.string(),
-    email: z.string(),
-    role: z.enum(['owner', 'admin', 'room-admin', 'user', 'guest'])
-  }),
-  policy: z.object({ rule: z.enum(['self-only', 'admin-may-edit-others', 'own-only-by-role']), portalVersion: z.string() }),
-  lastSignedInAt: z.string(),
-  credentialKind: z.enum(['token', 'api-key']),
-  /** The token was rejected (401): show "sign in again" rather than a plain signed-out state. */
-  expired: z.boolean().default(false)
-})
-type StoredAccount = z.infer<typeof storedAccount>
-const accountsFile = z.object({
-  version: z.literal(1),
-  activeAccountId: z.string().nullable(),
-  accounts: z.array(storedAccount)
-})
-
 interface LiveSession {
   readonly credential: Credential
   readonly storage: 'keychain' | 'session-only'
@@ -89,14 +67,6 @@ interface Challenge {
   readonly expiresAt: number
   readonly timer: NodeJS.Timeout
   attempts: number
-}
-
-/** The shape of every id accountIdFor makes: 16 hex digits. */
-export const ACCOUNT_ID_PATTERN = /^[0-9a-f]{16}$/
-
-/** Stable id from portal origin + user id; short enough for test ids and logs, reveals neither. */
-export function accountIdFor(origin: string, userId: string): string {
-  return createHash('sha256').update(`${origin}|${userId}`).digest('hex').slice(0, 16)
 }
 
 export class AccountsService {
@@ -396,22 +366,9 @@ export class AccountsService {
   async #load(): Promise<void> {
     this.#keychainAvailable = await this.#secrets.isAvailable()
     if (!this.#keychainAvailable) this.#log.warn('keychain unavailable: sign-ins are session-only', { store: this.#secrets.kind })
-    let file: Awaited<ReturnType<typeof readJsonFile>>
-    try {
-      file = await readJsonFile(this.#file)
-    } catch (e) {
-      this.#log.error('cannot read the accounts file', { code: (e as NodeJS.ErrnoException).code })
-      return
-    }
-    if (!file.found) return
-    const parsed = accountsFile.safeParse(file.value)
-    if (!parsed.success) {
-      // Start empty rather than crash; the file is rewritten on the next sign-in.
-      this.#log.warn('the accounts file is unreadable; starting with no remembered portals', { corrupt: file.corrupt })
-      return
-    }
-    this.#stored = parsed.data.accounts
-    this.#activeAccountId = this.#stored.some((a) => a.id === parsed.data.activeAccountId) ? parsed.data.activeAccountId : null
+    const file = await readAccountsFile(this.#file, this.#log)
+    this.#stored = file.accounts
+    this.#activeAccountId = file.activeAccountId
     if (!this.#keychainAvailable) return
     // An account whose keychain item exists is signed in; the token is checked on first use.
     for (const stored of this.#stored) {
