@@ -33,6 +33,11 @@ export interface MainOptions {
   readonly http?: { readonly timeoutMs?: number; readonly retries?: number; readonly concurrency?: number }
   /** Defaults to a scrubbed console logger. */
   readonly log?: Logger
+  /**
+   * Test mode only: "set from URL" may name 127.0.0.0/8, ::1 or localhost (the tests' image servers).
+   * Never set by the Electron shell, the demo or the command line.
+   */
+  readonly allowLoopbackPhotoUrls?: boolean
 }
 
 export interface Main {
@@ -56,7 +61,16 @@ export function createMain(options: MainOptions): Main {
   const retry = retryPolicy()
   const readBack = new ReadBack({ retry })
   const protocol = new ReplaceProtocol({ frame, readBack, retry })
-  const editor = new PhotoEditorService({ accounts, backups, frame, protocol, readBack, events: options.events, log })
+  const editor = new PhotoEditorService({
+    accounts,
+    backups,
+    frame,
+    protocol,
+    readBack,
+    events: options.events,
+    log,
+    urlPolicy: { allowLoopback: options.allowLoopbackPhotoUrls === true }
+  })
   // What was cached for an account must not outlive its session.
   accounts.onSignedOut((accountId) => {
     photos.dropAccount(accountId)

@@ -127,7 +127,7 @@ export type ImageProblem =
 export type RefusedImageFormat = 'bmp' | 'svg' | 'ico' | 'psd' | 'jxl' | 'jpeg2000' | 'pdf'
 
 /** What the app found wrong with a photo address before sending it. */
-export type UrlProblem = 'not-a-url' | 'not-http' | 'credentials'
+export type UrlProblem = 'not-a-url' | 'not-http' | 'credentials' | 'not-https' | 'private-address' | 'unresolved'
 
 /** Plain facts about a failure; every field is optional and set only where main knows it. */
 export interface ErrorFacts {
@@ -160,6 +160,8 @@ export interface ErrorFacts {
   /** The shortest side in pixels the app accepts. */
   readonly minSide?: number
   readonly urlProblem?: UrlProblem
+  /** The host of a photo address the app refused, as typed. */
+  readonly urlHost?: string
   /** Seconds the portal asked to wait before trying again (Retry-After), when it said. */
   readonly retryAfterSeconds?: number
   /** The code of the failure underneath, e.g. what made a partly applied change stop. */
