@@ -2,6 +2,7 @@
  * The composition root of main's logic, shared by both hosts: Electron (main/index.ts) and the
  * browser web host (main/web-host/). No Electron here.
  */
+import type { Account, Result } from '../preload/contract'
 import type { EventSink } from './core/events'
 import type { Handlers } from './ipc/types'
 import { ChangeFrame } from './changes/change-frame'
@@ -44,6 +45,8 @@ export interface Main {
   readonly handlers: Handlers
   /** The portals of the remembered accounts (the shell's openExternal allow-list). */
   portalOrigins(): Promise<string[]>
+  /** An API-key sign-in kept in memory only, for the command line; not on IPC. */
+  signInEphemeral(arg: { readonly portalUrl: string; readonly apiKey: string }): Promise<Result<Account>>
   dispose(): Promise<void>
 }
 
@@ -83,6 +86,7 @@ export function createMain(options: MainOptions): Main {
   const handlers = createHandlers({ accounts, people, photos, editor, activity, bulk, log })
   return {
     handlers,
+    signInEphemeral: (arg) => accounts.signInEphemeral(arg),
     async portalOrigins() {
       const overview = await accounts.overview()
       return overview.ok ? overview.value.accounts.map((a) => a.portalUrl) : []

@@ -80,6 +80,8 @@ export class AccountsService {
   readonly #now: () => Date
 
   #stored: StoredAccount[] = []
+  /** Process-only sign-ins (signInEphemeral): never saved, never in the keychain. */
+  readonly #ephemeral = new Map<string, StoredAccount>()
   #activeAccountId: string | null = null
   #keychainAvailable = false
   readonly #sessions = new Map<string, LiveSession>()
@@ -133,6 +135,26 @@ export class AccountsService {
     }
   }
 
+  /**
+   * An API-key sign-in for this process only (the command line): nothing is written to the accounts
+   * file or the keychain, and a saved entry of the same user stays as it was on disk.
+   */
+  async signInEphemeral(arg: { readonly portalUrl: string; readonly apiKey: string }): Promise<Result<Account>> {
+    await this.#ready
+    const origin = normalizePortalUrl(arg.portalUrl)
+    if (!origin.ok) return origin
+    const version = await this.#client(origin.value).buildVersion()
+    if (!version.ok) return notAPortal(version.error)
+    const credential: Credential = { kind: 'api-key', key: arg.apiKey }
+    const verified = await this.#verify(origin.value, version.value, credential)
+    if (!verified.ok) return verified
+    const { record, client } = verified.value
+    this.#ephemeral.set(record.id, record)
+    this.#sessions.set(record.id, { credential, storage: 'session-only', client })
+    this.#log.info('signed in for this process only', { account: record.id, portal: origin.value, role: record.user.role })
+    return ok(this.#toAccount(record))
+  }
+
   async #signInWithPassword(anonymous: DocSpaceClient, rawVersion: string, email: string, password: string): Promise<Result<SignInOutcome>> {
     const answer = await anonymous.signIn(email, password)
     if (!answer.ok) return answer
@@ -180,6 +202,7 @@ export class AccountsService {
   /** Ends the session and deletes the keychain item; the portal stays in the list. */
   async signOut(arg: { readonly accountId: string }): Promise<Result<AccountsOverview>> {
     await this.#ready
+    if (this.#dropEphemeral(arg.accountId)) return ok(this.#overview())
     const stored = this.#find(arg.accountId)
     if (!stored) return unknownAccount()
     this.#sessions.delete(stored.id)
@@ -194,6 +217,7 @@ export class AccountsService {
   /** Signs out and removes the portal from the list. */
   async forget(arg: { readonly accountId: string }): Promise<Result<AccountsOverview>> {
     await this.#ready
+    if (this.#dropEphemeral(arg.accountId)) return ok(this.#overview())
     const stored = this.#find(arg.accountId)
     if (!stored) return unknownAccount()
     this.#sessions.delete(stored.id)
@@ -243,6 +267,25 @@ export class AccountsService {
   // -------------------------------------------------------------------------------------------
 
   async #complete(origin: string, rawVersion: string, credential: Credential): Promise<Result<SignInOutcome>> {
+    const verified = await this.#verify(origin, rawVersion, credential)
+    if (!verified.ok) return verified
+    const { record, client } = verified.value
+    const { id, user, policy } = record
+    const secret = credential.kind === 'token' ? credential.token : credential.key
+    const storage = await this.#storeSecret(origin, user.id, secret)
+
+    this.#sessions.set(id, { credential, storage, client })
+    const index = this.#stored.findIndex((a) => a.id === id)
+    if (index >= 0) this.#stored[index] = record
+    else this.#stored.push(record)
+    this.#activeAccountId = id
+    await this.#save()
+    this.#log.info('signed in', { account: id, portal: origin, role: user.role, version: policy.portalVersion, storage })
+    return ok({ kind: 'signed-in', account: this.#toAccount(record) })
+  }
+
+  /** Reads who the credential belongs to; the account record to keep (on disk or in memory). */
+  async #verify(origin: string, rawVersion: string, credential: Credential): Promise<Result<{ record: StoredAccount; client: DocSpaceClient }>> {
     const client = this.#client(origin, credential)
     const self = await client.self()
     if (!self.ok) {
@@ -261,13 +304,8 @@ export class AccountsService {
       role
     }
     const policy: PhotoPolicy = photoPolicy(rawVersion, role)
-    const id = accountIdFor(origin, user.id)
-    const secret = credential.kind === 'token' ? credential.token : credential.key
-    const storage = await this.#storeSecret(origin, user.id, secret)
-
-    this.#sessions.set(id, { credential, storage, client })
     const record: StoredAccount = {
-      id,
+      id: accountIdFor(origin, user.id),
       portalUrl: origin,
       user,
       policy,
@@ -275,13 +313,7 @@ export class AccountsService {
       credentialKind: credential.kind,
       expired: false
     }
-    const index = this.#stored.findIndex((a) => a.id === id)
-    if (index >= 0) this.#stored[index] = record
-    else this.#stored.push(record)
-    this.#activeAccountId = id
-    await this.#save()
-    this.#log.info('signed in', { account: id, portal: origin, role, version: policy.portalVersion, storage })
-    return ok({ kind: 'signed-in', account: this.#toAccount(record) })
+    return ok({ record, client })
   }
 
   /** Keychain when it works; otherwise memory only (never a plain file). */
@@ -333,8 +365,16 @@ export class AccountsService {
     return new DocSpaceClient({ origin, http: this.#http, ...(credential ? { credential } : {}), ...(this.#signal ? { signal: this.#signal } : {}) })
   }
 
+  /** Ends a process-only session; the saved entry and keychain item of the same user are not touched. */
+  #dropEphemeral(accountId: string): boolean {
+    if (!this.#ephemeral.delete(accountId)) return false
+    this.#sessions.delete(accountId)
+    for (const listener of [...this.#signedOutListeners]) listener(accountId)
+    return true
+  }
+
   #find(accountId: string): StoredAccount | undefined {
-    return this.#stored.find((a) => a.id === accountId)
+    return this.#ephemeral.get(accountId) ?? this.#stored.find((a) => a.id === accountId)
   }
 
   #state(stored: StoredAccount): AccountState {
