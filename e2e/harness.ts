@@ -315,7 +315,7 @@ async function startApp(options: {
   readonly secret?: string
 }): Promise<RunningApp> {
   const events = createEventRelay()
-  const main = createMain({ dataDir: options.dataDir, secrets: options.secrets, events, log: recordingLogger(options.logLines) })
+  const main = createMain({ dataDir: options.dataDir, secrets: options.secrets, events, log: recordingLogger(options.logLines), allowLoopbackPhotoUrls: true })
   const host = await startWebHost({
     handlers: main.handlers as Handlers,
     rendererDir: RENDERER_DIR,

@@ -103,8 +103,8 @@ test('the activity view lists the changes and Export CSV downloads them', async 
   expect(lines[0]).toContain('Person')
   expect(lines).toHaveLength(3)
   // Oldest first in the file (a log), one row per change, with who did it and to whom.
-  expect(lines[1]).toContain(',replace,ok,')
-  expect(lines[2]).toContain(',delete,ok,')
+  expect(lines[1]).toContain('"replace","ok"')
+  expect(lines[2]).toContain('"delete","ok"')
   for (const line of lines.slice(1)) {
     expect(line).toContain(me.id)
     expect(line).toContain(me.email)

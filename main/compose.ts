@@ -2,6 +2,7 @@
  * The composition root of main's logic, shared by both hosts: Electron (main/index.ts) and the
  * browser web host (main/web-host/). No Electron here.
  */
+import type { Account, Result } from '../preload/contract'
 import type { EventSink } from './core/events'
 import type { Handlers } from './ipc/types'
 import { ChangeFrame } from './changes/change-frame'
@@ -33,12 +34,19 @@ export interface MainOptions {
   readonly http?: { readonly timeoutMs?: number; readonly retries?: number; readonly concurrency?: number }
   /** Defaults to a scrubbed console logger. */
   readonly log?: Logger
+  /**
+   * Test mode only: "set from URL" may name 127.0.0.0/8, ::1 or localhost (the tests' image servers).
+   * Never set by the Electron shell, the demo or the command line.
+   */
+  readonly allowLoopbackPhotoUrls?: boolean
 }
 
 export interface Main {
   readonly handlers: Handlers
   /** The portals of the remembered accounts (the shell's openExternal allow-list). */
   portalOrigins(): Promise<string[]>
+  /** An API-key sign-in kept in memory only, for the command line; not on IPC. */
+  signInEphemeral(arg: { readonly portalUrl: string; readonly apiKey: string }): Promise<Result<Account>>
   dispose(): Promise<void>
 }
 
@@ -56,7 +64,16 @@ export function createMain(options: MainOptions): Main {
   const retry = retryPolicy()
   const readBack = new ReadBack({ retry })
   const protocol = new ReplaceProtocol({ frame, readBack, retry })
-  const editor = new PhotoEditorService({ accounts, backups, frame, protocol, readBack, events: options.events, log })
+  const editor = new PhotoEditorService({
+    accounts,
+    backups,
+    frame,
+    protocol,
+    readBack,
+    events: options.events,
+    log,
+    urlPolicy: { allowLoopback: options.allowLoopbackPhotoUrls === true }
+  })
   // What was cached for an account must not outlive its session.
   accounts.onSignedOut((accountId) => {
     photos.dropAccount(accountId)
@@ -69,6 +86,7 @@ export function createMain(options: MainOptions): Main {
   const handlers = createHandlers({ accounts, people, photos, editor, activity, bulk, log })
   return {
     handlers,
+    signInEphemeral: (arg) => accounts.signInEphemeral(arg),
     async portalOrigins() {
       const overview = await accounts.overview()
       return overview.ok ? overview.value.accounts.map((a) => a.portalUrl) : []

@@ -134,7 +134,7 @@ export type AnswerProblem =
   | 'key-characters' // the API key holds line breaks or other characters a request cannot carry
 
 /** What the app found wrong with a photo address before sending it. */
-export type UrlProblem = 'not-a-url' | 'not-http' | 'credentials'
+export type UrlProblem = 'not-a-url' | 'not-http' | 'credentials' | 'not-https' | 'private-address' | 'unresolved'
 
 /** Plain facts about a failure; every field is optional and set only where main knows it. */
 export interface ErrorFacts {
@@ -167,6 +167,8 @@ export interface ErrorFacts {
   /** The shortest side in pixels the app accepts. */
   readonly minSide?: number
   readonly urlProblem?: UrlProblem
+  /** The host of a photo address the app refused, as typed. */
+  readonly urlHost?: string
   /** Seconds the portal asked to wait before trying again (Retry-After), when it said. */
   readonly retryAfterSeconds?: number
   /** What was wrong with the portal's answer or the sign-in secret. */

@@ -1,6 +1,11 @@
 // Downloading a photo for PUT /people/{id}/photo (CONTRACT.md §1.6): the v3.7.1+ IUrlValidator rules and
 // pinned client (SSRF blacklist, https unless the request came over http, no redirects, 10 s timeout,
 // status and size checks), and the unchecked legacy client.
+//
+// The local portal never downloads from anything but this computer (localhost, 127.0.0.0/8, ::1), in
+// every version mode: for any other address it answers as the real server does when the download
+// fails (the HttpClient's exception: 500, System.Exception), without sending a byte, so no test or demo
+// can make it reach into a network.
 
 import { lookup } from 'node:dns/promises'
 import { BlockList, isIP } from 'node:net'
@@ -85,6 +90,17 @@ async function readLimited(response: Response, maxBytes: number): Promise<Buffer
   return Buffer.concat(chunks)
 }
 
+/** Only targets on this computer are ever fetched: the name localhost, or a loopback address literal. */
+export function isLoopbackTarget(url: URL): boolean {
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '')
+  return host === 'localhost' || (isIP(normalizeIp(host)) !== 0 && isLoopback(normalizeIp(host)))
+}
+
+/** What the real server answers when its HttpClient cannot download: a plain exception, 500. */
+function downloadFailed(url: URL): ServerException {
+  return new ServerException('Exception', `No connection could be made (${url.host}): the local portal downloads only from this computer`)
+}
+
 /** v3.7.1+: validate, then download without redirects; failures are the server's exceptions. */
 export async function checkedDownload(url: string, options: CheckedFetchOptions): Promise<Buffer> {
   let parsed: URL
@@ -105,6 +121,7 @@ export async function checkedDownload(url: string, options: CheckedFetchOptions)
   if (addresses.length === 0 || addresses.some((ip) => isBlacklisted(ip, options.allowLoopback))) {
     throw new ServerException('Security', `${VALIDATION_FAILED}: address not allowed`)
   }
+  if (!isLoopbackTarget(parsed)) throw downloadFailed(parsed)
   let response: Response
   try {
     response = await fetch(parsed, { redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) })
@@ -118,12 +135,31 @@ export async function checkedDownload(url: string, options: CheckedFetchOptions)
   return readLimited(response, options.maxBytes)
 }
 
-/** v3.6.1 and earlier: a plain GET that follows redirects, with no status or size check. */
+const MAX_REDIRECTS = 10
+
+/** v3.6.1 and earlier: a plain GET that follows redirects, with no status or size check (on this computer only). */
 export async function uncheckedDownload(url: string): Promise<Buffer> {
+  let target: URL
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(100_000) })
+    target = new URL(url)
+  } catch {
+    throw new ServerException('Exception', 'Invalid URI: The format of the URI could not be determined.')
+  }
+  // Redirects are followed by hand so that every hop is checked before anything is sent to it.
+  for (let hop = 0; ; hop++) {
+    if (!isLoopbackTarget(target)) throw downloadFailed(target)
+    let response: Response
+    try {
+      response = await fetch(target, { redirect: 'manual', signal: AbortSignal.timeout(100_000) })
+    } catch (e) {
+      throw new ServerException('Exception', e instanceof Error ? e.message : String(e))
+    }
+    const location = response.headers.get('location')
+    if (response.status >= 300 && response.status < 400 && location && hop < MAX_REDIRECTS) {
+      await response.body?.cancel()
+      target = new URL(location, target)
+      continue
+    }
     return Buffer.from(await response.arrayBuffer())
-  } catch (e) {
-    throw new ServerException('Exception', e instanceof Error ? e.message : String(e))
   }
 }

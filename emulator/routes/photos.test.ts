@@ -2,6 +2,7 @@
 
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { networkInterfaces } from 'node:os'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPortal } from '../index'
@@ -347,5 +348,79 @@ describe('legacy upload binding (3.6.1)', () => {
     const put = await call<Thumbs>(portal, `/api/2.0/people/${portal.accounts.user.id}/photo`, { token, method: 'PUT', json: { files: '' } })
     expect(put.status).toBe(200)
     expect(put.body.response?.original).toContain(portal.accounts.user.id)
+  })
+})
+
+/** A non-loopback address of this machine: a request to it stays here, yet it is not loopback. */
+function lanAddress(): string | undefined {
+  return Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i !== undefined && i.family === 'IPv4' && !i.internal)?.address
+}
+
+describe('PUT from URL downloads only from this computer, in every version mode', () => {
+  let hits: string[]
+  let server: Server
+  let port: number
+  beforeAll(async () => {
+    hits = []
+    const png = await solidImage(40, 40, GREEN)
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '')
+      if (req.url === '/to-lan') {
+        res.writeHead(302, { location: `http://${lanAddress() ?? '192.0.2.1'}:${port}/p.png` })
+        res.end()
+        return
+      }
+      res.writeHead(200, { 'content-type': 'image/png' })
+      res.end(png)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve))
+    port = (server.address() as AddressInfo).port
+  })
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+  for (const version of ['3.5.0', '3.6.1']) {
+    it(`${version}: a non-loopback source (or a redirect to one) is a failed download, 500, and nothing is sent to it`, async (ctx) => {
+      const lan = lanAddress()
+      if (!lan) {
+        console.info('skipped: this machine has no non-loopback IPv4 address to prove that nothing is sent')
+        ctx.skip()
+        return
+      }
+      const portal = await startPortal({ quiet: true, people: 10, version })
+      try {
+        const token = await signIn(portal, portal.accounts.user)
+        const put = (files: string) => call(portal, `/api/2.0/people/${portal.accounts.user.id}/photo`, { token, method: 'PUT', json: { files } })
+        hits.length = 0
+        const direct = await put(`http://${lan}:${port}/p.png`)
+        expect(direct.status).toBe(500)
+        expect(direct.body.error?.type).toBe('System.Exception')
+        expect(hits).toEqual([])
+        const redirected = await put(`http://127.0.0.1:${port}/to-lan`)
+        expect(redirected.status).toBe(500)
+        expect(hits).toEqual(['/to-lan'])
+        // Loopback itself still works, as the tests of set-from-URL need.
+        expect((await put(`http://127.0.0.1:${port}/p.png`)).status).toBe(200)
+        expect(portal.storedPhoto(portal.accounts.user.id, 'original')).toBeDefined()
+      } finally {
+        await portal.close()
+      }
+    })
+  }
+
+  it('3.7.2: a public address passes the validator but is answered as a failed download, without a connection', async () => {
+    const portal = await startPortal({ quiet: true, people: 10, version: '3.7.2', allowLoopbackPhotoUrls: true })
+    try {
+      const token = await signIn(portal, portal.accounts.user)
+      // 192.0.2.1 is a documentation address (TEST-NET-1): public for the validator, reachable by no one.
+      const r = await call(portal, `/api/2.0/people/${portal.accounts.user.id}/photo`, { token, method: 'PUT', json: { files: 'http://192.0.2.1/a.png' } })
+      expect(r.status).toBe(500)
+      expect(r.body.error?.type).toBe('System.Exception')
+      // The refusal of the download gate, not a connection error from trying.
+      expect(r.body.error?.message).toContain('downloads only from this computer')
+    } finally {
+      await portal.close()
+    }
   })
 })

@@ -161,12 +161,12 @@ describe('photo editing on a 3.7.2 portal (1 MiB upload limit), signed in as the
     expect(list.every((e) => e.portalUrl === portal.url && e.actor === portal.accounts.owner.email)).toBe(true)
     expect(list.some((e) => e.action === 'undo' && e.result === 'ok')).toBe(true)
     expect(list.some((e) => e.action === 'delete' && e.personName === portal.accounts.owner.displayName)).toBe(true)
-    expect(value(await h.handlers['activity:list']({ accountId: 'someone-else' }))).toEqual([])
+    expect(value(await h.handlers['activity:list']({ accountId: '0000000000000000' }))).toEqual([])
 
     const { csv, fileName } = value(await h.handlers['activity:export-csv'](undefined))
     expect(fileName).toMatch(/^photo-activity-\d{4}-\d{2}-\d{2}\.csv$/)
     const lines = csv.trimEnd().split('\r\n')
-    expect(lines[0]).toBe('When,Portal,Signed in as,Person ID,Person,Action,Result,Detail')
+    expect(lines[0]).toBe('"When","Portal","Signed in as","Person ID","Person","Action","Result","Detail"')
     // no detail holds a line break, so one line per entry
     expect(lines).toHaveLength(list.length + 1)
   })
@@ -180,6 +180,7 @@ describe('photo editing on a 3.5.0 portal, signed in as an admin', () => {
   let admin: Account
   let images: Server
   let imagesUrl: string
+  let imageHits = 0
 
   beforeAll(async () => {
     portal = await startPortal({ version: '3.5.0', people: 30, seed: 9, quiet: true })
@@ -188,6 +189,7 @@ describe('photo editing on a 3.5.0 portal, signed in as an admin', () => {
     admin = await signIn(h, portal, 'admin')
     const png = await quadrantsPng(300, 300)
     images = createServer((_req, res) => {
+      imageHits++
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.byteLength })
       res.end(png)
     })
@@ -236,6 +238,32 @@ describe('photo editing on a 3.5.0 portal, signed in as an admin', () => {
     expect(change.photos.hasPhoto).toBe(true)
     expect(await decode(storedOrThrow(portal, user, 'original'))).toMatchObject({ width: 300, height: 300 })
     expect(await quadrantColours(storedOrThrow(portal, user, 'original'))).toEqual(['red', 'green', 'blue', 'yellow'])
+  })
+
+  it('outside test mode, private and loopback addresses never reach 3.5.0 (which would fetch them): refused in the app, no backup', async () => {
+    const fresh = await tempDir('dpm-editor-ssrf-')
+    const h2 = startMain({ dataDir: fresh, secrets: new MemorySecretStore({ available: true }), allowLoopbackPhotoUrls: false })
+    try {
+      const account = await signIn(h2, portal, 'admin')
+      const user = portal.accounts.user.id
+      const before = stored(portal, user)
+      const hitsBefore = imageHits
+      const port = new URL(imagesUrl).port
+      for (const url of [imagesUrl, `https://localhost:${port}/photo.png`, 'http://169.254.169.254/latest/meta-data/', 'https://[::ffff:10.0.0.1]/a.png']) {
+        const e = failure(await h2.handlers['photos:set-from-url']({ accountId: account.id, userId: user, url }))
+        expect(e).toMatchObject({ code: 'url/invalid', facts: { urlProblem: 'private-address' } })
+      }
+      expect(failure(await h2.handlers['photos:set-from-url']({ accountId: account.id, userId: user, url: 'http://images.example/a.png' })).facts?.urlProblem).toBe(
+        'not-https'
+      )
+      expect(imageHits).toBe(hitsBefore)
+      expect(h2.logLines.some((l) => /PUT/.test(l))).toBe(false)
+      expect(value(await h2.handlers['photos:history']({ accountId: account.id, userId: user }))).toEqual([])
+      expect(stored(portal, user)?.equals(before!) ?? before === undefined).toBe(true)
+    } finally {
+      await h2.dispose()
+      await removeDir(fresh)
+    }
   })
 
   it('undo with nothing to undo on a fresh data folder is photo/no-backup', async () => {

@@ -14,6 +14,7 @@ import type { Logger } from '../core/logger'
 import { cropToPixels, scaleCrop } from '../services/photo-crop'
 import { beforeChange, cancelledChange, urlRefused } from './change-failures'
 import type { Backup, ChangeContext, ChangeFrame, ChangeOutcome, RunOptions } from './change-frame'
+import { checkPhotoUrl, type PhotoUrlPolicy } from './photo-url'
 import { changedSince, type ReadBack } from './read-back'
 import type { ReplaceHooks, ReplaceProtocol } from './replace-protocol'
 import { isTransient } from './retry'
@@ -26,6 +27,8 @@ export interface PhotoEditorServiceOptions {
   readonly readBack: ReadBack
   readonly events: EventSink
   readonly log: Logger
+  /** Which photo addresses may be sent to the portal (photo-url.ts); loopback only in tests. */
+  readonly urlPolicy?: PhotoUrlPolicy
 }
 
 interface Job {
@@ -43,6 +46,7 @@ export class PhotoEditorService {
   readonly #events: EventSink
   readonly #log: Logger
   readonly #jobs = new Map<string, Job>()
+  readonly #urlPolicy: PhotoUrlPolicy
 
   constructor(options: PhotoEditorServiceOptions) {
     this.#accounts = options.accounts
@@ -52,6 +56,7 @@ export class PhotoEditorService {
     this.#readBack = options.readBack
     this.#events = options.events
     this.#log = options.log
+    this.#urlPolicy = options.urlPolicy ?? {}
   }
 
   /** Prepare, back up, upload (temp), promote, crop, verify. Progress goes out as `photos:progress`. */
@@ -107,7 +112,7 @@ export class PhotoEditorService {
   /** PUT with the URL (CONTRACT.md §1.6), after a backup: the portal downloads the image itself. */
   setFromUrl(arg: ArgOf<'photos:set-from-url'>): Promise<Result<PhotoChange>> {
     return this.#frame.run('set-from-url', arg.accountId, arg.userId, async (ctx) => {
-      const url = checkPhotoUrl(arg.url)
+      const url = await checkPhotoUrl(arg.url, this.#urlPolicy)
       if (!url.ok) return url
       const backup = await this.#frame.backup(ctx)
       if (!backup.ok) return backup
@@ -206,19 +211,6 @@ export class PhotoEditorService {
       this.#log.warn('progress event not delivered', { reason: e instanceof Error ? e.message : String(e) })
     }
   }
-}
-
-/** The address for PUT: absolute http(s) only; the portal checks the rest (CONTRACT.md §1.6). */
-function checkPhotoUrl(raw: string): Result<string> {
-  let url: URL
-  try {
-    url = new URL(raw.trim())
-  } catch {
-    return fail('url/invalid', 'the photo address is not a URL', { facts: { urlProblem: 'not-a-url' } })
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('url/invalid', `the photo address uses ${url.protocol}, not http(s)`, { facts: { urlProblem: 'not-http' } })
-  if (url.username !== '' || url.password !== '') return fail('url/invalid', 'the photo address carries a user name or password', { facts: { urlProblem: 'credentials' } })
-  return ok(url.toString())
 }
 
 function fileNameBase(displayName: string, fallback: string): string {

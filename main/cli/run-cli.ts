@@ -56,35 +56,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const account = apiKey ? await signInWithKey(main, args.portal ?? '', apiKey, io) : await savedAccount(main, args, io)
     if (!account) return EXIT.usage
-    try {
-      return await runJob(main, account, args, io, { progress, waiters })
-    } finally {
-      if (apiKey && account.tokenStorage === 'session-only' && !account.existedBefore) await main.handlers['accounts:forget']({ accountId: account.id })
-    }
+    return await runJob(main, account, args, io, { progress, waiters })
   } finally {
     await main.dispose()
   }
 }
 
-type CliAccount = Account & { readonly existedBefore: boolean }
-
-async function signInWithKey(main: Main, portalUrl: string, apiKey: string, io: CliIo): Promise<CliAccount | undefined> {
-  const before = await main.handlers['accounts:overview'](undefined)
-  const signedIn = await main.handlers['accounts:sign-in']({ method: 'api-key', portalUrl, apiKey })
+/** The key is used for this run only: the desktop app's saved accounts and keychain stay as they were. */
+async function signInWithKey(main: Main, portalUrl: string, apiKey: string, io: CliIo): Promise<Account | undefined> {
+  const signedIn = await main.signInEphemeral({ portalUrl, apiKey })
   if (!signedIn.ok) {
     io.err(`Sign-in to ${portalUrl} failed (${signedIn.error.code}): ${signedIn.error.message}`)
     return undefined
   }
-  if (signedIn.value.kind !== 'signed-in') {
-    io.err('The portal asked for a two-factor code; API keys never need one. Check the key.')
-    return undefined
-  }
-  const account = signedIn.value.account
-  const existedBefore = before.ok && before.value.accounts.some((a) => a.id === account.id)
-  return { ...account, existedBefore }
+  return signedIn.value
 }
 
-async function savedAccount(main: Main, args: CliArgs, io: CliIo): Promise<CliAccount | undefined> {
+async function savedAccount(main: Main, args: CliArgs, io: CliIo): Promise<Account | undefined> {
   const overview = await main.handlers['accounts:overview'](undefined)
   if (!overview.ok) {
     io.err(`The app's accounts could not be read (${overview.error.code}).`)
@@ -109,7 +97,7 @@ async function savedAccount(main: Main, args: CliArgs, io: CliIo): Promise<CliAc
     io.err(`${account.user.email} on ${account.portalUrl} is ${account.state === 'expired' ? 'expired' : 'signed out'}: sign in again in the desktop app.`)
     return undefined
   }
-  return { ...account, existedBefore: true }
+  return account
 }
 
 function sameOrigin(a: string, b: string): boolean {

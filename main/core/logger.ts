@@ -10,9 +10,13 @@ export interface Logger {
   error(message: string, fields?: LogFields): void
 }
 
-/** Masks things that look like secrets: API keys, Authorization values, token/password fields. */
+/** Routes under /authentication/ that are words, not a two-factor code (CONTRACT.md §4.1: the code is a path segment). */
+const AUTH_ROUTE_WORDS = new Set(['logout', 'sendsms', 'setphone', 'confirm', 'register', 'status'])
+
+/** Masks things that look like secrets: API keys, Authorization values, token/password fields, two-factor codes in a path. */
 export function scrub(text: string): string {
   return text
+    .replace(/(\/authentication\/)([^/\s?#"',;}]+)/gi, (all, head: string, segment: string) => (AUTH_ROUTE_WORDS.has(segment.toLowerCase()) ? all : `${head}***`))
     .replace(/sk-[0-9a-zA-Z]{8,}/g, 'sk-***')
     .replace(/(authorization["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',}]+/gi, '$1***')
     .replace(/((?:token|password|apiKey|api_key|passwordHash)["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1***')

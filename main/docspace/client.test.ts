@@ -213,6 +213,32 @@ describe('DocSpaceClient without a portal', () => {
   })
 })
 
+describe('DocSpaceClient: person ids', () => {
+  it('refuses ".", "..", slashes and other shapes before building a path, and sends nothing', async () => {
+    const sent: string[] = []
+    const recording = {
+      request: async (req: { url: string }) => {
+        sent.push(req.url)
+        return { ok: true as const, value: { status: 200, headers: {}, body: Buffer.from('{"response":{}}') } }
+      }
+    } as unknown as HttpClient
+    const client = new DocSpaceClient({ origin: 'https://hr.example.com', http: recording, credential: { kind: 'token', token: 't' } })
+    for (const id of ['.', '..', '../settings', 'a/b', '%2e%2e', '', ' x', '@self']) {
+      expect(error(await client.person(id)).code).toBe('input/invalid')
+      expect(error(await client.photo(id)).code).toBe('input/invalid')
+      expect(error(await client.deletePhoto(id)).code).toBe('input/invalid')
+      expect(error(await client.setPhotoFromUrl(id, 'https://img.example/a.png')).code).toBe('input/invalid')
+      expect(error(await client.uploadPhoto(id, tinyPng(), { autosave: true })).code).toBe('input/invalid')
+      expect(error(await client.createThumbnails(id, { x: 0, y: 0, width: 1, height: 1 })).code).toBe('input/invalid')
+    }
+    expect(sent).toEqual([])
+    // A GUID and a user name are sent, each as one path segment.
+    await client.person('0f3a2b1c-1d2e-4f50-8a6b-7c8d9e0f1a2b')
+    await client.person('jane.doe')
+    expect(sent).toEqual(['https://hr.example.com/api/2.0/people/0f3a2b1c-1d2e-4f50-8a6b-7c8d9e0f1a2b', 'https://hr.example.com/api/2.0/people/jane.doe'])
+  })
+})
+
 /** An 8x8 red PNG, built by hand so the test does not depend on an image library. */
 function tinyPng(): Uint8Array {
   return Buffer.from(

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
-import type { Result } from '../../preload/contract'
+import type { AppError, Result } from '../../preload/contract'
 import {
   authenticationTokenDto,
   buildVersionDto,
@@ -21,6 +21,7 @@ import { fail, ok } from '../core/result'
 import { failureFromStatus, isRecord, portalReasonOf, unexpected, unsendableSecret, type CallContext } from './failures'
 import { parseRetryAfter, type HttpClient, type HttpMethod } from './http'
 import { isSendableSecret, MAX_PEOPLE_TOTAL, MAX_UPLOAD_BYTES, photoBodyCap, saneUploadLimit } from './limits'
+import { isPersonId } from './identifiers'
 import { STORED_PHOTO_PATH } from './photo-sizes'
 
 /** A login token is sent raw; an API key as a bearer value (CONTRACT.md §4.2, §4.3). */
@@ -79,6 +80,15 @@ interface CallOptions {
   /** Cancels this request only (on top of the client's own signal). */
   readonly signal?: AbortSignal
   readonly timeoutMs?: number
+}
+
+/** An API path, or why none could be built (an identifier of the wrong shape). */
+type ApiPath = string | { readonly ok: false; readonly error: AppError }
+
+/** `/people/{id}{suffix}`, refused unless the id is a GUID or a user name: "." or ".." would resolve to another route. */
+function personPath(userId: string, suffix = ''): ApiPath {
+  if (!isPersonId(userId)) return fail('input/invalid', 'not a person id (a GUID or a user name)')
+  return `/people/${encodeURIComponent(userId)}${suffix}`
 }
 
 interface Envelope {
@@ -185,12 +195,12 @@ export class DocSpaceClient {
 
   /** `GET /people/{id}`. */
   person(userId: string): Promise<Result<EmployeeFullDto>> {
-    return this.#parse('GET', `/people/${encodeURIComponent(userId)}`, employeeFullDto, {})
+    return this.#parse('GET', personPath(userId), employeeFullDto, {})
   }
 
   /** `GET /people/{id}/photo` (§1.2): the six size URLs, each with `?hash=`. */
   photo(userId: string): Promise<Result<ThumbnailsDataDto>> {
-    return this.#parse('GET', `/people/${encodeURIComponent(userId)}/photo`, thumbnailsDataDto, {})
+    return this.#parse('GET', personPath(userId, '/photo'), thumbnailsDataDto, {})
   }
 
   /**
@@ -238,7 +248,7 @@ export class DocSpaceClient {
     )
     const tail = Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="Autosave"\r\n\r\n${options.autosave ? 'true' : 'false'}\r\n--${boundary}--\r\n`)
     const body = Buffer.concat([head, bytes, tail])
-    const res = await this.#call('POST', `/people/${encodeURIComponent(userId)}/photo`, {
+    const res = await this.#call('POST', personPath(userId, '/photo'), {
       body,
       contentType: `multipart/form-data; boundary=${boundary}`,
       ...(options.onProgress ? { onUploadProgress: options.onProgress } : {}),
@@ -269,20 +279,21 @@ export class DocSpaceClient {
       width: request.width,
       height: request.height
     }
-    return this.#parse('POST', `/people/${encodeURIComponent(userId)}/photo/thumbnails`, thumbnailsDataDto, { json })
+    return this.#parse('POST', personPath(userId, '/photo/thumbnails'), thumbnailsDataDto, { json })
   }
 
   /** `DELETE /people/{id}/photo` (§1.3): answers the default images with a new hash. */
   deletePhoto(userId: string): Promise<Result<ThumbnailsDataDto>> {
-    return this.#parse('DELETE', `/people/${encodeURIComponent(userId)}/photo`, thumbnailsDataDto, {})
+    return this.#parse('DELETE', personPath(userId, '/photo'), thumbnailsDataDto, {})
   }
 
   /** `PUT /people/{id}/photo` with `{files: url}` (§1.6): the portal downloads the image itself. */
   setPhotoFromUrl(userId: string, url: string): Promise<Result<ThumbnailsDataDto>> {
-    return this.#parse('PUT', `/people/${encodeURIComponent(userId)}/photo`, thumbnailsDataDto, { json: { files: url } })
+    return this.#parse('PUT', personPath(userId, '/photo'), thumbnailsDataDto, { json: { files: url } })
   }
 
-  async #parse<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, options: CallOptions): Promise<Result<z.infer<S>>> {
+  async #parse<S extends z.ZodType>(method: HttpMethod, path: ApiPath, schema: S, options: CallOptions): Promise<Result<z.infer<S>>> {
+    if (typeof path !== 'string') return path
     const res = await this.#call(method, path, options)
     if (!res.ok) return res
     const dto = schema.safeParse(res.value.response)
@@ -290,7 +301,8 @@ export class DocSpaceClient {
     return ok(dto.data as z.infer<S>)
   }
 
-  async #call(method: HttpMethod, path: string, options: CallOptions): Promise<Result<Envelope>> {
+  async #call(method: HttpMethod, path: ApiPath, options: CallOptions): Promise<Result<Envelope>> {
+    if (typeof path !== 'string') return path
     const query = options.query
       ? `?${new URLSearchParams(Object.entries(options.query).map(([k, v]) => [k, String(v)])).toString()}`
       : ''

@@ -58,6 +58,13 @@ describe('createHandlers: argument validation', () => {
     ['accounts:verify-code', { challengeId: 'not-a-uuid', code: '123456' }, 'challengeId'],
     ['accounts:verify-code', { challengeId: '4b2b0f8a-1f1e-4c55-9d0e-6f1d2a3b4c5d', code: '12 34' }, 'code'],
     ['accounts:switch', { accountId: 42 }, 'accountId'],
+    ['accounts:switch', { accountId: '..' }, 'accountId'],
+    ['accounts:forget', { accountId: '0123456789abcdeg' }, 'accountId'],
+    ['people:get', { accountId: '0123456789abcdef', userId: '..' }, 'userId'],
+    ['people:get', { accountId: '0123456789abcdef', userId: '.' }, 'userId'],
+    ['photos:delete', { accountId: '0123456789abcdef', userId: '../settings' }, 'userId'],
+    ['photos:get', { accountId: '0123456789abcdef', userId: 'a/b' }, 'userId'],
+    ['bulk:assign', { jobId: 'j1', rowId: 'r00001', userId: '..' }, 'userId'],
     ['accounts:sign-out', {}, 'accountId'],
     ['people:page', { accountId: 'a', startIndex: 0, count: 101 }, 'count'],
     ['people:page', { accountId: 'a', startIndex: -1, count: 10 }, 'startIndex'],
@@ -88,8 +95,8 @@ describe('createHandlers: argument validation', () => {
   })
 
   it('answers a valid request for an unknown account with auth/not-signed-in, not a throw', async () => {
-    expect(errorOf(await handlers['people:page']({ accountId: 'nope', startIndex: 0, count: 10 })).code).toBe('auth/not-signed-in')
-    expect(errorOf(await handlers['accounts:switch']({ accountId: 'nope' })).code).toBe('auth/not-signed-in')
+    expect(errorOf(await handlers['people:page']({ accountId: '0123456789abcdef', startIndex: 0, count: 10 })).code).toBe('auth/not-signed-in')
+    expect(errorOf(await handlers['accounts:switch']({ accountId: 'fedcba9876543210' })).code).toBe('auth/not-signed-in')
   })
 })
 

@@ -10,6 +10,8 @@ import { MAX_IMAGE_BYTES } from './schemas'
 
 let dataDir: string
 let main: Main
+/** An account id of the shape accountIdFor makes, known to no one. */
+const ACC = '0123456789abcdef'
 const lines: string[] = []
 
 beforeAll(async () => {
@@ -27,7 +29,7 @@ function errorOf(r: Result<unknown>): AppError {
 }
 
 const tiny = new Uint8Array([0xff, 0xd8, 0xff, 0xe0])
-const replaceArg = { accountId: 'acc', userId: 'u1', jobId: 'job-1', bytes: tiny, rotate: 0, crop: { x: 0.1, y: 0.1, width: 0.5, height: 0.5 } }
+const replaceArg = { accountId: ACC, userId: 'u1', jobId: 'job-1', bytes: tiny, rotate: 0, crop: { x: 0.1, y: 0.1, width: 0.5, height: 0.5 } }
 
 describe('photo channels: argument validation', () => {
   it.each([
@@ -61,13 +63,13 @@ describe('photo channels: argument validation', () => {
   })
 
   it.each([
-    ['photos:restore', { accountId: 'acc', userId: 'u1', entryId: '../../accounts' }, 'entryId'],
-    ['photos:restore', { accountId: 'acc', userId: 'u1' }, 'entryId'],
-    ['photos:set-from-url', { accountId: 'acc', userId: 'u1', url: '   ' }, 'url'],
-    ['photos:set-from-url', { accountId: 'acc', userId: 'u1', url: `https://x.example/${'a'.repeat(2100)}` }, 'url'],
+    ['photos:restore', { accountId: ACC, userId: 'u1', entryId: '../../accounts' }, 'entryId'],
+    ['photos:restore', { accountId: ACC, userId: 'u1' }, 'entryId'],
+    ['photos:set-from-url', { accountId: ACC, userId: 'u1', url: '   ' }, 'url'],
+    ['photos:set-from-url', { accountId: ACC, userId: 'u1', url: `https://x.example/${'a'.repeat(2100)}` }, 'url'],
     ['photos:cancel', { jobId: '' }, 'jobId'],
-    ['photos:delete', { accountId: 'acc' }, 'userId'],
-    ['photos:undo', { accountId: 'acc', userId: 'u1' }, 'userId'],
+    ['photos:delete', { accountId: ACC }, 'userId'],
+    ['photos:undo', { accountId: ACC, userId: 'u1' }, 'userId'],
     ['activity:list', { limit: 0 }, 'limit'],
     ['activity:list', { limit: 2.5 }, 'limit'],
     ['activity:export-csv', { all: true }, 'argument']
@@ -79,13 +81,13 @@ describe('photo channels: argument validation', () => {
 
   it('valid arguments reach the services: an unknown account is auth/not-signed-in, a cancel of no job is false', async () => {
     expect(errorOf(await main.handlers['photos:replace'](replaceArg)).code).toBe('auth/not-signed-in')
-    expect(errorOf(await main.handlers['photos:delete']({ accountId: 'acc', userId: 'u1' })).code).toBe('auth/not-signed-in')
-    expect(errorOf(await main.handlers['photos:undo']({ accountId: 'acc' })).code).toBe('auth/not-signed-in')
+    expect(errorOf(await main.handlers['photos:delete']({ accountId: ACC, userId: 'u1' })).code).toBe('auth/not-signed-in')
+    expect(errorOf(await main.handlers['photos:undo']({ accountId: ACC })).code).toBe('auth/not-signed-in')
     expect(await main.handlers['photos:cancel']({ jobId: 'no-such-job' })).toEqual({ ok: true, value: { cancelled: false } })
-    expect(await main.handlers['photos:history']({ accountId: 'acc', userId: 'u1' })).toEqual({ ok: true, value: [] })
+    expect(await main.handlers['photos:history']({ accountId: ACC, userId: 'u1' })).toEqual({ ok: true, value: [] })
     expect(await main.handlers['activity:list']({})).toEqual({ ok: true, value: [] })
     const csv = await main.handlers['activity:export-csv'](undefined)
-    expect(csv.ok && csv.value.csv).toBe('When,Portal,Signed in as,Person ID,Person,Action,Result,Detail\r\n')
+    expect(csv.ok && csv.value.csv).toBe('"When","Portal","Signed in as","Person ID","Person","Action","Result","Detail"\r\n')
     // a crop that touches the right edge within floating-point slack is fine
     const edge = await main.handlers['photos:replace']({ ...replaceArg, crop: { x: 0.7, y: 0, width: 0.30000000001, height: 0.4 } })
     expect(errorOf(edge).code).toBe('auth/not-signed-in')

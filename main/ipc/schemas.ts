@@ -4,10 +4,12 @@
  */
 import { z } from 'zod'
 import type { ArgOf, RequestChannel } from '../../preload/contract'
+import { isPersonId } from '../docspace/identifiers'
+import { ACCOUNT_ID_PATTERN } from '../services/accounts-service'
 
-const id = z.string().trim().min(1, 'must not be empty').max(200, 'is too long')
-const accountId = id
-const userId = id
+// Exact shapes, not "any short string": "." or ".." in `people/{id}` would reach other API paths.
+const accountId = z.string().regex(ACCOUNT_ID_PATTERN, 'is not an account id')
+const userId = z.string().refine(isPersonId, 'is not a person id (a GUID or a user name)')
 const portalUrl = z.string().trim().min(1, 'must not be empty').max(2048, 'is too long')
 
 const accountArg = z.strictObject({ accountId })

@@ -3,24 +3,16 @@
  * umlauts right): the report of what the job did (for HR's records: who, when, which portal, which
  * file, the SHA-256 of the bytes uploaded, which person, the result) and the plan as reviewed.
  *
- * File names and people's names come from outside, so every text cell a spreadsheet could run as a
- * formula gets a leading apostrophe: = + - @, their full-width forms (＝ ＋ － ＠, which some apps
- * normalise), and any leading whitespace, tab or line break (apps strip it, then see the formula).
+ * File names and people's names come from outside, so the cells go through the shared safe CSV
+ * writer (core/csv.ts): quoted, with formula starts defused.
  */
-import { stringify } from 'csv-stringify/sync'
 import type { BulkJob, RowModel } from './bulk-job'
 import { toBulkRow } from './bulk-job'
+import { toSafeCsv } from '../core/csv'
 
 export interface CsvExport {
   readonly csv: string
   readonly fileName: string
-}
-
-const FORMULA_START = /^(?:[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\u2212]|\s)/u
-
-/** A text cell that stays text in a spreadsheet. */
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value
 }
 
 const REPORT_COLUMNS = [
@@ -114,5 +106,5 @@ export function planCsv(job: BulkJob): CsvExport {
 }
 
 function toCsv(columns: readonly string[], rows: readonly (readonly string[])[]): string {
-  return stringify([columns, ...rows].map((r) => r.map(neutraliseCell)), { bom: true, record_delimiter: 'windows' })
+  return toSafeCsv([columns, ...rows], { bom: true })
 }

@@ -108,8 +108,12 @@ describe('sign-in', () => {
     expect(account.user.email).toBe(email)
     expect(failure(await h.handlers['accounts:verify-code']({ challengeId: first.challengeId, code })).code).toBe('auth/challenge-expired')
     expect(failure(await h.handlers['accounts:verify-code']({ challengeId: randomUUID(), code })).code).toBe('auth/challenge-expired')
-    // the password was never logged
-    expect(h.logLines.join('\n')).not.toContain(password)
+    // the password was never logged, nor the codes, which travel in the path (POST /authentication/{code})
+    const log = h.logLines.join('\n')
+    expect(log).not.toContain(password)
+    expect(log).toContain('/api/2.0/authentication/***')
+    expect(log).not.toContain(`/authentication/${code}`)
+    expect(log).not.toContain(`/authentication/${wrong}`)
   })
 
   it('a two-factor challenge expires', async () => {
@@ -248,6 +252,33 @@ describe('sessions', () => {
     expect(value(await h.handlers['accounts:overview'](undefined)).accounts).toEqual([])
     await passwordSignIn(h, portal, 'owner')
     expect(JSON.parse(await readFile(join(dataDir, ACCOUNTS_FILE), 'utf8')).accounts).toHaveLength(1)
+  })
+})
+
+describe('a hand-edited accounts file', () => {
+  it('drops a javascript: or plain-http portal address and odd ids instead of showing them; keeps the good entry', async () => {
+    const dataDir = await tempDir()
+    cleanup.push(() => removeDir(dataDir))
+    const good = await harness(new MemorySecretStore({ available: true }), dataDir)
+    const kept = await passwordSignIn(good, portal, 'owner')
+    await good.dispose()
+    const file = JSON.parse(await readFile(join(dataDir, ACCOUNTS_FILE), 'utf8')) as { activeAccountId: string; accounts: Record<string, unknown>[] }
+    const entry = file.accounts[0]!
+    const hostile = [
+      { ...entry, id: 'aaaaaaaaaaaaaaaa', portalUrl: 'javascript:alert(document.domain)' },
+      { ...entry, id: 'bbbbbbbbbbbbbbbb', portalUrl: 'http://hr.example.com' },
+      { ...entry, id: 'cccccccccccccccc', portalUrl: 'https://user:pw@hr.example.com' },
+      { ...entry, id: '../../etc/passwd', portalUrl: 'https://hr.example.com' },
+      { ...entry, id: 'dddddddddddddddd', portalUrl: 'https://hr.example.com', user: { ...(entry['user'] as object), id: '..' } }
+    ]
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(join(dataDir, ACCOUNTS_FILE), JSON.stringify({ ...file, activeAccountId: 'aaaaaaaaaaaaaaaa', accounts: [...hostile, entry] }))
+    const h = await harness(new MemorySecretStore({ available: true }), dataDir)
+    const overview = value(await h.handlers['accounts:overview'](undefined))
+    expect(overview.accounts.map((a) => [a.id, a.portalUrl])).toEqual([[kept.id, portal.url]])
+    // The active id pointed at a dropped entry: nothing is active rather than a ghost.
+    expect(overview.activeAccountId).toBeNull()
+    expect(h.logLines.some((l) => l.includes('dropped remembered portals') && l.includes('"dropped":5'))).toBe(true)
   })
 })
 

@@ -4,9 +4,8 @@
  * memory; the accounts file holds no secret. The password is kept in memory only while a two-factor
  * challenge is open.
  */
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import { z } from 'zod'
 import type {
   Account,
   AccountsOverview,
@@ -24,13 +23,15 @@ import type { HttpClient } from '../docspace/http'
 import { isSendableSecret } from '../docspace/limits'
 import { unsendableSecret } from '../docspace/failures'
 import { normalizePortalUrl, parseVersion, type PortalVersion } from '../docspace/portal-url'
+
+export { ACCOUNT_ID_PATTERN, ACCOUNTS_FILE, accountIdFor } from './accounts-file'
 import type { EventSink } from '../core/events'
 import { SECRET_SERVICE, secretAccount, type SecretStore } from '../secrets/secret-store'
-import { readJsonFile, writeJsonFileAtomic } from './json-file'
+import { writeJsonFileAtomic } from './json-file'
+import { ACCOUNTS_FILE, accountIdFor, readAccountsFile, type StoredAccount } from './accounts-file'
 import type { Logger } from '../core/logger'
 import { photoPolicy, roleOf } from './photo-policy'
 
-export const ACCOUNTS_FILE = 'accounts.json'
 const DEFAULT_CHALLENGE_TTL_MS = 5 * 60_000
 const MAX_CODE_ATTEMPTS = 5
 
@@ -53,29 +54,6 @@ export interface AccountsServiceOptions {
   readonly now?: () => Date
 }
 
-// The accounts file: no token, no password, no API key.
-const storedAccount = z.object({
-  id: z.string(),
-  portalUrl: z.string(),
-  user: z.object({
-    id: z.string(),
-    displayName: z.string(),
-    email: z.string(),
-    role: z.enum(['owner', 'admin', 'room-admin', 'user', 'guest'])
-  }),
-  policy: z.object({ rule: z.enum(['self-only', 'admin-may-edit-others', 'own-only-by-role']), portalVersion: z.string() }),
-  lastSignedInAt: z.string(),
-  credentialKind: z.enum(['token', 'api-key']),
-  /** The token was rejected (401): show "sign in again" rather than a plain signed-out state. */
-  expired: z.boolean().default(false)
-})
-type StoredAccount = z.infer<typeof storedAccount>
-const accountsFile = z.object({
-  version: z.literal(1),
-  activeAccountId: z.string().nullable(),
-  accounts: z.array(storedAccount)
-})
-
 interface LiveSession {
   readonly credential: Credential
   readonly storage: 'keychain' | 'session-only'
@@ -93,11 +71,6 @@ interface Challenge {
   attempts: number
 }
 
-/** Stable id from portal origin + user id; short enough for test ids and logs, reveals neither. */
-export function accountIdFor(origin: string, userId: string): string {
-  return createHash('sha256').update(`${origin}|${userId}`).digest('hex').slice(0, 16)
-}
-
 export class AccountsService {
   readonly #file: string
   readonly #secrets: SecretStore
@@ -109,6 +82,8 @@ export class AccountsService {
   readonly #now: () => Date
 
   #stored: StoredAccount[] = []
+  /** Process-only sign-ins (signInEphemeral): never saved, never in the keychain. */
+  readonly #ephemeral = new Map<string, StoredAccount>()
   #activeAccountId: string | null = null
   #keychainAvailable = false
   readonly #sessions = new Map<string, LiveSession>()
@@ -164,6 +139,26 @@ export class AccountsService {
     }
   }
 
+  /**
+   * An API-key sign-in for this process only (the command line): nothing is written to the accounts
+   * file or the keychain, and a saved entry of the same user stays as it was on disk.
+   */
+  async signInEphemeral(arg: { readonly portalUrl: string; readonly apiKey: string }): Promise<Result<Account>> {
+    await this.#ready
+    const origin = normalizePortalUrl(arg.portalUrl)
+    if (!origin.ok) return origin
+    const version = await this.#client(origin.value).buildVersion()
+    if (!version.ok) return notAPortal(version.error)
+    const credential: Credential = { kind: 'api-key', key: arg.apiKey }
+    const verified = await this.#verify(origin.value, version.value, credential)
+    if (!verified.ok) return verified
+    const { record, client } = verified.value
+    this.#ephemeral.set(record.id, record)
+    this.#sessions.set(record.id, { credential, storage: 'session-only', client })
+    this.#log.info('signed in for this process only', { account: record.id, portal: origin.value, role: record.user.role })
+    return ok(this.#toAccount(record))
+  }
+
   async #signInWithPassword(anonymous: DocSpaceClient, rawVersion: string, email: string, password: string): Promise<Result<SignInOutcome>> {
     const answer = await anonymous.signIn(email, password)
     if (!answer.ok) return answer
@@ -211,6 +206,7 @@ export class AccountsService {
   /** Ends the session and deletes the keychain item; the portal stays in the list. */
   async signOut(arg: { readonly accountId: string }): Promise<Result<AccountsOverview>> {
     await this.#ready
+    if (this.#dropEphemeral(arg.accountId)) return ok(this.#overview())
     const stored = this.#find(arg.accountId)
     if (!stored) return unknownAccount()
     this.#sessions.delete(stored.id)
@@ -225,6 +221,7 @@ export class AccountsService {
   /** Signs out and removes the portal from the list. */
   async forget(arg: { readonly accountId: string }): Promise<Result<AccountsOverview>> {
     await this.#ready
+    if (this.#dropEphemeral(arg.accountId)) return ok(this.#overview())
     const stored = this.#find(arg.accountId)
     if (!stored) return unknownAccount()
     this.#sessions.delete(stored.id)
@@ -274,6 +271,25 @@ export class AccountsService {
   // -------------------------------------------------------------------------------------------
 
   async #complete(origin: string, rawVersion: string, credential: Credential): Promise<Result<SignInOutcome>> {
+    const verified = await this.#verify(origin, rawVersion, credential)
+    if (!verified.ok) return verified
+    const { record, client } = verified.value
+    const { id, user, policy } = record
+    const secret = credential.kind === 'token' ? credential.token : credential.key
+    const storage = await this.#storeSecret(origin, user.id, secret)
+
+    this.#sessions.set(id, { credential, storage, client })
+    const index = this.#stored.findIndex((a) => a.id === id)
+    if (index >= 0) this.#stored[index] = record
+    else this.#stored.push(record)
+    this.#activeAccountId = id
+    await this.#save()
+    this.#log.info('signed in', { account: id, portal: origin, role: user.role, version: policy.portalVersion, storage })
+    return ok({ kind: 'signed-in', account: this.#toAccount(record) })
+  }
+
+  /** Reads who the credential belongs to; the account record to keep (on disk or in memory). */
+  async #verify(origin: string, rawVersion: string, credential: Credential): Promise<Result<{ record: StoredAccount; client: DocSpaceClient }>> {
     const client = this.#client(origin, credential)
     const self = await client.self()
     if (!self.ok) {
@@ -292,13 +308,8 @@ export class AccountsService {
       role
     }
     const policy: PhotoPolicy = photoPolicy(rawVersion, role)
-    const id = accountIdFor(origin, user.id)
-    const secret = credential.kind === 'token' ? credential.token : credential.key
-    const storage = await this.#storeSecret(origin, user.id, secret)
-
-    this.#sessions.set(id, { credential, storage, client })
     const record: StoredAccount = {
-      id,
+      id: accountIdFor(origin, user.id),
       portalUrl: origin,
       user,
       policy,
@@ -306,13 +317,7 @@ export class AccountsService {
       credentialKind: credential.kind,
       expired: false
     }
-    const index = this.#stored.findIndex((a) => a.id === id)
-    if (index >= 0) this.#stored[index] = record
-    else this.#stored.push(record)
-    this.#activeAccountId = id
-    await this.#save()
-    this.#log.info('signed in', { account: id, portal: origin, role, version: policy.portalVersion, storage })
-    return ok({ kind: 'signed-in', account: this.#toAccount(record) })
+    return ok({ record, client })
   }
 
   /** Keychain when it works; otherwise memory only (never a plain file). */
@@ -364,8 +369,16 @@ export class AccountsService {
     return new DocSpaceClient({ origin, http: this.#http, ...(credential ? { credential } : {}), ...(this.#signal ? { signal: this.#signal } : {}) })
   }
 
+  /** Ends a process-only session; the saved entry and keychain item of the same user are not touched. */
+  #dropEphemeral(accountId: string): boolean {
+    if (!this.#ephemeral.delete(accountId)) return false
+    this.#sessions.delete(accountId)
+    for (const listener of [...this.#signedOutListeners]) listener(accountId)
+    return true
+  }
+
   #find(accountId: string): StoredAccount | undefined {
-    return this.#stored.find((a) => a.id === accountId)
+    return this.#ephemeral.get(accountId) ?? this.#stored.find((a) => a.id === accountId)
   }
 
   #state(stored: StoredAccount): AccountState {
@@ -397,22 +410,9 @@ export class AccountsService {
   async #load(): Promise<void> {
     this.#keychainAvailable = await this.#secrets.isAvailable()
     if (!this.#keychainAvailable) this.#log.warn('keychain unavailable: sign-ins are session-only', { store: this.#secrets.kind })
-    let file: Awaited<ReturnType<typeof readJsonFile>>
-    try {
-      file = await readJsonFile(this.#file)
-    } catch (e) {
-      this.#log.error('cannot read the accounts file', { code: (e as NodeJS.ErrnoException).code })
-      return
-    }
-    if (!file.found) return
-    const parsed = accountsFile.safeParse(file.value)
-    if (!parsed.success) {
-      // Start empty rather than crash; the file is rewritten on the next sign-in.
-      this.#log.warn('the accounts file is unreadable; starting with no remembered portals', { corrupt: file.corrupt })
-      return
-    }
-    this.#stored = parsed.data.accounts
-    this.#activeAccountId = this.#stored.some((a) => a.id === parsed.data.activeAccountId) ? parsed.data.activeAccountId : null
+    const file = await readAccountsFile(this.#file, this.#log)
+    this.#stored = file.accounts
+    this.#activeAccountId = file.activeAccountId
     if (!this.#keychainAvailable) return
     // An account whose keychain item exists is signed in; the token is checked on first use.
     for (const stored of this.#stored) {

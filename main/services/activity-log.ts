@@ -5,7 +5,7 @@
  */
 import { appendFile, mkdir, open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { stringify, type Options as CsvOptions } from 'csv-stringify/sync'
+import { toSafeCsv } from '../core/csv'
 import { z } from 'zod'
 import type { ActivityEntry } from '../../preload/contract'
 import type { Logger } from '../core/logger'
@@ -134,26 +134,9 @@ export class ActivityLog {
 
 const CSV_COLUMNS = ['When', 'Portal', 'Signed in as', 'Person ID', 'Person', 'Action', 'Result', 'Detail'] as const
 
-/**
- * RFC 4180: CRLF between records, a field quoted when it holds a quote, comma or line break (a lone
- * LF or CR too, which csv-stringify quotes only when asked), quotes doubled. A cell a spreadsheet
- * would run as a formula (= + - @, or a leading tab/CR that some apps strip first) gets a leading
- * apostrophe, so "=HYPERLINK(...)" in a person's name stays text.
- */
-const CSV_OPTIONS: CsvOptions = {
-  record_delimiter: 'windows',
-  quoted_match: /[\r\n]/,
-  cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) }
-}
-
 export function activityCsv(entries: readonly ActivityEntry[]): string {
   const rows = entries.map((e) => [e.at, e.portalUrl, e.actor, e.userId, e.personName, e.action, e.result, e.detail ?? ''])
-  return stringify([[...CSV_COLUMNS], ...rows], CSV_OPTIONS)
-}
-
-/** One CSV field, written as activityCsv writes it. */
-export function csvCell(value: string): string {
-  return stringify([[value]], CSV_OPTIONS).slice(0, -'\r\n'.length)
+  return toSafeCsv([[...CSV_COLUMNS], ...rows])
 }
 
 /** Drops an undefined detail so lines and entries have the same shape whichever way they came in. */

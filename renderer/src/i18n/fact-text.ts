@@ -126,6 +126,12 @@ export function urlDetail(t: Translate, facts: ErrorFacts | undefined, named: Na
       return t('photoErrors.url.notHttp', named)
     case 'credentials':
       return t('photoErrors.url.credentials', named)
+    case 'not-https':
+      return t('photoErrors.url.notHttps', { ...named, host: facts.urlHost ?? '' })
+    case 'private-address':
+      return t('photoErrors.url.privateAddress', { ...named, host: facts.urlHost ?? '' })
+    case 'unresolved':
+      return t('photoErrors.url.unresolved', { ...named, host: facts.urlHost ?? '' })
   }
 }
 

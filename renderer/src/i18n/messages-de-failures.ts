@@ -76,7 +76,11 @@ export const deFailures: FailureMessages = {
     url: {
       notAUrl: 'Das ist keine Webadresse. Fügen Sie die vollständige Adresse des Bildes ein, beginnend mit https://.',
       notHttp: 'Für ein Foto können nur Webadressen (https://…) verwendet werden.',
-      credentials: 'Die Adresse darf keinen Benutzernamen und kein Passwort enthalten.'
+      credentials: 'Die Adresse darf keinen Benutzernamen und kein Passwort enthalten.',
+      notHttps: 'Für ein Foto können nur sichere Adressen (https://…) verwendet werden; {host} wurde ohne https angegeben.',
+      privateAddress:
+        '{host} liegt in einem privaten, lokalen oder internen Netz. Das Portal würde die Adresse aus seinem eigenen Netz abrufen, deshalb sendet die App solche Adressen nicht. Verwenden Sie eine öffentliche https://-Adresse des Bildes.',
+      unresolved: 'Die App konnte {host} im Internet nicht finden. Prüfen Sie die Adresse oder verwenden Sie eine öffentliche https://-Adresse des Bildes.'
     }
   },
   refusal: {

@@ -72,7 +72,11 @@ export const enFailures = {
     url: {
       notAUrl: 'This is not a web address. Paste the full address of the image, starting with https://.',
       notHttp: 'Only web addresses (https://…) can be used for a photo.',
-      credentials: 'The address must not contain a user name or password.'
+      credentials: 'The address must not contain a user name or password.',
+      notHttps: 'Only secure addresses (https://…) can be used for a photo; {host} was given without https.',
+      privateAddress:
+        '{host} is on a private, local or internal network. The portal would fetch it from inside its own network, so the app does not send such addresses. Use a public https:// address of the image.',
+      unresolved: 'The app could not find {host} on the internet. Check the address, or use a public https:// address of the image.'
     }
   },
   refusal: {

@@ -52,6 +52,23 @@ describe('photo errors by name', () => {
     expect(describePhotoError(en, download, ctx({ action: 'set-from-url' })).detail).toContain('the address answered “NotFound”')
   })
 
+  it('url/invalid: an address the app keeps to itself is named with its host and why, in English and German', () => {
+    const privateAddress = err('url/invalid', { facts: { urlProblem: 'private-address', urlHost: '169.254.169.254' } })
+    const en1 = describePhotoError(en, privateAddress, ctx({ action: 'set-from-url' }))
+    expect(en1.detail).toBe(
+      '169.254.169.254 is on a private, local or internal network. The portal would fetch it from inside its own network, so the app does not send such addresses. Use a public https:// address of the image.'
+    )
+    expect(describePhotoError(de, privateAddress, ctx({ action: 'set-from-url' })).detail).toContain('169.254.169.254 liegt in einem privaten, lokalen oder internen Netz')
+    const notHttps = err('url/invalid', { facts: { urlProblem: 'not-https', urlHost: 'images.example' } })
+    expect(describePhotoError(en, notHttps, ctx({ action: 'set-from-url' })).detail).toBe(
+      'Only secure addresses (https://…) can be used for a photo; images.example was given without https.'
+    )
+    expect(describePhotoError(de, notHttps, ctx({ action: 'set-from-url' })).detail).toContain('images.example wurde ohne https angegeben')
+    const unresolved = err('url/invalid', { facts: { urlProblem: 'unresolved', urlHost: 'nowhere.invalid' } })
+    expect(describePhotoError(en, unresolved, ctx({ action: 'set-from-url' })).detail).toContain('could not find nowhere.invalid')
+    expect(describePhotoError(de, unresolved, ctx({ action: 'set-from-url' })).detail).toContain('konnte nowhere.invalid im Internet nicht finden')
+  })
+
   it('portal/not-found: the person is gone, refresh', () => {
     const text = describePhotoError(en, err('portal/not-found'), ctx())
     expect(text.message).toBe('Zoë Ålander is no longer on hr.example.com. Refresh the list.')
