@@ -143,11 +143,14 @@ async function main(): Promise<void> {
 
     await fetch(`${portal.url}/__emulator/stats/reset`, { method: 'POST' })
     loop.enable()
+    const cpuBefore = process.cpuUsage()
     const applyStarted = performance.now()
     const started = await h['bulk:apply']({ jobId, concurrency: CONCURRENCY })
     if (!started.ok) throw new Error(`bulk:apply: ${started.error.code}`)
     await done
     const seconds = (performance.now() - applyStarted) / 1000
+    const cpu = process.cpuUsage(cpuBefore)
+    const mainCpuSeconds = (cpu.user + cpu.system) / 1e6
     loop.disable()
     clearInterval(rssTimer)
     const stats = (await (await fetch(`${portal.url}/__emulator/stats`)).json()) as { maxWritesInFlight: number; writes: number }
@@ -184,6 +187,7 @@ async function main(): Promise<void> {
       sequentialMeasuredPeople: SEQUENTIAL,
       speedup: round(sequentialSeconds / seconds),
       endToEndSpeedup: round(sequentialSeconds / (seconds + planSeconds)),
+      mainCpuSeconds: round(mainCpuSeconds),
       maxWritesInFlight: stats.maxWritesInFlight,
       portalWrites: stats.writes,
       peakRssMiB: Math.round(peakRss / 1024 / 1024),
@@ -205,6 +209,7 @@ async function main(): Promise<void> {
     line('most writes in flight at the portal', String(figures.maxWritesInFlight), `≤ ${TARGETS.maxWritesInFlight}`, figures.maxWritesInFlight <= TARGETS.maxWritesInFlight)
     line("main's peak RSS (this process)", `${figures.peakRssMiB} MiB`, `< ${TARGETS.peakRssMiB} MiB`, figures.peakRssMiB < TARGETS.peakRssMiB)
     line("main's event loop, longest block while applying", `${figures.eventLoopMaxBlockedMs} ms`, `≤ ${TARGETS.eventLoopMaxMs} ms`, figures.eventLoopMaxBlockedMs <= TARGETS.eventLoopMaxMs)
+    line("main's CPU time while applying (all threads)", `${figures.mainCpuSeconds} s`, '', undefined)
     line('people applied / failed', `${ok} / ${failed}`, '', undefined)
     log(`machine: ${cpus().length} cores, load average ${figures.loadAverage.join(' ')} (other work on the machine inflates every figure)`)
     if (opts.json) console.log(JSON.stringify(figures))

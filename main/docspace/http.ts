@@ -19,6 +19,13 @@ import { failureFromNetwork } from './failures'
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE'
 
+/**
+ * Requests in flight per portal. DocSpace allows a user 50 concurrent GETs and 15 concurrent writes
+ * (CONTRACT.md §0.5: beyond them it answers 429); a bulk job keeps its writes under 15 itself, and
+ * its reads (backups, read-back of every size) need room beside them.
+ */
+const DEFAULT_CONCURRENCY = 16
+
 export interface HttpRequest {
   readonly method: HttpMethod
   /** Absolute URL. */
@@ -87,7 +94,7 @@ export class HttpClient {
     this.#baseDelayMs = options.baseDelayMs ?? 300
     this.#maxDelayMs = options.maxDelayMs ?? 8_000
     this.#maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000
-    this.#concurrency = Math.max(1, options.concurrency ?? 6)
+    this.#concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY)
     this.#maxBodyBytes = Math.max(1, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
     this.#log = options.log ?? silentLogger
     this.#userAgent = options.userAgent ?? 'DocSpace-Photo-Manager'
