@@ -53,7 +53,7 @@ export interface HttpOptions {
   readonly timeoutMs?: number
   /** Extra attempts for idempotent requests. Default 3. */
   readonly retries?: number
-  /** Requests in flight at once per portal origin. Default 6. */
+  /** Requests in flight at once per portal origin. Default DEFAULT_CONCURRENCY (16). */
   readonly concurrency?: number
   /** First backoff step; doubles per attempt, with jitter. Default 300 ms. */
   readonly baseDelayMs?: number
