@@ -30,10 +30,11 @@ test.describe('on a DocSpace 3.5.0 portal', () => {
 
     const owner = await rowFor(page, portal.accounts.owner.email)
     await expect(owner).toHaveAttribute('data-editable', 'false')
-    await expect(owner.getByTestId('row-lock')).toHaveAttribute('title', /does not let you change the owner's or another administrator's photo/)
+    await expect(owner.getByTestId('row-lock')).toHaveAttribute('title', /only the owner may change the owner's photo/)
 
     const otherAdmin = await rowFor(page, portal.accounts.twoFactor.email)
     await expect(otherAdmin).toHaveAttribute('data-editable', 'false')
+    await expect(otherAdmin.getByTestId('row-lock')).toHaveAttribute('title', /only the owner may change another administrator's photo/)
   })
 
   // A room admin, not a plain user: users and guests may not list people at all (CONTRACT.md §2.3).

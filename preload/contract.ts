@@ -274,6 +274,8 @@ export interface Person {
   readonly smallPhoto: PhotoRef
   /** Whether the signed-in user may change this person's photo under the portal's rules. */
   readonly canEditPhoto: boolean
+  /** When canEditPhoto is false: the one rule that refuses it, so the lock says the real reason. */
+  readonly refusal?: RefusalRule
 }
 
 export interface PeoplePageRequest {

@@ -9,7 +9,7 @@ import { ok } from '../core/result'
 import { isStoredPhoto } from '../docspace/photo-sizes'
 import type { PortalVersion } from '../docspace/portal-url'
 import type { AccountsService } from './accounts-service'
-import { canEditPhoto, roleOf, type PhotoSubject } from './photo-policy'
+import { canEditPhoto, refusalOf, roleOf, type PhotoSubject } from './photo-policy'
 
 export class PeopleService {
   readonly #accounts: AccountsService
@@ -48,6 +48,8 @@ export function toPerson(dto: EmployeeFullDto, me: PhotoSubject, version: Portal
   const status = personStatus(dto)
   const firstName = dto.firstName ?? ''
   const lastName = dto.lastName ?? ''
+  const target = { id: dto.id, role, status }
+  const editable = canEditPhoto(me, target, version)
   return {
     id: dto.id,
     displayName: dto.displayName || [firstName, lastName].filter(Boolean).join(' ') || dto.email || dto.id,
@@ -62,6 +64,7 @@ export function toPerson(dto: EmployeeFullDto, me: PhotoSubject, version: Portal
     hasPhoto: dto.hasAvatar ?? isStoredPhoto(dto.avatarSmall),
     // §5.2: avatarSmall is the 32 px file (or the default image), with its ?hash= key.
     smallPhoto: dto.avatarSmall ?? '/static/images/default_user_photo_size_32-32.png',
-    canEditPhoto: canEditPhoto(me, { id: dto.id, role, status }, version)
+    canEditPhoto: editable,
+    ...(editable ? {} : { refusal: refusalOf(me, target, version) })
   }
 }

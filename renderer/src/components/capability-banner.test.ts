@@ -20,10 +20,10 @@ describe('capability banner', () => {
     expect(text.body).toContain('included. Other people\'s photos are shown read-only. Rows with a lock are read-only.')
   })
 
-  it("on 3.5 as an admin says other people's photos, except the owner's and other admins'", () => {
+  it("on 3.5 as an admin says other people's photos, except the owner's, other admins' and disabled people's", () => {
     const text = bannerText(makeAccount({ policy: { rule: 'admin-may-edit-others', portalVersion: '3.5.0' } }))
     expect(text.title).toBe("You can change other people's photos")
-    expect(text.body).toContain("refuses changes to the owner's photo and to other administrators' photos")
+    expect(text.body).toContain("refuses changes to the owner's photo, to other administrators' photos and to disabled (terminated) people's photos")
   })
 
   it('on 3.5 as the owner says everyone', () => {
@@ -31,6 +31,7 @@ describe('capability banner', () => {
       makeAccount({ policy: { rule: 'admin-may-edit-others', portalVersion: '3.5.0' }, user: { id: 'u1', displayName: 'O', email: 'o@example.com', role: 'owner' } })
     )
     expect(text.title).toBe("You can change everyone's photo")
+    expect(text.body).toContain('except a disabled (terminated) person’s')
   })
 
   it('on 3.5 with a lesser role names the role', () => {

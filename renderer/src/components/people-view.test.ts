@@ -224,3 +224,34 @@ describe('people view', () => {
     expect(wrapper.get('[data-testid="load-error"]').text()).toMatch(/^Loading stopped after \d+ of 1,204 people\./)
   })
 })
+
+describe('people view when the portal cannot be reached', () => {
+  it('shows only that the portal cannot be reached, with Retry; Retry with the portal back shows the list', async () => {
+    let down = true
+    const page: AppApi['people']['page'] = async ({ startIndex, count }) =>
+      down
+        ? fail('net/unreachable', 'connect ECONNREFUSED', { detail: 'ECONNREFUSED' })
+        : { ok: true, value: { people: hrPortal().slice(startIndex, startIndex + count), startIndex, total: 1204 } }
+    const { wrapper } = await mountView({ peopleApi: { page } })
+
+    const error = wrapper.get('[data-testid="load-error"]')
+    expect(error.attributes('data-error-code')).toBe('net/unreachable')
+    expect(error.text()).toContain('Cannot reach hr.example.com.')
+    expect(error.text()).not.toContain('Loading stopped')
+    expect(wrapper.text()).not.toContain('0 of 0')
+    expect(wrapper.find('[data-testid="empty"]').exists()).toBe(false)
+    expect(wrapper.text()).not.toContain('This portal has no people you can see')
+    expect(wrapper.find('[data-testid="counts"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="search"]').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid="person-row"]')).toHaveLength(0)
+    const retry = wrapper.get('[data-testid="load-retry"]')
+    expect(retry.text()).toBe('Retry')
+
+    down = false
+    await retry.trigger('click')
+    await settle(40)
+    expect(wrapper.find('[data-testid="load-error"]').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid="person-row"]').length).toBeGreaterThan(0)
+    expect(wrapper.get('[data-testid="counts"]').text()).toBe('1,204 people · 312 of 1,204 without a photo')
+  })
+})

@@ -87,7 +87,10 @@ export const deFailures: FailureMessages = {
     short: {
       selfOnly: 'Ab DocSpace 3.6 können Sie nur Ihr eigenes Foto ändern',
       admin: 'Das Portal erlaubt nicht, das Foto des Besitzers oder eines anderen Admins zu ändern',
-      ownOnly: 'Ihre Rolle darf nur das eigene Foto ändern'
+      ownOnly: 'Ihre Rolle darf nur das eigene Foto ändern',
+      owner: 'Nur der Besitzer darf sein eigenes Foto ändern',
+      otherAdmin: 'Nur der Besitzer darf das Foto eines anderen Admins ändern',
+      terminated: 'Das Portal ändert das Foto einer deaktivierten (ausgeschiedenen) Person nicht'
     },
     explain: {
       selfOnly:

@@ -82,10 +82,11 @@ export const de: MessageSchema = {
     selfOnlyBody:
       '{portal} läuft mit DocSpace {version}. Ab DocSpace 3.6 darf jede Person nur ihr eigenes Foto ändern, auch Administratoren und der Besitzer. Die Fotos anderer Personen werden schreibgeschützt angezeigt.',
     ownerTitle: 'Sie können die Fotos aller Personen ändern',
-    ownerBody: '{portal} läuft mit DocSpace {version}; dort darf der Besitzer des Portals jedes Foto ändern.',
+    ownerBody:
+      '{portal} läuft mit DocSpace {version}; dort darf der Besitzer des Portals jedes Foto ändern, außer dem einer deaktivierten (ausgeschiedenen) Person; diese Zeilen sind gesperrt.',
     adminTitle: 'Sie können die Fotos anderer Personen ändern',
     adminBody:
-      '{portal} läuft mit DocSpace {version}; dort dürfen Administratoren die Fotos anderer Personen ändern. Das Portal lehnt Änderungen am Foto des Besitzers und an den Fotos anderer Administratoren ab; diese Zeilen sind gesperrt.',
+      '{portal} läuft mit DocSpace {version}; dort dürfen Administratoren die Fotos anderer Personen ändern. Das Portal lehnt Änderungen am Foto des Besitzers, an den Fotos anderer Administratoren und an den Fotos deaktivierter (ausgeschiedener) Personen ab; diese Zeilen sind gesperrt.',
     ownOnlyTitle: 'Sie können nur Ihr eigenes Foto ändern',
     ownOnlyBody:
       '{portal} läuft mit DocSpace {version}. In dieser Version dürfen nur der Besitzer und DocSpace-Administratoren die Fotos anderer Personen ändern; Ihre Rolle ist {role}.',
@@ -94,6 +95,9 @@ export const de: MessageSchema = {
     lockedRows: 'Zeilen mit Schloss sind schreibgeschützt.',
     lockSelfOnly: 'Schreibgeschützt: Ab DocSpace 3.6 kann nur {name} dieses Foto ändern.',
     lockAdmin: 'Schreibgeschützt: Das Portal erlaubt Ihnen nicht, das Foto des Besitzers oder eines anderen Administrators zu ändern.',
+    lockOwner: 'Schreibgeschützt: Nur der Besitzer darf sein eigenes Foto ändern.',
+    lockOtherAdmin: 'Schreibgeschützt: Nur der Besitzer darf das Foto eines anderen Administrators ändern.',
+    lockTerminated: '{name} ist deaktiviert (ausgeschieden): Das Portal ändert die Fotos deaktivierter Personen nicht.',
     lockOwnOnly: 'Schreibgeschützt: Mit Ihrer Rolle können Sie nur Ihr eigenes Foto ändern.'
   },
   people: {

@@ -83,7 +83,10 @@ export const enFailures = {
     short: {
       selfOnly: 'You can only change your own photo on DocSpace 3.6+',
       admin: 'The portal does not let you change the owner’s or another admin’s photo',
-      ownOnly: 'Your role can change only your own photo'
+      ownOnly: 'Your role can change only your own photo',
+      owner: 'Only the owner may change the owner’s photo',
+      otherAdmin: 'Only the owner may change another admin’s photo',
+      terminated: 'The portal does not change a disabled (terminated) person’s photo'
     },
     explain: {
       selfOnly:

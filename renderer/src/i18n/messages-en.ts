@@ -84,10 +84,11 @@ export const en = {
     selfOnlyBody:
       "{portal} runs DocSpace {version}. From DocSpace 3.6 on, each person may change only their own photo, administrators and the owner included. Other people's photos are shown read-only.",
     ownerTitle: "You can change everyone's photo",
-    ownerBody: '{portal} runs DocSpace {version}, where the portal owner may change anyone’s photo.',
+    ownerBody:
+      '{portal} runs DocSpace {version}, where the portal owner may change anyone’s photo except a disabled (terminated) person’s; those rows are locked.',
     adminTitle: "You can change other people's photos",
     adminBody:
-      "{portal} runs DocSpace {version}, where administrators may change other people's photos. The portal refuses changes to the owner's photo and to other administrators' photos; those rows are locked.",
+      "{portal} runs DocSpace {version}, where administrators may change other people's photos. The portal refuses changes to the owner's photo, to other administrators' photos and to disabled (terminated) people's photos; those rows are locked.",
     ownOnlyTitle: 'You can change only your own photo',
     ownOnlyBody:
       "{portal} runs DocSpace {version}. On this version only the owner and DocSpace admins may change other people's photos, and your role is {role}.",
@@ -96,6 +97,9 @@ export const en = {
     lockedRows: 'Rows with a lock are read-only.',
     lockSelfOnly: 'Read-only: from DocSpace 3.6 on, only {name} can change this photo.',
     lockAdmin: "Read-only: the portal does not let you change the owner's or another administrator's photo.",
+    lockOwner: "Read-only: only the owner may change the owner's photo.",
+    lockOtherAdmin: "Read-only: only the owner may change another administrator's photo.",
+    lockTerminated: '{name} is disabled (terminated): the portal does not change disabled people’s photos.',
     lockOwnOnly: 'Read-only: your role can change only your own photo.'
   },
   people: {

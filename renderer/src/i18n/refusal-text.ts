@@ -18,9 +18,24 @@ function ruleKey(rule: PhotoRule): 'selfOnly' | 'admin' | 'ownOnly' {
   }
 }
 
-/** A few words, e.g. on the drop overlay: "You can only change your own photo on DocSpace 3.6+". */
-export function refusalReason(t: Translate, rule: PhotoRule): string {
-  return t(`refusal.short.${ruleKey(rule)}`, {})
+/**
+ * A few words, e.g. on the drop overlay: "You can only change your own photo on DocSpace 3.6+". The
+ * person's refusal, when known, names the exception instead of the account-wide rule.
+ */
+export function refusalReason(t: Translate, rule: PhotoRule, refusal?: RefusalRule): string {
+  switch (refusal) {
+    case 'owner':
+      return t('refusal.short.owner', {})
+    case 'other-admin':
+      return t('refusal.short.otherAdmin', {})
+    case 'terminated':
+      return t('refusal.short.terminated', {})
+    case 'self-only':
+      return t('refusal.short.selfOnly', {})
+    case 'role':
+    case undefined:
+      return t(`refusal.short.${ruleKey(rule)}`, {})
+  }
 }
 
 /** The sentence of a refused change, from the account's rule. Named: portal, version, name, role. */

@@ -4,7 +4,7 @@
  * exceptions): the banner's text per rule, why a row is read-only, why a drop is refused. Main
  * decides the rule and each person's canEditPhoto; this only chooses the words.
  */
-import type { Account, PhotoRule, Role } from '../../../preload/contract'
+import type { Account, PhotoRule, RefusalRule, Role } from '../../../preload/contract'
 import type { MessageSchema } from '../i18n/messages-en'
 
 type CapabilityKey = `capability.${keyof MessageSchema['capability']}`
@@ -60,8 +60,28 @@ export function capabilityText(account: Pick<Account, 'policy' | 'user'>): Capab
   }
 }
 
-/** The tooltip of a locked row: why this account cannot change that person's photo. */
-export function lockReasonKey(rule: PhotoRule): CapabilityKey {
+/**
+ * The tooltip of a locked row: why this account cannot change that person's photo. The person's own
+ * refusal (from main) names the exception; without one, the account-wide rule is all there is to say.
+ */
+export function lockReasonKey(rule: PhotoRule, refusal?: RefusalRule): CapabilityKey {
+  switch (refusal) {
+    case 'owner':
+      return 'capability.lockOwner'
+    case 'other-admin':
+      return 'capability.lockOtherAdmin'
+    case 'terminated':
+      return 'capability.lockTerminated'
+    case 'self-only':
+      return 'capability.lockSelfOnly'
+    case 'role':
+      if (rule === 'own-only-by-role') return 'capability.lockOwnOnly'
+      break
+    case undefined:
+      break
+    default:
+      return assertNever(refusal)
+  }
   switch (rule) {
     case 'self-only':
       return 'capability.lockSelfOnly'

@@ -172,7 +172,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
 
   /** Says why a locked person's photo cannot change; calls nothing. */
   function refuse(person: Person, rule: PhotoRule): void {
-    toasts.show({ kind: 'info', message: t('drop.refused', { name: person.displayName, reason: refusalReason(t, rule) }), key: 'refused' })
+    toasts.show({ kind: 'info', message: t('drop.refused', { name: person.displayName, reason: refusalReason(t, rule, person.refusal) }), key: 'refused' })
   }
 
   /**
