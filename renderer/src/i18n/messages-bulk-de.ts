@@ -81,7 +81,6 @@ export const bulkDe: typeof bulkEn = {
     '{n} Datei ist für eine Person, deren Foto Sie nicht ändern dürfen. | {n} Dateien sind für Personen, deren Fotos Sie nicht ändern dürfen.',
   list: {
     label: 'Zu importierende Dateien',
-    rowLabel: '{file}: {state}',
     noPerson: 'Noch niemand',
     currentPhoto: 'Aktuelles Foto',
     newPhoto: 'Neues Foto',

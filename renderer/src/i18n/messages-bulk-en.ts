@@ -82,7 +82,6 @@ export const bulkEn = {
   refusedBanner: '{n} file is for someone whose photo you may not change. | {n} files are for people whose photos you may not change.',
   list: {
     label: 'Files to import',
-    rowLabel: '{file}: {state}',
     noPerson: 'No one yet',
     currentPhoto: 'Current photo',
     newPhoto: 'New photo',
