@@ -75,14 +75,12 @@ export const bulkDe: typeof bulkEn = {
     label: 'Zeilen anzeigen',
     all: 'Alle',
     done: 'Erledigt',
-    failed: 'Fehlgeschlagen',
-    chip: '{label}: {n}'
+    failed: 'Fehlgeschlagen'
   },
   refusedBanner:
     '{n} Datei ist für eine Person, deren Foto Sie nicht ändern dürfen. | {n} Dateien sind für Personen, deren Fotos Sie nicht ändern dürfen.',
   list: {
     label: 'Zu importierende Dateien',
-    rowLabel: '{file}: {state}',
     noPerson: 'Noch niemand',
     currentPhoto: 'Aktuelles Foto',
     newPhoto: 'Neues Foto',

@@ -77,13 +77,11 @@ export const bulkEn = {
     label: 'Show rows',
     all: 'All',
     done: 'Done',
-    failed: 'Failed',
-    chip: '{label}: {n}'
+    failed: 'Failed'
   },
   refusedBanner: '{n} file is for someone whose photo you may not change. | {n} files are for people whose photos you may not change.',
   list: {
     label: 'Files to import',
-    rowLabel: '{file}: {state}',
     noPerson: 'No one yet',
     currentPhoto: 'Current photo',
     newPhoto: 'New photo',

@@ -52,7 +52,6 @@ export const de: MessageSchema = {
     forgetLabel: '{user} auf {portal} entfernen'
   },
   account: {
-    switcherLabel: 'Konto: {user} auf {portal}',
     menuTitle: 'Portale und Konten',
     stateSignedIn: 'Angemeldet',
     stateSignedOut: 'Abgemeldet',

@@ -54,7 +54,6 @@ export const en = {
     forgetLabel: 'Forget {user} on {portal}'
   },
   account: {
-    switcherLabel: 'Account: {user} on {portal}',
     menuTitle: 'Portals and accounts',
     stateSignedIn: 'Signed in',
     stateSignedOut: 'Signed out',

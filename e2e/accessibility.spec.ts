@@ -1,0 +1,69 @@
+/**
+ * Accessibility checked by a machine: axe-core runs on every main screen (sign-in, the people list, the
+ * detail panel, the photo editor, the history, and the activity view) in light and dark, and none may have a serious or critical violation.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { quadrantsJpeg } from '../main/testing/images/editor-test-images'
+import { expect, test, ui } from './harness'
+import { dropAndOpenEditor, jpegFile, rowFor, saveAndWait } from './photo-support'
+
+test.use({ portalOptions: { version: '3.7.2', people: 60 } })
+
+const SCHEMES = ['light', 'dark'] as const
+
+/** The serious and critical violations on the page as it is now, printed so a failure says what to fix. */
+async function seriousViolations(page: Page, screen: string): Promise<string[]> {
+  // Let entrance animations end first: axe measures contrast on what is painted.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: [${v.impact}] ${v.id}: ${v.help}\n    at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}\n    first: ${v.nodes[0]?.failureSummary ?? ''}`)
+}
+
+for (const colorScheme of SCHEMES) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.beforeEach(async ({ app }) => {
+      await app.page.emulateMedia({ colorScheme })
+    })
+
+    test('sign-in has no serious or critical accessibility violations', async ({ app }) => {
+      await expect(app.page.getByTestId('signin-view')).toBeVisible()
+      expect(await seriousViolations(app.page, 'sign-in')).toEqual([])
+    })
+
+    test('the list, the detail panel, the editor and the history have no serious or critical violations', async ({ app, portal }) => {
+      const me = portal.accounts.admin
+      await app.signIn(me)
+      await app.waitForFullList()
+      const page = app.page
+      const found: string[] = []
+      found.push(...(await seriousViolations(page, 'people list')))
+
+      const row = await rowFor(page, me.email)
+      await row.click()
+      const detail = ui.detail(page)
+      await expect(detail).toHaveAttribute('data-person-id', me.id)
+      found.push(...(await seriousViolations(page, 'detail panel')))
+
+      await dropAndOpenEditor(row, jpegFile('quadrants.jpg', await quadrantsJpeg(400, 300)))
+      found.push(...(await seriousViolations(page, 'photo editor')))
+      await saveAndWait(page, `Photo of ${me.displayName} replaced`)
+
+      // With the replace saved, the history has an entry to restore (the screen as a user meets it).
+      await detail.getByTestId('history-toggle').click()
+      await expect(detail.getByTestId('history-entry')).toHaveCount(1)
+      found.push(...(await seriousViolations(page, 'history')))
+      expect(found).toEqual([])
+    })
+
+    test('the activity view has no serious or critical violations', async ({ app, portal }) => {
+      await app.signIn(portal.accounts.admin)
+      const page = app.page
+      await page.getByTestId('open-activity').click()
+      await expect(page.getByTestId('activity-view')).toBeVisible()
+      expect(await seriousViolations(page, 'activity')).toEqual([])
+    })
+  })
+}
