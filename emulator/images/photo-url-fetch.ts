@@ -112,6 +112,9 @@ export async function checkedDownload(url: string, options: CheckedFetchOptions)
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ServerException('Security', `${VALIDATION_FAILED}: scheme`)
   if (parsed.protocol === 'http:' && !options.requestIsHttp) throw new ServerException('Security', `${VALIDATION_FAILED}: https required`)
   const host = parsed.hostname.replace(/^\[|\]$/g, '')
+  // A host name other than localhost is never looked up: the local portal would not download from
+  // it anyway, and a DNS query would leave this computer. It fails as a download the server could not make.
+  if (!isIP(host) && !isLoopbackTarget(parsed)) throw downloadFailed(parsed)
   let addresses: string[]
   try {
     addresses = isIP(host) ? [host] : await resolveAll(host)
