@@ -4,7 +4,6 @@
  * the change frame's bulk replace and the single restore. Composition only: each decision lives in
  * the module it calls.
  */
-import { createHash } from 'node:crypto'
 import type { AppError, Person, Result } from '../../preload/contract'
 import { ok } from '../core/result'
 import type { Logger } from '../core/logger'
@@ -113,7 +112,8 @@ export function createBulkPorts(options: BulkWiringOptions): BulkPorts {
       if (!prepared.ok) return prepared
       const { bytes, mime, width, height } = prepared.value
       const hash = await perceptualHash(bytes)
-      return ok({ bytes, mime, width, height, sha256: createHash('sha256').update(bytes).digest('hex'), ...(hash.ok ? { pictureHash: hash.value } : {}) })
+      // No SHA-256 here: the job hashes the prepared bytes as it spools them.
+      return ok({ bytes, mime, width, height, ...(hash.ok ? { pictureHash: hash.value } : {}) })
     },
 
     async currentPictureHash({ accountId, userId }) {
