@@ -15,6 +15,7 @@ import { registerFileOpRoutes } from '../routes/file-ops'
 import { registerFileRoutes } from '../routes/files'
 import { registerPeopleRoutes } from '../routes/people'
 import { registerPhotoRoutes } from '../routes/photos'
+import { registerRoomRoutes } from '../routes/rooms'
 import { registerSharingRoutes } from '../routes/sharing'
 import { registerSettingsRoutes } from '../routes/settings'
 import { registerStorageRoutes } from '../routes/storage'
@@ -122,6 +123,7 @@ export async function buildServer(ctx: PortalContext, control: ControlDeps): Pro
   registerFileRoutes(app, ctx)
   registerFileOpRoutes(app, ctx)
   registerSharingRoutes(app, ctx)
+  registerRoomRoutes(app, ctx)
   if (ctx.options.controlEndpoint) registerControlRoutes(app, ctx, control)
   return app
 }
