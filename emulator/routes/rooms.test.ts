@@ -189,6 +189,19 @@ for (const version of ['3.5.0', '3.6.1', '3.7.2'] as const) {
       expect((await call(portal, `/api/2.0/files/rooms/${room.id}`, { token: hr })).status).toBe(404)
     })
 
+    it('answers 402 beyond the room limit', async () => {
+      const small = await startPortal({ version, quiet: true, people: 10, maxRooms: 1 })
+      try {
+        const token = await signIn(small, small.accounts.roomAdmin)
+        expect((await call(small, '/api/2.0/files/rooms', { token, json: { title: 'One', roomType: 5 } })).status).toBe(200)
+        const second = await call(small, '/api/2.0/files/rooms', { token, json: { title: 'Two', roomType: 5 } })
+        expect(second.status).toBe(402)
+        expect(second.body.error?.message).toBe('The number of rooms should not exceed 1')
+      } finally {
+        await small.close()
+      }
+    })
+
     it('checks rooms:* scopes on API keys', async () => {
       const filesOnly = portal.createApiKey(portal.accounts.roomAdmin.id, ['files:write'])
       expect((await call(portal, '/api/2.0/files/rooms', { authorization: `Bearer ${filesOnly}` })).status).toBe(403)

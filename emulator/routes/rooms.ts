@@ -84,6 +84,8 @@ export function registerRoomRoutes(app: FastifyInstance, ctx: PortalContext): vo
         const first = shares.map((s) => (s && typeof s === 'object' ? new CiBodyLike(s, store).id() : undefined)).find((u) => u !== undefined) ?? caller
         throw new ServerException('InvalidOperation', `The user ${first.firstName} ${first.lastName} does not have an encryption key`)
       }
+      // CountRoomFeature: the tariff's room limit (archived rooms count too).
+      if (space.rooms().length >= ctx.options.maxRooms) throw new ServerException('TenantQuota', `The number of rooms should not exceed ${ctx.options.maxRooms}`)
       const rawQuota = body.int('quota') ?? 0
       const quota = rawQuota === 0 ? -2 : rawQuota
       if (quota > PORTAL_STORAGE) throw new ServerException('InvalidOperation', 'Failed to set quota per room. The entered value is greater than the total DocSpace storage.')
