@@ -167,6 +167,21 @@ for (const version of ['3.5.0', '3.6.1', '3.7.2'] as const) {
       expect((await call(portal, `/api/2.0/files/${room.id}`, { token: user })).status).toBe(403)
     })
 
+    it('marks room uploads new for members and keeps images downloadable under denyDownload', async () => {
+      const room = (await createRoom(hr, { title: 'No downloads', roomType: 5, denyDownload: true })).body.response as Folder
+      expect(room.denyDownload).toBe(true)
+      await invite(hr, room.id, [{ id: portal.accounts.user.id, access: 2 }])
+      const image = fileOf(await uploadTo(hr, room.id, 'photo.png'))
+      const text = fileOf(await uploadTo(hr, room.id, 'notes.txt'))
+      const listed = await call<Content>(portal, `/api/2.0/files/${room.id}`, { token: user })
+      expect(listed.body.response?.files.find((f) => f.id === image.id)?.fileStatus).toBe(2)
+      expect((await fetchBytes(portal, image.viewUrl, user)).status).toBe(200)
+      expect((await fetchBytes(portal, text.viewUrl, user)).status).toBe(403)
+      expect((await fetchBytes(portal, text.viewUrl, hr)).status).toBe(200)
+      const after = await call<Content>(portal, `/api/2.0/files/${room.id}`, { token: user })
+      expect(after.body.response?.files.find((f) => f.id === image.id)?.fileStatus).toBe(0)
+    })
+
     it('DELETE share with a room id leaves the room', async () => {
       const room = (await createRoom(hr, { title: 'Leave by delete', roomType: 2 })).body.response as Folder
       await invite(hr, room.id, [{ id: portal.accounts.user.id, access: 2 }])
