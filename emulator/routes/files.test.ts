@@ -75,6 +75,10 @@ for (const version of ['3.5.0', '3.6.1', '3.7.1', '3.7.2'] as const) {
       const copy = (await upload(fileForm(png, 'same.png'), user, '?createNewIfExist=true')).dto as Dto
       expect(copy.id).not.toBe(first.id)
       expect(copy.title).toBe('same (1).png')
+      const v1 = await call<Dto>(portal, `/api/2.0/files/file/${first.id}?version=1`, { token: user })
+      expect(v1.body.response).toMatchObject({ id: first.id, version: 1 })
+      expect(v1.body.response?.viewUrl).toContain('&version=1')
+      expect((await call(portal, `/api/2.0/files/file/${first.id}?version=9`, { token: user })).status).toBe(404)
     })
 
     it('sanitises the title and refuses files over the limit with 402', async () => {

@@ -216,7 +216,9 @@ export function registerFileRoutes(app: FastifyInstance, ctx: PortalContext): vo
       const file = findFile(ctx, call.params.fileId)
       const caller = call.caller?.user
       if (!caller || fileRole(space, caller, file) === undefined) throw new ServerException('InvalidOperation', READ_FILE_DENIED)
-      return ok(fileDto(file, caller, call.dto))
+      const version = queryInt(call.query, 'version', 'Version')
+      if (version !== undefined && version > 0 && !file.versions.some((v) => v.version === version)) throw new ServerException('ItemNotFound', FILE_NOT_FOUND)
+      return ok(fileDto(file, caller, call.dto, version !== undefined && version > 0 ? version : undefined))
     }
   })
 
