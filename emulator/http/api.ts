@@ -27,6 +27,8 @@ export interface ResolvedOptions {
   host: string
   port: number
   maxImageUploadSize: number
+  maxFileSize: number
+  maxRooms: number
   latencyMs: number
   dataDir?: string
   allowLoopbackPhotoUrls: boolean
