@@ -54,16 +54,6 @@ describe('messages', () => {
     for (const key of leafKeys(de)) expect(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], de)).not.toBe('')
   })
 
-  it.each(['en', 'de'] as const)('every message compiles and renders in %s (no stray @ or | syntax)', (locale) => {
-    const i18n = createAppI18n(locale)
-    const t = i18n.global.t as (key: string, named?: Record<string, unknown>) => string
-    for (const key of leafKeys(en)) {
-      const text = t(key, { portal: 'hr.example.com', name: 'X', n: 2, version: '3.7.2' })
-      expect(text, key).not.toBe(key)
-      expect(text, key).not.toMatch(/\{[a-z]+\}/)
-    }
-  })
-
   it.each(Object.keys(ALL_CODES) as ErrorCode[])('%s has its own message in English and German', (code) => {
     for (const locale of ['en', 'de'] as const) {
       const t = createAppI18n(locale).global.t as (key: string, named?: Record<string, unknown>) => string
@@ -100,8 +90,8 @@ describe('messages', () => {
 describe('pickLocale', () => {
   it('takes the first supported primary language', () => {
     expect(pickLocale(['de-AT', 'en-US'])).toBe('de')
-    expect(pickLocale(['fr-FR', 'de'])).toBe('de')
-    expect(pickLocale(['fr-FR'])).toBe('en')
+    expect(pickLocale(['nl-NL', 'de'])).toBe('de')
+    expect(pickLocale(['nl-NL'])).toBe('en')
     expect(pickLocale([])).toBe('en')
   })
 })
