@@ -7,9 +7,11 @@ import type { LocaleMessages } from '../message-check'
 import { de } from '../messages-de'
 import { en } from '../messages-en'
 import { pseudoMessages } from '../pseudo-locale'
+import { fr } from './fr'
 
 export const LOCALE_MESSAGES: Readonly<Record<string, LocaleMessages>> = {
   en,
   de,
+  fr,
   'en-XA': pseudoMessages(en)
 }
