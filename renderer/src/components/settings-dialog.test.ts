@@ -10,8 +10,7 @@ import SettingsDialog from './settings-dialog.vue'
 
 /** The dialog with the store bound to a real i18n and <html>, as main.ts binds them. */
 async function open(options: { failSave?: boolean; systemDark?: boolean } = {}) {
-  const api = createFakeAppApi()
-  if (options.failSave) api.settings.update = async () => fail('app/internal')
+  const api = createFakeAppApi(options.failSave ? { settings: { update: async () => fail('app/internal') } } : {})
   const pinia = createTestPinia(api)
   const i18n = createAppI18n('en')
   const settings = useSettingsStore(pinia)

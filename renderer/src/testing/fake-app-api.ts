@@ -90,6 +90,7 @@ type Overrides = {
   peopleApi?: Partial<AppApi['people']>
   photos?: Partial<AppApi['photos']>
   activity?: Partial<AppApi['activity']>
+  settings?: Partial<AppApi['settings']>
 }
 
 export function createFakeAppApi(options: { people?: readonly Person[]; overview?: AccountsOverview } & Overrides = {}): FakeAppApi {
@@ -217,7 +218,8 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     update: record('settings.update', async (patch) => {
       settings = { ...settings, ...patch }
       return ok(settings)
-    })
+    }),
+    ...options.settings
   }
 
   return {

@@ -7,11 +7,13 @@ import type { LocaleMessages } from '../message-check'
 import { de } from '../messages-de'
 import { en } from '../messages-en'
 import { pseudoMessages } from '../pseudo-locale'
+import { es } from './es'
 import { fr } from './fr'
 
 export const LOCALE_MESSAGES: Readonly<Record<string, LocaleMessages>> = {
   en,
   de,
   fr,
+  es,
   'en-XA': pseudoMessages(en)
 }
