@@ -7,6 +7,7 @@ import type { LocaleMessages } from '../message-check'
 import { de } from '../messages-de'
 import { en } from '../messages-en'
 import { pseudoMessages } from '../pseudo-locale'
+import { it } from './it'
 import { es } from './es'
 import { fr } from './fr'
 
@@ -15,5 +16,6 @@ export const LOCALE_MESSAGES: Readonly<Record<string, LocaleMessages>> = {
   de,
   fr,
   es,
+  it,
   'en-XA': pseudoMessages(en)
 }
