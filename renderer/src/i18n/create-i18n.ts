@@ -4,7 +4,7 @@ import { LOCALE_MESSAGES } from './locales'
 import { pluralIndex } from './plural'
 
 /** The languages offered, in menu order. Each is one message set in locales/ (English and German beside this file). */
-export const LOCALES = ['en', 'de', 'fr', 'es', 'it'] as const
+export const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt-BR'] as const
 /** Accented, longer English for finding clipped text: offered in development builds and set by tests. */
 export const PSEUDO_LOCALE = 'en-XA'
 export type AppLocale = (typeof LOCALES)[number] | typeof PSEUDO_LOCALE
@@ -16,6 +16,7 @@ export const LOCALE_NAMES: Readonly<Record<AppLocale, string>> = {
   fr: 'Français',
   es: 'Español',
   it: 'Italiano',
+  'pt-BR': 'Português (Brasil)',
   'en-XA': 'Pseudo (en-XA)'
 }
 

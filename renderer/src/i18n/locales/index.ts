@@ -7,6 +7,7 @@ import type { LocaleMessages } from '../message-check'
 import { de } from '../messages-de'
 import { en } from '../messages-en'
 import { pseudoMessages } from '../pseudo-locale'
+import { ptBR } from './pt-BR'
 import { it } from './it'
 import { es } from './es'
 import { fr } from './fr'
@@ -17,5 +18,6 @@ export const LOCALE_MESSAGES: Readonly<Record<string, LocaleMessages>> = {
   fr,
   es,
   it,
+  'pt-BR': ptBR,
   'en-XA': pseudoMessages(en)
 }
