@@ -4,7 +4,7 @@ import { LOCALE_MESSAGES } from './locales'
 import { pluralIndex } from './plural'
 
 /** The languages offered, in menu order. Each is one message set in locales/ (English and German beside this file). */
-export const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt-BR'] as const
+export const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'ru'] as const
 /** Accented, longer English for finding clipped text: offered in development builds and set by tests. */
 export const PSEUDO_LOCALE = 'en-XA'
 export type AppLocale = (typeof LOCALES)[number] | typeof PSEUDO_LOCALE
@@ -17,6 +17,7 @@ export const LOCALE_NAMES: Readonly<Record<AppLocale, string>> = {
   es: 'Español',
   it: 'Italiano',
   'pt-BR': 'Português (Brasil)',
+  ru: 'Русский',
   'en-XA': 'Pseudo (en-XA)'
 }
 

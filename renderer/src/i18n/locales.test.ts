@@ -46,6 +46,19 @@ describe('plural rules', () => {
     expect([1, 3, 5, 21].map((n) => pluralIndex('ru', n, 3))).toEqual([0, 1, 2, 0])
   })
 
+  it('renders Russian counts in the right case, with Intl number formats', () => {
+    const t = createAppI18n('ru').global.t as T
+    const n = (x: number) => new Intl.NumberFormat('ru').format(x)
+    expect(t('people.countAll', { n: n(0) }, 0)).toBe('Нет сотрудников')
+    expect(t('people.countAll', { n: n(21) }, 21)).toBe('21 сотрудник')
+    expect(t('people.countAll', { n: n(3) }, 3)).toBe('3 сотрудника')
+    expect(t('people.countAll', { n: n(1204) }, 1204)).toBe(`${n(1204)} сотрудника`)
+    expect(t('people.countAll', { n: n(11) }, 11)).toBe('11 сотрудников')
+    expect(n(1204)).toBe('1\u00a0204')
+    const fr = createAppI18n('fr').global.t as T
+    expect(fr('people.countAll', { n: new Intl.NumberFormat('fr').format(1204) }, 1204)).toBe('1\u202f204 personnes')
+  })
+
   it('keeps English and German as vue-i18n had them, and gives Japanese one form', () => {
     expect([0, 1, 2].map((n) => pluralIndex('en', n, 3))).toEqual([0, 1, 2])
     expect([0, 1, 2].map((n) => pluralIndex('de', n, 2))).toEqual([1, 0, 1])

@@ -7,6 +7,7 @@ import type { LocaleMessages } from '../message-check'
 import { de } from '../messages-de'
 import { en } from '../messages-en'
 import { pseudoMessages } from '../pseudo-locale'
+import { ru } from './ru'
 import { ptBR } from './pt-BR'
 import { it } from './it'
 import { es } from './es'
@@ -19,5 +20,6 @@ export const LOCALE_MESSAGES: Readonly<Record<string, LocaleMessages>> = {
   es,
   it,
   'pt-BR': ptBR,
+  ru,
   'en-XA': pseudoMessages(en)
 }
