@@ -1,0 +1,74 @@
+/**
+ * The pseudo-locale run: en-XA (accented English, about 40% longer) on every main screen at
+ * 1024 × 700, and no text may be clipped. An element with text must fit its own box
+ * (scrollWidth <= clientWidth) unless it is made to ellipsize (text-overflow: ellipsis) and carries
+ * the full text in a title, on itself or the element that holds it.
+ */
+import type { Page } from '@playwright/test'
+import { quadrantsJpeg } from '../main/testing/images/editor-test-images'
+import { expect, test, ui } from './harness'
+import { dropAndOpenEditor, jpegFile, rowFor, saveAndWait } from './photo-support'
+
+test.use({ portalOptions: { version: '3.5.0', people: 40 }, viewport: { width: 1024, height: 700 } })
+
+/** Elements whose own text does not fit, as "selector-ish: text" lines (empty when nothing is clipped). */
+function clippedText(page: Page, screen: string): Promise<string[]> {
+  return page.evaluate((screenName) => {
+    const out: string[] = []
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '')
+      if (!ownText) continue
+      const style = getComputedStyle(el)
+      if (style.display === 'inline' || style.display === 'contents' || style.visibility === 'hidden') continue
+      if (el.getClientRects().length === 0 || el.closest('[hidden], [aria-hidden="true"]')) continue
+      if (el.clientWidth === 0 || ['OPTION', 'SELECT', 'TEXTAREA', 'SCRIPT', 'STYLE'].includes(el.tagName)) continue
+      const over = el.scrollWidth - el.clientWidth
+      if (over <= 1) continue
+      const ellipsized = style.textOverflow === 'ellipsis' && (el.title !== '' || el.closest('[title]') !== null)
+      if (!ellipsized) out.push(`${screenName}: ${describe(el)} is ${over}px too narrow for “${(el.textContent ?? '').trim().slice(0, 80)}”`)
+    }
+    return out
+  }, screen)
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
+}
+
+test('en-XA: sign-in, list, detail, editor and activity show no clipped text at 1024 × 700', async ({ app, portal }) => {
+  const page = app.page
+  await app.call('settings:update', { language: 'en-XA' })
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA')
+  await expect(page.getByTestId('signin-view')).toContainText('⟦')
+  const found: string[] = []
+  found.push(...(await clippedText(page, 'sign-in')))
+
+  const me = portal.accounts.admin
+  await app.signIn(me)
+  await app.waitForFullList()
+  await settle(page)
+  found.push(...(await clippedText(page, 'people list')))
+
+  const row = await rowFor(page, me.email)
+  await row.click()
+  await expect(ui.detail(page)).toHaveAttribute('data-person-id', me.id)
+  await settle(page)
+  found.push(...(await clippedText(page, 'detail panel')))
+
+  await dropAndOpenEditor(row, jpegFile('quadrants.jpg', await quadrantsJpeg(400, 300)))
+  found.push(...(await clippedText(page, 'photo editor')))
+  await saveAndWait(page, /⟦/)
+
+  await page.getByTestId('open-activity').click()
+  await expect(page.getByTestId('activity-entry')).toHaveCount(1)
+  await settle(page)
+  found.push(...(await clippedText(page, 'activity')))
+  await page.keyboard.press('Escape')
+
+  await page.getByTestId('open-settings').click()
+  await settle(page)
+  found.push(...(await clippedText(page, 'settings')))
+  expect(found).toEqual([])
+})
