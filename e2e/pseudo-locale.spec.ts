@@ -22,6 +22,8 @@ function clippedText(page: Page, screen: string): Promise<string[]> {
       const style = getComputedStyle(el)
       if (style.display === 'inline' || style.display === 'contents' || style.visibility === 'hidden') continue
       if (el.getClientRects().length === 0 || el.closest('[hidden], [aria-hidden="true"]')) continue
+      // Screen-reader-only text (a 1 px box that clips) is never meant to be seen.
+      if (el.closest('.visually-hidden, .sr-only') || el.getBoundingClientRect().width <= 1) continue
       if (el.clientWidth === 0 || ['OPTION', 'SELECT', 'TEXTAREA', 'SCRIPT', 'STYLE'].includes(el.tagName)) continue
       const over = el.scrollWidth - el.clientWidth
       if (over <= 1) continue
