@@ -4,7 +4,7 @@ import { LOCALE_MESSAGES } from './locales'
 import { pluralIndex } from './plural'
 
 /** The languages offered, in menu order. Each is one message set in locales/ (English and German beside this file). */
-export const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'ru'] as const
+export const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'ru', 'zh-CN'] as const
 /** Accented, longer English for finding clipped text: offered in development builds and set by tests. */
 export const PSEUDO_LOCALE = 'en-XA'
 export type AppLocale = (typeof LOCALES)[number] | typeof PSEUDO_LOCALE
@@ -18,6 +18,7 @@ export const LOCALE_NAMES: Readonly<Record<AppLocale, string>> = {
   it: 'Italiano',
   'pt-BR': 'Português (Brasil)',
   ru: 'Русский',
+  'zh-CN': '简体中文',
   'en-XA': 'Pseudo (en-XA)'
 }
 

@@ -7,6 +7,7 @@ import type { LocaleMessages } from '../message-check'
 import { de } from '../messages-de'
 import { en } from '../messages-en'
 import { pseudoMessages } from '../pseudo-locale'
+import { zhCN } from './zh-CN'
 import { ru } from './ru'
 import { ptBR } from './pt-BR'
 import { it } from './it'
@@ -21,5 +22,6 @@ export const LOCALE_MESSAGES: Readonly<Record<string, LocaleMessages>> = {
   it,
   'pt-BR': ptBR,
   ru,
+  'zh-CN': zhCN,
   'en-XA': pseudoMessages(en)
 }
