@@ -4,7 +4,7 @@ import { LOCALE_MESSAGES } from './locales'
 import { pluralIndex } from './plural'
 
 /** The languages offered, in menu order. Each is one message set in locales/ (English and German beside this file). */
-export const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'ru', 'zh-CN'] as const
+export const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'ru', 'zh-CN', 'ja'] as const
 /** Accented, longer English for finding clipped text: offered in development builds and set by tests. */
 export const PSEUDO_LOCALE = 'en-XA'
 export type AppLocale = (typeof LOCALES)[number] | typeof PSEUDO_LOCALE
@@ -19,6 +19,7 @@ export const LOCALE_NAMES: Readonly<Record<AppLocale, string>> = {
   'pt-BR': 'Português (Brasil)',
   ru: 'Русский',
   'zh-CN': '简体中文',
+  ja: '日本語',
   'en-XA': 'Pseudo (en-XA)'
 }
 

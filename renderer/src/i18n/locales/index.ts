@@ -7,12 +7,13 @@ import type { LocaleMessages } from '../message-check'
 import { de } from '../messages-de'
 import { en } from '../messages-en'
 import { pseudoMessages } from '../pseudo-locale'
-import { zhCN } from './zh-CN'
-import { ru } from './ru'
-import { ptBR } from './pt-BR'
-import { it } from './it'
 import { es } from './es'
 import { fr } from './fr'
+import { it } from './it'
+import { ja } from './ja'
+import { ptBR } from './pt-BR'
+import { ru } from './ru'
+import { zhCN } from './zh-CN'
 
 export const LOCALE_MESSAGES: Readonly<Record<string, LocaleMessages>> = {
   en,
@@ -23,5 +24,6 @@ export const LOCALE_MESSAGES: Readonly<Record<string, LocaleMessages>> = {
   'pt-BR': ptBR,
   ru,
   'zh-CN': zhCN,
+  ja,
   'en-XA': pseudoMessages(en)
 }
