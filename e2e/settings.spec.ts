@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './harness'
 
@@ -35,7 +36,8 @@ test('switching language and theme changes the UI at once and is remembered afte
   await page.keyboard.press('Escape')
   await expect(german).toHaveCount(0)
 
-  expect(JSON.parse(await readFile(join(app.dataDir, 'settings.json'), 'utf8'))).toEqual({ language: 'de', theme: 'dark' })
+  // The UI changes first and saves behind it: wait for the file rather than race it.
+  await expect.poll(async () => JSON.parse(await readFile(join(app.dataDir, 'settings.json'), 'utf8').catch(() => '{}'))).toEqual({ language: 'de', theme: 'dark' })
 
   await page.reload()
   await expect(page.getByRole('heading', { name: 'Bei einem DocSpace-Portal anmelden' })).toBeVisible()
@@ -67,3 +69,17 @@ test('the people list reads in Russian, with Russian plural forms and number for
   const word = { one: 'сотрудник', few: 'сотрудника', many: 'сотрудников' }[new Intl.PluralRules('ru').select(total) as 'one' | 'few' | 'many']
   await expect(app.page.getByTestId('counts')).toContainText(`${new Intl.NumberFormat('ru').format(total)} ${word}`)
 })
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the settings dialog has no serious or critical accessibility violations in ${theme}`, async ({ app }) => {
+    await app.call('settings:update', { theme })
+    await app.page.reload()
+    await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme)
+    await app.page.getByRole('button', { name: 'Settings' }).click()
+    await expect(app.page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
+    await app.page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
+    const results = await new AxeBuilder({ page: app.page }).include('[data-testid="settings-dialog"]').analyze()
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    expect(serious).toEqual([])
+  })
+}

@@ -65,3 +65,30 @@ describe('settings dialog', () => {
     wrapper.unmount()
   })
 })
+
+describe('settings store', () => {
+  it('keeps the later of two quick choices while the first is still being saved', async () => {
+    const saves: ((v: unknown) => void)[] = []
+    let saved = { language: 'system', theme: 'system' as 'system' | 'light' | 'dark' }
+    const api = createFakeAppApi({
+      settings: {
+        update: (patch) =>
+          new Promise((resolve) =>
+            saves.push(() => {
+              saved = { ...saved, ...patch }
+              resolve({ ok: true, value: saved })
+            })
+          )
+      }
+    })
+    const settings = useSettingsStore(createTestPinia(api))
+    const first = settings.update({ theme: 'dark' })
+    const second = settings.update({ theme: 'light' })
+    saves[0]?.(undefined)
+    await first
+    expect(settings.theme).toBe('light')
+    saves[1]?.(undefined)
+    await second
+    expect(settings.theme).toBe('light')
+  })
+})

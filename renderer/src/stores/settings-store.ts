@@ -24,17 +24,26 @@ export const useSettingsStore = defineStore('settings', () => {
     else error.value = result.error
   }
 
+  // Answers of earlier saves must not undo a later choice still on its way.
+  let pending = 0
+
   async function update(patch: SettingsPatch): Promise<void> {
     const before: AppSettings = { language: language.value, theme: theme.value }
     take({ ...before, ...patch })
     error.value = null
+    pending++
     const result = await api.settings.update(patch)
-    if (result.ok) take(result.value)
-    else {
-      take(before)
+    pending--
+    if (!result.ok) {
+      take({ ...{ language: language.value, theme: theme.value }, ...pick(before, patch) })
       error.value = result.error
-    }
+    } else if (pending === 0) take(result.value)
   }
 
   return { language, theme, error, load, update }
 })
+
+/** The fields of `from` that `patch` touched. */
+function pick(from: AppSettings, patch: SettingsPatch): SettingsPatch {
+  return Object.fromEntries(Object.keys(patch).map((k) => [k, from[k as keyof AppSettings]])) as SettingsPatch
+}
