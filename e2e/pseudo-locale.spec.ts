@@ -1,8 +1,9 @@
 /**
- * The pseudo-locale run: en-XA (accented English, about 40% longer) and German on every main screen
- * at 1024 × 700, and no text may be clipped (CLIP_LOCALES=fr,ru,… checks others). An element with text must fit its own box
- * (scrollWidth <= clientWidth) unless it is made to ellipsize (text-overflow: ellipsis) and carries
- * the full text in a title, on itself or the element that holds it; a placeholder must fit its empty field.
+ * The pseudo-locale run: en-XA (accented English, about 40% longer) and German on every main
+ * screen at 1024 × 700, and no text may be clipped (CLIP_LOCALES=fr,ru,… checks others). An element
+ * with text must fit its own box (scrollWidth <= clientWidth) unless it is made to ellipsize
+ * (text-overflow: ellipsis) and carries the full text in a title, on itself or the element that
+ * holds it; a placeholder must fit its empty field.
  */
 import type { Page } from '@playwright/test'
 import { quadrantsJpeg } from '../main/testing/images/editor-test-images'
