@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ErrorCode } from '../../../preload/contract'
-import { createAppI18n, pickLocale } from './create-i18n'
+import { LOCALES, createAppI18n, pickLocale } from './create-i18n'
 import { describeError, errorKey } from './error-text'
 import { de } from './messages-de'
 import { en } from './messages-en'
@@ -54,12 +54,13 @@ describe('messages', () => {
     for (const key of leafKeys(de)) expect(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], de)).not.toBe('')
   })
 
-  it.each(Object.keys(ALL_CODES) as ErrorCode[])('%s has its own message in English and German', (code) => {
-    for (const locale of ['en', 'de'] as const) {
+  it.each(Object.keys(ALL_CODES) as ErrorCode[])('%s has its own message in every language', (code) => {
+    for (const locale of LOCALES) {
       const t = createAppI18n(locale).global.t as (key: string, named?: Record<string, unknown>) => string
       const text = describeError(t, { code, message: 'main text' }, 'https://hr.example.com').message
       expect(text).not.toBe(errorKey(code))
-      expect(text.length).toBeGreaterThan(5)
+      // Chinese and Japanese say "Cancelled." in four characters.
+      expect(text.length).toBeGreaterThan(locale === 'zh-CN' || locale === 'ja' ? 2 : 5)
     }
   })
 
@@ -93,5 +94,14 @@ describe('pickLocale', () => {
     expect(pickLocale(['nl-NL', 'de'])).toBe('de')
     expect(pickLocale(['nl-NL'])).toBe('en')
     expect(pickLocale([])).toBe('en')
+  })
+
+  it('matches regional tags to the language we have', () => {
+    expect(pickLocale(['pt-BR'])).toBe('pt-BR')
+    expect(pickLocale(['pt-PT'])).toBe('pt-BR')
+    expect(pickLocale(['zh-TW', 'en'])).toBe('zh-CN')
+    expect(pickLocale(['ja-JP'])).toBe('ja')
+    expect(pickLocale(['fr-CA'])).toBe('fr')
+    expect(pickLocale(['RU'])).toBe('ru')
   })
 })
