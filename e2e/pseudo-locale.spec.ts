@@ -26,10 +26,21 @@ function clippedText(page: Page, screen: string): Promise<string[]> {
       // Screen-reader-only text (a 1 px box that clips) is never meant to be seen.
       if (el.closest('.visually-hidden, .sr-only') || el.getBoundingClientRect().width <= 1) continue
       if (el.clientWidth === 0 || ['OPTION', 'SELECT', 'TEXTAREA', 'SCRIPT', 'STYLE'].includes(el.tagName)) continue
-      const over = el.scrollWidth - el.clientWidth
-      if (over <= 1) continue
       const ellipsized = style.textOverflow === 'ellipsis' && (el.title !== '' || el.closest('[title]') !== null)
-      if (!ellipsized) out.push(`${screenName}: ${describe(el)} is ${over}px too narrow for “${(el.textContent ?? '').trim().slice(0, 80)}”`)
+      const text = (el.textContent ?? '').trim().slice(0, 80)
+      const over = el.scrollWidth - el.clientWidth
+      if (over > 1 && !ellipsized) out.push(`${screenName}: ${describe(el)} is ${over}px too narrow for “${text}”`)
+      // Cut off by a box around it that hides what sticks out (a scrolling box shows it on scroll).
+      const rect = el.getBoundingClientRect()
+      for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+        const overflowX = getComputedStyle(box).overflowX
+        if (overflowX !== 'hidden' && overflowX !== 'clip') continue
+        const cut = Math.round(rect.right - box.getBoundingClientRect().right)
+        if (cut > 1 && !ellipsized) {
+          out.push(`${screenName}: ${describe(el)} is cut ${cut}px by ${describe(box)}: “${text}”`)
+          break
+        }
+      }
     }
     // A placeholder is text too: it must fit the empty field's content box.
     const canvas = document.createElement('canvas').getContext('2d')
@@ -49,6 +60,15 @@ function clippedText(page: Page, screen: string): Promise<string[]> {
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
 }
+
+/**
+ * Cut-offs known on this branch and fixed elsewhere, printed instead of failing: at 1024 px with the
+ * detail panel open, the list's status column (role chip) falls outside the list. The small-windows
+ * layout (list columns by the list's own width) fixes it; delete this entry once that is merged.
+ */
+const KNOWN_CUTS: readonly { readonly pattern: RegExp; readonly reason: string }[] = [
+  { pattern: /: span\.chip is cut \d+px by div\.list-wrap:/, reason: 'status column outside the list at 1024 px with the detail panel open' }
+]
 
 for (const locale of (process.env.CLIP_LOCALES ?? 'en-XA,de').split(',')) test(`${locale}: sign-in, list, detail, editor and activity show no clipped text at 1024 × 700`, async ({ app, portal }) => {
   const page = app.page
@@ -88,5 +108,7 @@ for (const locale of (process.env.CLIP_LOCALES ?? 'en-XA,de').split(',')) test(`
   await page.getByTestId('open-settings').click()
   await settle(page)
   found.push(...(await clippedText(page, 'settings')))
-  expect(found).toEqual([])
+  const known = found.filter((line) => KNOWN_CUTS.some((k) => k.pattern.test(line)))
+  for (const line of known) console.log(`known, not failing (${KNOWN_CUTS.find((k) => k.pattern.test(line))?.reason}): ${line}`)
+  expect(found.filter((line) => !known.includes(line))).toEqual([])
 })
