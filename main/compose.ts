@@ -25,6 +25,7 @@ import { BackupStore } from './services/backup-store'
 import { createConsoleLogger, type Logger } from './core/logger'
 import { PeopleService } from './services/people-service'
 import { PhotosService } from './services/photos-service'
+import { SettingsStore } from './services/settings-store'
 
 export interface MainOptions {
   /** Where accounts.json, backups/ and activity.jsonl live (Electron: app.getPath('userData')). Holds no secrets. */
@@ -83,7 +84,8 @@ export function createMain(options: MainOptions): Main {
   const bulkEvents = jobActivity(options.events, activity)
   const bulk = new BulkService({ dataDir: options.dataDir, ports: createBulkPorts({ accounts, frame, bulkReplace, editor, log }), events: bulkEvents, log })
   bulkEvents.bind(bulk)
-  const handlers = createHandlers({ accounts, people, photos, editor, activity, bulk, log })
+  const settings = new SettingsStore({ dataDir: options.dataDir, log })
+  const handlers = createHandlers({ accounts, people, photos, editor, activity, bulk, settings, log })
   return {
     handlers,
     signInEphemeral: (arg) => accounts.signInEphemeral(arg),

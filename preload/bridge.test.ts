@@ -54,11 +54,12 @@ describe('createBridge', () => {
 
   it('keeps the renderer’s method names', () => {
     const app = createBridge(recordingTransport().transport)
-    expect(Object.keys(app).sort()).toEqual(['accounts', 'activity', 'bulk', 'people', 'photos'])
+    expect(Object.keys(app).sort()).toEqual(['accounts', 'activity', 'bulk', 'people', 'photos', 'settings'])
     expect(Object.keys(app.bulk)).toEqual(expect.arrayContaining(['create', 'addFiles', 'plan', 'apply', 'undo', 'onProgress']))
     expect(Object.keys(app.accounts).sort()).toEqual(['forget', 'onChanged', 'overview', 'signIn', 'signOut', 'switchTo', 'verifyCode'])
     expect(Object.keys(app.photos)).toEqual(expect.arrayContaining(['remove', 'setFromUrl', 'onProgress', 'undo']))
     expect(Object.keys(app.activity).sort()).toEqual(['exportCsv', 'list'])
+    expect(Object.keys(app.settings).sort()).toEqual(['get', 'update'])
   })
 
   it('sends undefined for channels without an argument, whatever the caller passes', async () => {

@@ -231,6 +231,15 @@ export interface AccountsOverview {
   readonly keychainAvailable: boolean
 }
 
+/** The app's own preferences, kept in main's data folder. "system" follows the OS. */
+export interface AppSettings {
+  /** A BCP 47 tag the renderer offers ("de", "pt-BR"), or "system" for the OS languages. */
+  readonly language: string
+  readonly theme: 'system' | 'light' | 'dark'
+}
+
+export type SettingsPatch = { readonly [K in keyof AppSettings]?: AppSettings[K] }
+
 export type SignInRequest =
   | { readonly method: 'password'; readonly portalUrl: string; readonly email: string; readonly password: string }
   | { readonly method: 'api-key'; readonly portalUrl: string; readonly apiKey: string }
@@ -477,6 +486,9 @@ export interface RequestChannels {
   'photos:undo': [{ readonly accountId: string }, PhotoChange]
   'activity:list': [{ readonly accountId?: string; readonly limit?: number }, readonly ActivityEntry[]]
   'activity:export-csv': [void, { readonly csv: string; readonly fileName: string }]
+  'settings:get': [void, AppSettings]
+  /** Changes only the given fields; answers the settings as saved. */
+  'settings:update': [SettingsPatch, AppSettings]
   'bulk:create': [{ readonly accountId: string }, BulkJobSummary]
   /** Files of a dropped folder or ZIP, a few at a time; a `.csv` is a mapping file (file name -> person). */
   'bulk:add-files': [{ readonly jobId: string; readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[] }, BulkAddResult]
@@ -541,6 +553,8 @@ export const REQUEST_TABLE = {
   'photos:undo': { api: ['photos', 'undo'] },
   'activity:list': { api: ['activity', 'list'] },
   'activity:export-csv': { api: ['activity', 'exportCsv'], noArg: true },
+  'settings:get': { api: ['settings', 'get'], noArg: true },
+  'settings:update': { api: ['settings', 'update'] },
   'bulk:create': { api: ['bulk', 'create'] },
   'bulk:add-files': { api: ['bulk', 'addFiles'] },
   'bulk:plan': { api: ['bulk', 'plan'] },

@@ -13,6 +13,7 @@ import type { ActivityLog } from '../services/activity-log'
 import type { LogFields, Logger } from '../core/logger'
 import type { PeopleService } from '../services/people-service'
 import type { PhotosService } from '../services/photos-service'
+import type { SettingsStore } from '../services/settings-store'
 import { createHandlers } from './handlers'
 import type { Handlers } from './types'
 
@@ -114,6 +115,7 @@ describe('createHandlers: exceptions become app/internal', () => {
       editor: {} as PhotoEditorService,
       activity: {} as ActivityLog,
       bulk: {} as BulkService,
+      settings: {} as SettingsStore,
       log
     })
     const r = await h['accounts:overview'](undefined)

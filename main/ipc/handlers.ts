@@ -14,6 +14,7 @@ import { scrub, type Logger } from '../core/logger'
 import type { PeopleService } from '../services/people-service'
 import type { PhotosService } from '../services/photos-service'
 import type { BulkService } from '../jobs/bulk-service'
+import type { SettingsStore } from '../services/settings-store'
 import { describeIssues, schemas } from './schemas'
 import type { Handlers } from './types'
 
@@ -24,11 +25,12 @@ export interface HandlerServices {
   readonly editor: PhotoEditorService
   readonly activity: ActivityLog
   readonly bulk: BulkService
+  readonly settings: SettingsStore
   readonly log: Logger
 }
 
 export function createHandlers(services: HandlerServices): Handlers {
-  const { accounts, people, photos, editor, activity, bulk, log } = services
+  const { accounts, people, photos, editor, activity, bulk, settings, log } = services
 
   function handle<C extends RequestChannel>(channel: C, run: (arg: ArgOf<C>) => Promise<Result<ValueOf<C>>>) {
     return async (raw: unknown): Promise<Result<ValueOf<C>>> => {
@@ -71,6 +73,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     'photos:undo': handle('photos:undo', (arg) => editor.undo(arg)),
     'activity:list': handle('activity:list', async (arg) => ({ ok: true, value: await activity.list(arg) })),
     'activity:export-csv': handle('activity:export-csv', async () => ({ ok: true, value: await activity.exportCsv() })),
+    'settings:get': handle('settings:get', async () => ({ ok: true, value: await settings.get() })),
+    'settings:update': handle('settings:update', async (arg) => ({ ok: true, value: await settings.update(arg) })),
     'bulk:create': handle('bulk:create', (arg) => bulk.create(arg.accountId)),
     'bulk:add-files': handle('bulk:add-files', (arg) => bulk.addFiles(arg.jobId, arg.files)),
     'bulk:plan': handle('bulk:plan', (arg) => bulk.plan(arg.jobId)),

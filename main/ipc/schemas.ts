@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { ArgOf, RequestChannel } from '../../preload/contract'
 import { isPersonId } from '../docspace/identifiers'
 import { ACCOUNT_ID_PATTERN } from '../services/accounts-service'
+import { LANGUAGE_PATTERN } from '../services/settings-store'
 
 // Exact shapes, not "any short string": "." or ".." in `people/{id}` would reach other API paths.
 const accountId = z.string().regex(ACCOUNT_ID_PATTERN, 'is not an account id')
@@ -109,6 +110,11 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
     limit: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(10_000, 'must be at most 10000').optional()
   }),
   'activity:export-csv': noArg,
+  'settings:get': noArg,
+  'settings:update': z.strictObject({
+    language: z.string().regex(LANGUAGE_PATTERN, 'must be a language tag or "system"').optional(),
+    theme: z.enum(['system', 'light', 'dark']).optional()
+  }),
   'bulk:create': accountArg,
   'bulk:add-files': z.strictObject({ jobId, files: z.array(bulkFile).min(1, 'must hold at least one file').max(MAX_BATCH_FILES, `must hold at most ${MAX_BATCH_FILES} files`) }),
   'bulk:plan': bulkJob,

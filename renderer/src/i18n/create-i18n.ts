@@ -1,15 +1,45 @@
 import { createI18n } from 'vue-i18n'
-import { de } from './messages-de'
-import { en, type MessageSchema } from './messages-en'
+import type { MessageSchema } from './messages-en'
+import { LOCALE_MESSAGES } from './locales'
+import { pluralIndex } from './plural'
 
-export const LOCALES = ['en', 'de'] as const
-export type AppLocale = (typeof LOCALES)[number]
+/** The languages offered, in menu order. Each is one message set in locales/ (English and German beside this file). */
+export const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'ru', 'zh-CN', 'ja'] as const
+/** Accented, longer English for finding clipped text: offered in development builds and set by tests. */
+export const PSEUDO_LOCALE = 'en-XA'
+export type AppLocale = (typeof LOCALES)[number] | typeof PSEUDO_LOCALE
 
-/** The first of the user's languages we have, by primary subtag ("de-AT" -> "de"); English otherwise. */
+/** Each language in its own words, as a language menu shows them. */
+export const LOCALE_NAMES: Readonly<Record<AppLocale, string>> = {
+  en: 'English',
+  de: 'Deutsch',
+  fr: 'Français',
+  es: 'Español',
+  it: 'Italiano',
+  'pt-BR': 'Português (Brasil)',
+  ru: 'Русский',
+  'zh-CN': '简体中文',
+  ja: '日本語',
+  'en-XA': 'Pseudo (en-XA)'
+}
+
+const ALL_LOCALES: readonly AppLocale[] = [...LOCALES, PSEUDO_LOCALE]
+
+export function isAppLocale(tag: string): tag is AppLocale {
+  return ALL_LOCALES.some((l) => l === tag)
+}
+
+/**
+ * The first of the user's languages we have: the exact tag ("pt-BR"), else by primary subtag
+ * ("de-AT" -> "de", "pt-PT" -> "pt-BR", "zh-TW" -> "zh-CN"); English otherwise. Never the pseudo-locale.
+ */
 export function pickLocale(languages: readonly string[]): AppLocale {
   for (const tag of languages) {
-    const primary = tag.toLowerCase().split('-')[0]
-    const found = LOCALES.find((l) => l === primary)
+    const lower = tag.toLowerCase()
+    const exact = LOCALES.find((l) => l.toLowerCase() === lower)
+    if (exact) return exact
+    const primary = lower.split('-')[0]
+    const found = LOCALES.find((l) => l.toLowerCase().split('-')[0] === primary)
     if (found) return found
   }
   return 'en'
@@ -20,6 +50,9 @@ export function createAppI18n(locale: AppLocale) {
     legacy: false,
     locale,
     fallbackLocale: 'en',
-    messages: { en, de }
+    // Locales other than English and German are checked key for key by a test, not by the compiler,
+    // so a key that arrives in English first does not stop the build (it shows in English meanwhile).
+    messages: LOCALE_MESSAGES as unknown as Record<AppLocale, MessageSchema>,
+    pluralRules: Object.fromEntries(ALL_LOCALES.map((l) => [l, (choice: number, forms: number) => pluralIndex(l, choice, forms)]))
   })
 }

@@ -313,6 +313,19 @@ export const de: MessageSchema = {
     pendingSignInUndo: 'Melden Sie sich erneut bei {portal} an: Das Rückgängigmachen läuft danach von selbst weiter.',
     notifications: 'Benachrichtigungen'
   },
+  settings: {
+    open: 'Einstellungen',
+    title: 'Einstellungen',
+    language: 'Sprache',
+    languageSystem: 'Wie im System ({language})',
+    theme: 'Darstellung',
+    themeSystem: 'Wie im System',
+    themeLight: 'Hell',
+    themeDark: 'Dunkel',
+    saved: 'Änderungen gelten sofort und bleiben beim nächsten Start erhalten.',
+    saveFailed: 'Die Einstellung konnte nicht gespeichert werden: {reason}',
+    close: 'Schließen'
+  },
   ...deFailures,
   bulk: bulkDe
 }

@@ -314,6 +314,19 @@ export const en = {
     pendingSignInUndo: 'Sign in to {portal} again: the undo then continues by itself.',
     notifications: 'Notifications'
   },
+  settings: {
+    open: 'Settings',
+    title: 'Settings',
+    language: 'Language',
+    languageSystem: 'Same as the system ({language})',
+    theme: 'Theme',
+    themeSystem: 'Same as the system',
+    themeLight: 'Light',
+    themeDark: 'Dark',
+    saved: 'Changes apply at once and are kept for the next start.',
+    saveFailed: 'The setting could not be saved: {reason}',
+    close: 'Close'
+  },
   ...enFailures,
   bulk: bulkEn
 }

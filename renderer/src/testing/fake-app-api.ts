@@ -7,6 +7,7 @@ import type {
   Account,
   AccountsOverview,
   AppApi,
+  AppSettings,
   AppError,
   ErrorCode,
   PeoplePage,
@@ -89,6 +90,7 @@ type Overrides = {
   peopleApi?: Partial<AppApi['people']>
   photos?: Partial<AppApi['photos']>
   activity?: Partial<AppApi['activity']>
+  settings?: Partial<AppApi['settings']>
 }
 
 export function createFakeAppApi(options: { people?: readonly Person[]; overview?: AccountsOverview } & Overrides = {}): FakeAppApi {
@@ -210,11 +212,22 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     ...options.activity
   }
 
+  let settings: AppSettings = { language: 'system', theme: 'system' }
+  const settingsApi: AppApi['settings'] = {
+    get: record('settings.get', async () => ok(settings)),
+    update: record('settings.update', async (patch) => {
+      settings = { ...settings, ...patch }
+      return ok(settings)
+    }),
+    ...options.settings
+  }
+
   return {
     accounts,
     people: peopleApi,
     photos,
     activity,
+    settings: settingsApi,
     // The bulk UI is only switched on where a test hands its stores a bulk api (provideBulkApi).
     bulk: createFakeBulkApi(),
     calls,

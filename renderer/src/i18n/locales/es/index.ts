@@ -1,0 +1,328 @@
+/** Spanish (Spain). Same keys as messages-en.ts; checked key for key by locales.test.ts. */
+import { bulkEs } from './bulk'
+import { esFailures } from './failures'
+
+export const es = {
+  app: {
+    title: 'DocSpace Photo Manager',
+    starting: 'Iniciando…',
+    noHostTitle: 'Abra esta página desde la aplicación',
+    noHostBody:
+      'Esta página debe abrirse con el enlace de la propia aplicación. Inicie la aplicación (por ejemplo, con el comando de demostración) y use la dirección que muestra o abre; ese enlace lleva la clave que permite a la página comunicarse con ella.',
+    skipToList: 'Ir a la lista de personas'
+  },
+  signIn: {
+    title: 'Iniciar sesión en un portal DocSpace',
+    subtitle: 'Su contraseña solo se envía al portal. La aplicación guarda un token de sesión, nunca la contraseña.',
+    portalLabel: 'Dirección del portal',
+    portalPlaceholder: 'https://docspace.example.com',
+    portalHint: 'Solo direcciones https://, salvo un portal en este equipo.',
+    methodLabel: 'Método de inicio de sesión',
+    methodPassword: 'Correo y contraseña',
+    methodApiKey: 'Clave de API',
+    emailLabel: 'Correo electrónico',
+    passwordLabel: 'Contraseña',
+    apiKeyLabel: 'Clave de API',
+    apiKeyHint: 'Cree una clave en el portal, en Herramientas para desarrolladores › Claves de API. Necesita acceso de lectura y escritura a las personas.',
+    submit: 'Iniciar sesión',
+    submitting: 'Iniciando sesión…',
+    cancel: 'Cancelar',
+    missingPortal: 'Introduzca la dirección del portal.',
+    missingEmail: 'Introduzca su correo electrónico.',
+    missingPassword: 'Introduzca su contraseña.',
+    missingApiKey: 'Pegue su clave de API.',
+    keychainOff: 'El llavero del sistema no se puede usar en este equipo, así que su sesión dura hasta que cierre la aplicación.',
+    sessionEnded: 'Su sesión en {portal} ha caducado. Vuelva a iniciar sesión.',
+    twoFactorTitle: 'Verificación en dos pasos',
+    twoFactorApp: 'Introduzca el código de 6 dígitos de su aplicación de autenticación para {portal}.',
+    twoFactorSms: 'Introduzca el código enviado por SMS al {phone}.',
+    twoFactorSmsNoPhone: 'Introduzca el código enviado por SMS a su teléfono.',
+    codeLabel: 'Código de verificación',
+    missingCode: 'Introduzca el código.',
+    verify: 'Verificar',
+    verifying: 'Verificando…',
+    back: 'Atrás',
+    rememberedTitle: 'Portales recordados',
+    rememberedHint: 'Elija uno para continuar, o inicie sesión en otro portal arriba.',
+    use: 'Abrir',
+    signInAgain: 'Iniciar sesión',
+    forget: 'Olvidar',
+    forgetLabel: 'Olvidar a {user} en {portal}'
+  },
+  account: {
+    menuTitle: 'Portales y cuentas',
+    stateSignedIn: 'Sesión iniciada',
+    stateSignedOut: 'Sesión cerrada',
+    stateExpired: 'Sesión caducada',
+    sessionOnly: 'Hasta cerrar la aplicación',
+    active: 'Actual',
+    addAccount: 'Iniciar sesión en otro portal…',
+    signOut: 'Cerrar sesión',
+    forget: 'Olvidar este portal',
+    version: 'DocSpace {version}'
+  },
+  roles: {
+    owner: 'Propietario',
+    admin: 'Administrador de DocSpace',
+    'room-admin': 'Administrador de sala',
+    user: 'Usuario',
+    guest: 'Invitado'
+  },
+  statuses: {
+    active: 'Activo',
+    disabled: 'Desactivado',
+    pending: 'Invitación pendiente'
+  },
+  capability: {
+    label: 'Lo que puede cambiar',
+    selfOnlyTitle: 'Solo puede cambiar su propia foto',
+    selfOnlyBody:
+      '{portal} usa DocSpace {version}. Desde DocSpace 3.6, cada persona solo puede cambiar su propia foto, incluidos los administradores y el propietario. Las fotos de los demás se muestran en modo de solo lectura.',
+    ownerTitle: 'Puede cambiar la foto de todos',
+    ownerBody:
+      '{portal} usa DocSpace {version}, donde el propietario del portal puede cambiar la foto de cualquiera salvo la de una persona desactivada (dada de baja); esas filas están bloqueadas.',
+    adminTitle: 'Puede cambiar la foto de otras personas',
+    adminBody:
+      '{portal} usa DocSpace {version}, donde los administradores pueden cambiar la foto de otras personas. El portal no permite cambiar la foto del propietario, la de otros administradores ni la de personas desactivadas (dadas de baja); esas filas están bloqueadas.',
+    ownOnlyTitle: 'Solo puede cambiar su propia foto',
+    ownOnlyBody:
+      '{portal} usa DocSpace {version}. En esta versión solo el propietario y los administradores de DocSpace pueden cambiar la foto de otras personas, y su rol es {role}.',
+    selfListBody:
+      '{portal} usa DocSpace {version}. Con el rol {role} en este portal no puede ver la lista de otras personas; aquí puede gestionar su propia foto.',
+    lockedRows: 'Las filas con candado son de solo lectura.',
+    lockSelfOnly: 'Solo lectura: desde DocSpace 3.6, solo {name} puede cambiar esta foto.',
+    lockAdmin: 'Solo lectura: el portal no le permite cambiar la foto del propietario ni la de otro administrador.',
+    lockOwner: 'Solo lectura: solo el propietario puede cambiar la foto del propietario.',
+    lockOtherAdmin: 'Solo lectura: solo el propietario puede cambiar la foto de otro administrador.',
+    lockTerminated: '{name} está desactivado (dado de baja): el portal no cambia la foto de las personas desactivadas.',
+    lockOwnOnly: 'Solo lectura: su rol solo puede cambiar su propia foto.'
+  },
+  people: {
+    listLabel: 'Personas',
+    searchLabel: 'Buscar personas',
+    searchPlaceholder: 'Nombre, correo, cargo, departamento',
+    searchShortcut: 'Pulse / para buscar',
+    clearSearch: 'Borrar búsqueda',
+    groupLabel: 'Grupo',
+    allGroups: 'Todos los grupos',
+    statusLabel: 'Estado',
+    anyStatus: 'Cualquier estado',
+    roleLabel: 'Rol',
+    anyRole: 'Cualquier rol',
+    photoLabel: 'Foto',
+    photoAll: 'Con o sin foto',
+    withPhoto: 'Con foto',
+    withoutPhoto: 'Sin foto',
+    clearFilters: 'Borrar filtros',
+    sortLabel: 'Ordenar por',
+    sortName: 'Nombre',
+    sortLastName: 'Apellido',
+    sortEmail: 'Correo',
+    sortDepartment: 'Departamento',
+    sortTitle: 'Cargo',
+    sortAsc: 'Ascendente',
+    sortDesc: 'Descendente',
+    sortDirectionLabel: 'Orden',
+    countAll: 'Ninguna persona | {n} persona | {n} personas',
+    countSome: '{shown} de {total} personas',
+    withoutPhotoCount: '{count} de {of} sin foto',
+    loadingFirst: 'Cargando personas…',
+    loadingProgress: 'Cargando personas… {loaded} de {total}',
+    loadedIn: '{total} persona cargada en {seconds} s | {total} personas cargadas en {seconds} s',
+    loadStopped: 'La carga se detuvo tras {loaded} de {total} personas.',
+    listRefused:
+      '{portal} no ha permitido a esta cuenta ver la lista de personas (acceso denegado). Si inició sesión con una clave de API, la clave necesita el ámbito accounts:read; si no, pida a un administrador de DocSpace que revise su tipo de cuenta.',
+    retry: 'Reintentar',
+    noMatches: 'Nadie coincide con esta búsqueda y estos filtros.',
+    emptyPortal: 'Este portal no tiene personas que usted pueda ver.',
+    you: 'usted',
+    noPhoto: 'Sin foto',
+    columnName: 'Nombre',
+    columnTitle: 'Cargo',
+    columnDepartment: 'Departamento',
+    photoOf: 'Foto de {name}'
+  },
+  detail: {
+    label: 'Detalles de {name}',
+    close: 'Cerrar detalles',
+    email: 'Correo',
+    title: 'Cargo',
+    department: 'Departamento',
+    groups: 'Grupos',
+    status: 'Estado',
+    role: 'Rol',
+    none: '—',
+    canEdit: 'Puede cambiar esta foto.',
+    sizesTitle: 'Tamaños de foto guardados',
+    sizesLoading: 'Cargando tamaños de foto…',
+    dimensions: '{width} × {height} px',
+    expected: 'se esperaba {width} × {height}',
+    fitsWithin: 'cabe en 1280 × 1280',
+    defaultImage: 'Imagen predeterminada del portal',
+    defaultNote: '{name} aún no tiene foto: cada tamaño muestra la imagen predeterminada del portal.',
+    sizeFailed: 'No se pudo cargar',
+    sizes: {
+      original: 'Original',
+      retina: 'Retina',
+      max: 'Máx.',
+      big: 'Grande',
+      medium: 'Mediana',
+      small: 'Pequeña'
+    }
+  },
+  drop: {
+    replace: 'Suelte para reemplazar la foto de {name}',
+    refused: 'La foto de {name} no se ha cambiado: {reason}.',
+    manyFiles: '{n} archivos soltados; se usa el primero',
+    hint: 'Suelte una imagen aquí, péguela con Ctrl+V o elija un archivo (Ctrl+O).',
+    pastedImage: 'Imagen pegada',
+    pickerLabel: 'Elegir una foto para {name}'
+  },
+  editor: {
+    title: 'Nueva foto para {name}',
+    source: '{format} · {width} × {height} px · {size}',
+    sourceLabel: 'Origen',
+    zoomIn: 'Acercar',
+    zoomOut: 'Alejar',
+    rotate: 'Girar 90° a la derecha',
+    reset: 'Restablecer',
+    keysHint: 'Flechas mueven el cuadro · + y − hacen zoom · R gira · Intro guarda · Esc cancela',
+    previewsTitle: 'Como lo mostrará el portal',
+    previewSize: '{size} px',
+    smallCrop: 'Su cuadro solo conserva {n} px de la foto, pero el tamaño mayor del portal es de 360 px, así que se verá borrosa. Aleje el zoom o elija un área mayor.',
+    noPreview: 'Este formato no se puede mostrar aquí. Se recortará en un cuadro centrado; gírelo si hace falta.',
+    loadingImage: 'Cargando la imagen…',
+    cropperLabel: 'Área de recorte: arrastre para mover el cuadro, arrastre sus esquinas para cambiar el tamaño, use la rueda para hacer zoom',
+    save: 'Guardar foto',
+    cancel: 'Cancelar',
+    cancelUpload: 'Cancelar',
+    cancelling: 'Cancelando…',
+    tooLateToCancel: 'Demasiado tarde para cancelar: el portal ya ha pasado a la nueva foto.',
+    applyCropAgain: 'Aplicar el recorte de nuevo',
+    refresh: 'Actualizar lista',
+    rotated: 'Girada {degrees}°'
+  },
+  phases: {
+    preparing: 'Preparando la foto…',
+    'backing-up': 'Guardando la foto actual…',
+    uploading: 'Subiendo…',
+    applying: 'Pasando a la nueva foto…',
+    cropping: 'Aplicando su recorte…',
+    verifying: 'Comprobando cada tamaño…',
+    done: 'Hecho',
+    working: 'Trabajando…'
+  },
+  jobs: {
+    replace: 'Reemplazando la foto de {name}',
+    delete: 'Eliminando la foto de {name}',
+    'set-from-url': 'Poniendo la foto de {name} desde una dirección',
+    restore: 'Restaurando la foto anterior de {name}',
+    undo: 'Deshaciendo el último cambio'
+  },
+  done: {
+    replace: 'Foto de {name} reemplazada',
+    delete: 'Foto de {name} eliminada',
+    'set-from-url': 'Foto de {name} puesta desde la dirección',
+    restore: 'Foto anterior de {name} restaurada',
+    undo: 'Deshecho: la foto de {name} vuelve a estar como antes',
+    unverified: 'Aún no se han podido comprobar todos los tamaños; actualice dentro de un momento.'
+  },
+  photoActions: {
+    label: 'Acciones de la foto',
+    replace: 'Reemplazar…',
+    replaceTitle: 'Elegir una foto nueva (Ctrl+O)',
+    setFromUrl: 'Desde URL…',
+    download: 'Descargar original',
+    downloadNone: '{name} no tiene foto que descargar.',
+    delete: 'Eliminar…',
+    history: 'Historial',
+    hideHistory: 'Ocultar historial'
+  },
+  deleteDialog: {
+    title: '¿Eliminar la foto de {name}?',
+    body: 'El portal mostrará su imagen predeterminada. La foto actual queda en el historial de esta aplicación, así que puede restaurarla.',
+    confirm: 'Eliminar foto',
+    cancel: 'Cancelar'
+  },
+  urlDialog: {
+    title: 'Poner la foto de {name} desde una dirección',
+    label: 'Dirección de la imagen',
+    placeholder: 'https://…',
+    hint: 'El portal descarga la imagen por sí mismo. DocSpace 3.7.1 y posteriores solo aceptan direcciones https:// públicas.',
+    submit: 'Poner foto',
+    cancel: 'Cancelar',
+    empty: 'Introduzca la dirección de la imagen.'
+  },
+  history: {
+    title: 'Fotos anteriores de {name}',
+    loading: 'Cargando historial…',
+    empty: 'Aún no hay fotos anteriores. La aplicación guarda la foto actual antes de cada cambio que hace.',
+    savedBefore: {
+      replace: 'Guardada antes de un reemplazo',
+      delete: 'Guardada antes de una eliminación',
+      'set-from-url': 'Guardada antes de poner una foto desde una dirección',
+      restore: 'Guardada antes de una restauración',
+      undo: 'Guardada antes de deshacer'
+    },
+    noPhoto: 'Sin foto',
+    noPhotoNote: 'No tenía foto: al restaurar se elimina la actual.',
+    dimensions: '{width} × {height} px',
+    restore: 'Restaurar',
+    previewAlt: 'Foto anterior de {name}, {date}'
+  },
+  activity: {
+    open: 'Actividad',
+    title: 'Actividad',
+    subtitle: 'Cambios de fotos hechos con esta aplicación en este equipo, los más recientes primero.',
+    export: 'Exportar CSV',
+    empty: 'Aún no hay cambios de fotos.',
+    loading: 'Cargando actividad…',
+    close: 'Cerrar',
+    columns: {
+      at: 'Cuándo',
+      portal: 'Portal',
+      actor: 'Por',
+      person: 'Persona',
+      action: 'Cambio',
+      result: 'Resultado',
+      detail: 'Detalles'
+    },
+    results: {
+      ok: 'Hecho',
+      failed: 'Error'
+    },
+    actions: {
+      replace: 'Reemplazo',
+      delete: 'Eliminación',
+      'set-from-url': 'Desde URL',
+      restore: 'Restauración',
+      undo: 'Deshacer',
+      'bulk-import': 'Importación de fotos',
+      'bulk-undo': 'Deshacer una importación'
+    }
+  },
+  toast: {
+    undo: 'Deshacer',
+    redo: 'Rehacer',
+    dismiss: 'Cerrar',
+    busy: 'Espere a que termine el cambio de foto en curso.',
+    pendingSignIn: 'Vuelva a iniciar sesión en {portal}: el cambio de la foto de {name} continuará por sí solo.',
+    pendingSignInUndo: 'Vuelva a iniciar sesión en {portal}: la acción de deshacer continuará por sí sola.',
+    notifications: 'Notificaciones'
+  },
+  settings: {
+    open: 'Ajustes',
+    title: 'Ajustes',
+    language: 'Idioma',
+    languageSystem: 'Igual que el sistema ({language})',
+    theme: 'Tema',
+    themeSystem: 'Igual que el sistema',
+    themeLight: 'Claro',
+    themeDark: 'Oscuro',
+    saved: 'Los cambios se aplican al momento y se conservan para el próximo inicio.',
+    saveFailed: 'No se pudo guardar el ajuste: {reason}',
+    close: 'Cerrar'
+  },
+  ...esFailures,
+  bulk: bulkEs
+}

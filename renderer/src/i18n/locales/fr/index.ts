@@ -1,0 +1,328 @@
+/** French (France). Same keys as messages-en.ts; checked key for key by locales.test.ts. */
+import { bulkFr } from './bulk'
+import { frFailures } from './failures'
+
+export const fr = {
+  app: {
+    title: 'DocSpace Photo Manager',
+    starting: 'Démarrage…',
+    noHostTitle: 'Ouvrez cette page depuis l’application',
+    noHostBody:
+      'Cette page doit être ouverte par le lien de l’application. Démarrez l’application (par exemple avec la commande de démonstration) et utilisez l’adresse qu’elle affiche ou ouvre : ce lien contient la clé qui permet à la page de communiquer avec elle.',
+    skipToList: 'Aller à la liste des personnes'
+  },
+  signIn: {
+    title: 'Se connecter à un portail DocSpace',
+    subtitle: 'Votre mot de passe n’est envoyé qu’au portail. L’application conserve un jeton de connexion, jamais le mot de passe.',
+    portalLabel: 'Adresse du portail',
+    portalPlaceholder: 'https://docspace.example.com',
+    portalHint: 'Adresses https:// uniquement, sauf pour un portail sur cet ordinateur.',
+    methodLabel: 'Méthode de connexion',
+    methodPassword: 'E-mail et mot de passe',
+    methodApiKey: 'Clé API',
+    emailLabel: 'E-mail',
+    passwordLabel: 'Mot de passe',
+    apiKeyLabel: 'Clé API',
+    apiKeyHint: 'Créez une clé dans le portail sous Outils de développement › Clés API. Elle doit avoir l’accès en lecture et en écriture aux personnes.',
+    submit: 'Se connecter',
+    submitting: 'Connexion…',
+    cancel: 'Annuler',
+    missingPortal: 'Saisissez l’adresse du portail.',
+    missingEmail: 'Saisissez votre e-mail.',
+    missingPassword: 'Saisissez votre mot de passe.',
+    missingApiKey: 'Collez votre clé API.',
+    keychainOff: 'Le trousseau du système n’est pas utilisable sur cet ordinateur : votre connexion dure jusqu’à la fermeture de l’application.',
+    sessionEnded: 'Votre session sur {portal} a expiré. Reconnectez-vous.',
+    twoFactorTitle: 'Vérification en deux étapes',
+    twoFactorApp: 'Saisissez le code à 6 chiffres de votre application d’authentification pour {portal}.',
+    twoFactorSms: 'Saisissez le code envoyé par SMS au {phone}.',
+    twoFactorSmsNoPhone: 'Saisissez le code envoyé par SMS sur votre téléphone.',
+    codeLabel: 'Code de vérification',
+    missingCode: 'Saisissez le code.',
+    verify: 'Vérifier',
+    verifying: 'Vérification…',
+    back: 'Retour',
+    rememberedTitle: 'Portails mémorisés',
+    rememberedHint: 'Choisissez-en un pour continuer, ou connectez-vous à un autre portail ci-dessus.',
+    use: 'Ouvrir',
+    signInAgain: 'Se connecter',
+    forget: 'Oublier',
+    forgetLabel: 'Oublier {user} sur {portal}'
+  },
+  account: {
+    menuTitle: 'Portails et comptes',
+    stateSignedIn: 'Connecté',
+    stateSignedOut: 'Déconnecté',
+    stateExpired: 'Session expirée',
+    sessionOnly: 'Jusqu’à la fermeture',
+    active: 'Actuel',
+    addAccount: 'Se connecter à un autre portail…',
+    signOut: 'Se déconnecter',
+    forget: 'Oublier ce portail',
+    version: 'DocSpace {version}'
+  },
+  roles: {
+    owner: 'Propriétaire',
+    admin: 'Administrateur DocSpace',
+    'room-admin': 'Administrateur de salle',
+    user: 'Utilisateur',
+    guest: 'Invité'
+  },
+  statuses: {
+    active: 'Actif',
+    disabled: 'Désactivé',
+    pending: 'Invitation en attente'
+  },
+  capability: {
+    label: 'Ce que vous pouvez modifier',
+    selfOnlyTitle: 'Vous ne pouvez modifier que votre propre photo',
+    selfOnlyBody:
+      '{portal} utilise DocSpace {version}. Depuis DocSpace 3.6, chaque personne ne peut modifier que sa propre photo, administrateurs et propriétaire compris. Les photos des autres sont affichées en lecture seule.',
+    ownerTitle: 'Vous pouvez modifier la photo de tout le monde',
+    ownerBody:
+      '{portal} utilise DocSpace {version} : le propriétaire du portail peut modifier la photo de chacun, sauf celle d’une personne désactivée (partie) ; ces lignes sont verrouillées.',
+    adminTitle: 'Vous pouvez modifier la photo des autres',
+    adminBody:
+      '{portal} utilise DocSpace {version} : les administrateurs peuvent modifier la photo des autres. Le portail refuse de modifier la photo du propriétaire, celle des autres administrateurs et celle des personnes désactivées (parties) ; ces lignes sont verrouillées.',
+    ownOnlyTitle: 'Vous ne pouvez modifier que votre propre photo',
+    ownOnlyBody:
+      '{portal} utilise DocSpace {version}. Dans cette version, seuls le propriétaire et les administrateurs DocSpace peuvent modifier la photo des autres, et votre rôle est {role}.',
+    selfListBody:
+      '{portal} utilise DocSpace {version}. Avec le rôle {role} sur ce portail, vous ne pouvez pas voir la liste des autres personnes ; vous pouvez gérer votre propre photo ici.',
+    lockedRows: 'Les lignes avec un cadenas sont en lecture seule.',
+    lockSelfOnly: 'Lecture seule : depuis DocSpace 3.6, seul(e) {name} peut modifier cette photo.',
+    lockAdmin: 'Lecture seule : le portail ne vous permet pas de modifier la photo du propriétaire ni celle d’un autre administrateur.',
+    lockOwner: 'Lecture seule : seul le propriétaire peut modifier sa photo.',
+    lockOtherAdmin: 'Lecture seule : seul le propriétaire peut modifier la photo d’un autre administrateur.',
+    lockTerminated: '{name} est désactivé(e) (partie de l’entreprise) : le portail ne modifie pas la photo des personnes désactivées.',
+    lockOwnOnly: 'Lecture seule : votre rôle ne permet de modifier que votre propre photo.'
+  },
+  people: {
+    listLabel: 'Personnes',
+    searchLabel: 'Rechercher des personnes',
+    searchPlaceholder: 'Nom, e-mail, poste, service',
+    searchShortcut: 'Appuyez sur / pour rechercher',
+    clearSearch: 'Effacer la recherche',
+    groupLabel: 'Groupe',
+    allGroups: 'Tous les groupes',
+    statusLabel: 'Statut',
+    anyStatus: 'Tous les statuts',
+    roleLabel: 'Rôle',
+    anyRole: 'Tous les rôles',
+    photoLabel: 'Photo',
+    photoAll: 'Avec ou sans photo',
+    withPhoto: 'Avec photo',
+    withoutPhoto: 'Sans photo',
+    clearFilters: 'Effacer les filtres',
+    sortLabel: 'Trier par',
+    sortName: 'Nom',
+    sortLastName: 'Nom de famille',
+    sortEmail: 'E-mail',
+    sortDepartment: 'Service',
+    sortTitle: 'Poste',
+    sortAsc: 'Croissant',
+    sortDesc: 'Décroissant',
+    sortDirectionLabel: 'Ordre de tri',
+    countAll: 'Aucune personne | {n} personne | {n} personnes',
+    countSome: '{shown} sur {total} personnes',
+    withoutPhotoCount: '{count} sur {of} sans photo',
+    loadingFirst: 'Chargement des personnes…',
+    loadingProgress: 'Chargement des personnes… {loaded} sur {total}',
+    loadedIn: '{total} personne chargée en {seconds} s | {total} personnes chargées en {seconds} s',
+    loadStopped: 'Le chargement s’est arrêté après {loaded} personnes sur {total}.',
+    listRefused:
+      '{portal} a refusé de montrer ses personnes à ce compte (accès refusé). Si vous vous êtes connecté avec une clé API, elle doit avoir la portée accounts:read ; sinon, demandez à un administrateur DocSpace de vérifier votre type de compte.',
+    retry: 'Réessayer',
+    noMatches: 'Personne ne correspond à cette recherche et à ces filtres.',
+    emptyPortal: 'Ce portail n’a aucune personne que vous pouvez voir.',
+    you: 'vous',
+    noPhoto: 'Pas de photo',
+    columnName: 'Nom',
+    columnTitle: 'Poste',
+    columnDepartment: 'Service',
+    photoOf: 'Photo de {name}'
+  },
+  detail: {
+    label: 'Détails de {name}',
+    close: 'Fermer les détails',
+    email: 'E-mail',
+    title: 'Poste',
+    department: 'Service',
+    groups: 'Groupes',
+    status: 'Statut',
+    role: 'Rôle',
+    none: '—',
+    canEdit: 'Vous pouvez modifier cette photo.',
+    sizesTitle: 'Tailles de photo enregistrées',
+    sizesLoading: 'Chargement des tailles de photo…',
+    dimensions: '{width} × {height} px',
+    expected: 'attendu : {width} × {height}',
+    fitsWithin: 'tient dans 1280 × 1280',
+    defaultImage: 'Image par défaut du portail',
+    defaultNote: '{name} n’a pas encore de photo : chaque taille affiche l’image par défaut du portail.',
+    sizeFailed: 'Chargement impossible',
+    sizes: {
+      original: 'Originale',
+      retina: 'Retina',
+      max: 'Max',
+      big: 'Grande',
+      medium: 'Moyenne',
+      small: 'Petite'
+    }
+  },
+  drop: {
+    replace: 'Déposez pour remplacer la photo de {name}',
+    refused: 'La photo de {name} n’a pas été modifiée : {reason}.',
+    manyFiles: '{n} fichiers déposés ; le premier est utilisé',
+    hint: 'Déposez une image ici, collez-la avec Ctrl+V ou choisissez un fichier (Ctrl+O).',
+    pastedImage: 'Image collée',
+    pickerLabel: 'Choisir une photo pour {name}'
+  },
+  editor: {
+    title: 'Nouvelle photo pour {name}',
+    source: '{format} · {width} × {height} px · {size}',
+    sourceLabel: 'Source',
+    zoomIn: 'Agrandir',
+    zoomOut: 'Réduire',
+    rotate: 'Pivoter de 90° vers la droite',
+    reset: 'Réinitialiser',
+    keysHint: 'Flèches : déplacer le carré · + et − : zoom · R : pivoter · Entrée : enregistrer · Échap : annuler',
+    previewsTitle: 'Tel que le portail l’affichera',
+    previewSize: '{size} px',
+    smallCrop: 'Votre carré ne garde que {n} px de la photo, mais la plus grande taille du portail est de 360 px : elle paraîtra floue. Réduisez le zoom ou choisissez une zone plus grande.',
+    noPreview: 'Ce format ne peut pas être affiché ici. Il sera recadré en un carré centré ; faites-le pivoter si nécessaire.',
+    loadingImage: 'Chargement de l’image…',
+    cropperLabel: 'Zone de recadrage : faites glisser le carré pour le déplacer, ses coins pour le redimensionner, la molette pour zoomer',
+    save: 'Enregistrer la photo',
+    cancel: 'Annuler',
+    cancelUpload: 'Annuler',
+    cancelling: 'Annulation…',
+    tooLateToCancel: 'Trop tard pour annuler : le portail utilise déjà la nouvelle photo.',
+    applyCropAgain: 'Réappliquer le recadrage',
+    refresh: 'Actualiser la liste',
+    rotated: 'Pivotée de {degrees}°'
+  },
+  phases: {
+    preparing: 'Préparation de la photo…',
+    'backing-up': 'Sauvegarde de la photo actuelle…',
+    uploading: 'Envoi…',
+    applying: 'Passage à la nouvelle photo…',
+    cropping: 'Application de votre recadrage…',
+    verifying: 'Vérification de chaque taille…',
+    done: 'Terminé',
+    working: 'En cours…'
+  },
+  jobs: {
+    replace: 'Remplacement de la photo de {name}',
+    delete: 'Suppression de la photo de {name}',
+    'set-from-url': 'Photo de {name} depuis une adresse',
+    restore: 'Restauration de l’ancienne photo de {name}',
+    undo: 'Annulation de la dernière modification'
+  },
+  done: {
+    replace: 'Photo de {name} remplacée',
+    delete: 'Photo de {name} supprimée',
+    'set-from-url': 'Photo de {name} définie depuis l’adresse',
+    restore: 'Ancienne photo de {name} restaurée',
+    undo: 'Annulé : la photo de {name} est revenue comme avant',
+    unverified: 'Toutes les tailles n’ont pas encore pu être vérifiées ; actualisez dans un instant.'
+  },
+  photoActions: {
+    label: 'Actions sur la photo',
+    replace: 'Remplacer…',
+    replaceTitle: 'Choisir une nouvelle photo (Ctrl+O)',
+    setFromUrl: 'Depuis une URL…',
+    download: 'Télécharger l’originale',
+    downloadNone: '{name} n’a pas de photo à télécharger.',
+    delete: 'Supprimer…',
+    history: 'Historique',
+    hideHistory: 'Masquer l’historique'
+  },
+  deleteDialog: {
+    title: 'Supprimer la photo de {name} ?',
+    body: 'Le portail affichera son image par défaut à la place. La photo actuelle reste dans l’historique de l’application : vous pourrez la restaurer.',
+    confirm: 'Supprimer la photo',
+    cancel: 'Annuler'
+  },
+  urlDialog: {
+    title: 'Définir la photo de {name} depuis une adresse',
+    label: 'Adresse de l’image',
+    placeholder: 'https://…',
+    hint: 'Le portail télécharge l’image lui-même. DocSpace 3.7.1 et versions suivantes n’acceptent que des adresses https:// publiques.',
+    submit: 'Définir la photo',
+    cancel: 'Annuler',
+    empty: 'Saisissez l’adresse de l’image.'
+  },
+  history: {
+    title: 'Anciennes photos de {name}',
+    loading: 'Chargement de l’historique…',
+    empty: 'Pas encore d’anciennes photos. L’application enregistre la photo actuelle avant chaque modification.',
+    savedBefore: {
+      replace: 'Enregistrée avant un remplacement',
+      delete: 'Enregistrée avant une suppression',
+      'set-from-url': 'Enregistrée avant une photo depuis une adresse',
+      restore: 'Enregistrée avant une restauration',
+      undo: 'Enregistrée avant une annulation'
+    },
+    noPhoto: 'Pas de photo',
+    noPhotoNote: 'Pas de photo à ce moment : restaurer supprime la photo actuelle.',
+    dimensions: '{width} × {height} px',
+    restore: 'Restaurer',
+    previewAlt: 'Ancienne photo de {name}, {date}'
+  },
+  activity: {
+    open: 'Activité',
+    title: 'Activité',
+    subtitle: 'Modifications de photos faites avec cette application sur cet ordinateur, les plus récentes en premier.',
+    export: 'Exporter en CSV',
+    empty: 'Aucune modification de photo pour l’instant.',
+    loading: 'Chargement de l’activité…',
+    close: 'Fermer',
+    columns: {
+      at: 'Quand',
+      portal: 'Portail',
+      actor: 'Par',
+      person: 'Personne',
+      action: 'Modification',
+      result: 'Résultat',
+      detail: 'Détails'
+    },
+    results: {
+      ok: 'Terminé',
+      failed: 'Échec'
+    },
+    actions: {
+      replace: 'Remplacement',
+      delete: 'Suppression',
+      'set-from-url': 'Depuis une URL',
+      restore: 'Restauration',
+      undo: 'Annulation',
+      'bulk-import': 'Import de photos',
+      'bulk-undo': 'Annulation d’un import'
+    }
+  },
+  toast: {
+    undo: 'Annuler',
+    redo: 'Rétablir',
+    dismiss: 'Fermer',
+    busy: 'Attendez la fin de la modification de photo en cours.',
+    pendingSignIn: 'Reconnectez-vous à {portal} : la modification de la photo de {name} reprendra d’elle-même.',
+    pendingSignInUndo: 'Reconnectez-vous à {portal} : l’annulation reprendra d’elle-même.',
+    notifications: 'Notifications'
+  },
+  settings: {
+    open: 'Paramètres',
+    title: 'Paramètres',
+    language: 'Langue',
+    languageSystem: 'Comme le système ({language})',
+    theme: 'Thème',
+    themeSystem: 'Comme le système',
+    themeLight: 'Clair',
+    themeDark: 'Sombre',
+    saved: 'Les modifications s’appliquent tout de suite et sont conservées au prochain démarrage.',
+    saveFailed: 'Le paramètre n’a pas pu être enregistré : {reason}',
+    close: 'Fermer'
+  },
+  ...frFailures,
+  bulk: bulkFr
+}

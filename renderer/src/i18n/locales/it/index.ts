@@ -1,0 +1,328 @@
+/** Italian. Same keys as messages-en.ts; checked key for key by locales.test.ts. */
+import { bulkIt } from './bulk'
+import { itFailures } from './failures'
+
+export const it = {
+  app: {
+    title: 'DocSpace Photo Manager',
+    starting: 'Avvio in corso…',
+    noHostTitle: 'Apra questa pagina dall’app',
+    noHostBody:
+      'Questa pagina va aperta dal link dell’app. Avvii l’app (ad esempio con il comando demo) e usi l’indirizzo che mostra o apre: quel link contiene la chiave che permette alla pagina di comunicare con l’app.',
+    skipToList: 'Vai all’elenco delle persone'
+  },
+  signIn: {
+    title: 'Accedi a un portale DocSpace',
+    subtitle: 'La password viene inviata solo al portale. L’app conserva un token di accesso, mai la password.',
+    portalLabel: 'Indirizzo del portale',
+    portalPlaceholder: 'https://docspace.example.com',
+    portalHint: 'Solo indirizzi https://, tranne per un portale su questo computer.',
+    methodLabel: 'Metodo di accesso',
+    methodPassword: 'E-mail e password',
+    methodApiKey: 'Chiave API',
+    emailLabel: 'E-mail',
+    passwordLabel: 'Password',
+    apiKeyLabel: 'Chiave API',
+    apiKeyHint: 'Crei una chiave nel portale in Strumenti per sviluppatori › Chiavi API. Deve avere accesso in lettura e scrittura alle persone.',
+    submit: 'Accedi',
+    submitting: 'Accesso in corso…',
+    cancel: 'Annulla',
+    missingPortal: 'Inserisca l’indirizzo del portale.',
+    missingEmail: 'Inserisca la sua e-mail.',
+    missingPassword: 'Inserisca la password.',
+    missingApiKey: 'Incolli la chiave API.',
+    keychainOff: 'Il portachiavi di sistema non è utilizzabile su questo computer, quindi l’accesso dura fino alla chiusura dell’app.',
+    sessionEnded: 'La sessione su {portal} è scaduta. Acceda di nuovo.',
+    twoFactorTitle: 'Verifica in due passaggi',
+    twoFactorApp: 'Inserisca il codice a 6 cifre dell’app di autenticazione per {portal}.',
+    twoFactorSms: 'Inserisca il codice inviato via SMS al numero {phone}.',
+    twoFactorSmsNoPhone: 'Inserisca il codice inviato via SMS al suo telefono.',
+    codeLabel: 'Codice di verifica',
+    missingCode: 'Inserisca il codice.',
+    verify: 'Verifica',
+    verifying: 'Verifica in corso…',
+    back: 'Indietro',
+    rememberedTitle: 'Portali memorizzati',
+    rememberedHint: 'Ne scelga uno per continuare, oppure acceda a un altro portale qui sopra.',
+    use: 'Apri',
+    signInAgain: 'Accedi',
+    forget: 'Dimentica',
+    forgetLabel: 'Dimentica {user} su {portal}'
+  },
+  account: {
+    menuTitle: 'Portali e account',
+    stateSignedIn: 'Connesso',
+    stateSignedOut: 'Disconnesso',
+    stateExpired: 'Sessione scaduta',
+    sessionOnly: 'Fino alla chiusura dell’app',
+    active: 'Attuale',
+    addAccount: 'Accedi a un altro portale…',
+    signOut: 'Esci',
+    forget: 'Dimentica questo portale',
+    version: 'DocSpace {version}'
+  },
+  roles: {
+    owner: 'Proprietario',
+    admin: 'Amministratore DocSpace',
+    'room-admin': 'Amministratore di stanza',
+    user: 'Utente',
+    guest: 'Ospite'
+  },
+  statuses: {
+    active: 'Attivo',
+    disabled: 'Disattivato',
+    pending: 'Invito in attesa'
+  },
+  capability: {
+    label: 'Cosa può modificare',
+    selfOnlyTitle: 'Può modificare solo la propria foto',
+    selfOnlyBody:
+      '{portal} usa DocSpace {version}. Da DocSpace 3.6 ogni persona può modificare solo la propria foto, compresi amministratori e proprietario. Le foto degli altri sono mostrate in sola lettura.',
+    ownerTitle: 'Può modificare la foto di tutti',
+    ownerBody:
+      '{portal} usa DocSpace {version}: il proprietario del portale può modificare la foto di chiunque, tranne quella di una persona disattivata (cessata); quelle righe sono bloccate.',
+    adminTitle: 'Può modificare la foto delle altre persone',
+    adminBody:
+      '{portal} usa DocSpace {version}: gli amministratori possono modificare la foto delle altre persone. Il portale rifiuta le modifiche alla foto del proprietario, a quelle degli altri amministratori e a quelle delle persone disattivate (cessate); quelle righe sono bloccate.',
+    ownOnlyTitle: 'Può modificare solo la propria foto',
+    ownOnlyBody:
+      '{portal} usa DocSpace {version}. In questa versione solo il proprietario e gli amministratori DocSpace possono modificare la foto degli altri, e il suo ruolo è {role}.',
+    selfListBody:
+      '{portal} usa DocSpace {version}. Con il ruolo {role} su questo portale non può vedere l’elenco delle altre persone; qui può gestire la propria foto.',
+    lockedRows: 'Le righe con il lucchetto sono in sola lettura.',
+    lockSelfOnly: 'Sola lettura: da DocSpace 3.6 solo {name} può modificare questa foto.',
+    lockAdmin: 'Sola lettura: il portale non le permette di modificare la foto del proprietario o di un altro amministratore.',
+    lockOwner: 'Sola lettura: solo il proprietario può modificare la foto del proprietario.',
+    lockOtherAdmin: 'Sola lettura: solo il proprietario può modificare la foto di un altro amministratore.',
+    lockTerminated: '{name} è disattivato (cessato): il portale non modifica la foto delle persone disattivate.',
+    lockOwnOnly: 'Sola lettura: il suo ruolo può modificare solo la propria foto.'
+  },
+  people: {
+    listLabel: 'Persone',
+    searchLabel: 'Cerca persone',
+    searchPlaceholder: 'Nome, e-mail, qualifica, reparto',
+    searchShortcut: 'Premere / per cercare',
+    clearSearch: 'Cancella ricerca',
+    groupLabel: 'Gruppo',
+    allGroups: 'Tutti i gruppi',
+    statusLabel: 'Stato',
+    anyStatus: 'Qualsiasi stato',
+    roleLabel: 'Ruolo',
+    anyRole: 'Qualsiasi ruolo',
+    photoLabel: 'Foto',
+    photoAll: 'Con o senza foto',
+    withPhoto: 'Con foto',
+    withoutPhoto: 'Senza foto',
+    clearFilters: 'Cancella filtri',
+    sortLabel: 'Ordina per',
+    sortName: 'Nome',
+    sortLastName: 'Cognome',
+    sortEmail: 'E-mail',
+    sortDepartment: 'Reparto',
+    sortTitle: 'Qualifica',
+    sortAsc: 'Crescente',
+    sortDesc: 'Decrescente',
+    sortDirectionLabel: 'Direzione di ordinamento',
+    countAll: 'Nessuna persona | {n} persona | {n} persone',
+    countSome: '{shown} di {total} persone',
+    withoutPhotoCount: '{count} di {of} senza foto',
+    loadingFirst: 'Caricamento delle persone…',
+    loadingProgress: 'Caricamento delle persone… {loaded} di {total}',
+    loadedIn: '{total} persona caricata in {seconds} s | {total} persone caricate in {seconds} s',
+    loadStopped: 'Il caricamento si è fermato dopo {loaded} di {total} persone.',
+    listRefused:
+      '{portal} ha rifiutato di mostrare le sue persone a questo account (accesso negato). Se ha effettuato l’accesso con una chiave API, la chiave deve avere l’ambito accounts:read; altrimenti chieda a un amministratore DocSpace di verificare il tipo di account.',
+    retry: 'Riprova',
+    noMatches: 'Nessuno corrisponde a questa ricerca e a questi filtri.',
+    emptyPortal: 'Questo portale non ha persone che lei possa vedere.',
+    you: 'lei',
+    noPhoto: 'Nessuna foto',
+    columnName: 'Nome',
+    columnTitle: 'Qualifica',
+    columnDepartment: 'Reparto',
+    photoOf: 'Foto di {name}'
+  },
+  detail: {
+    label: 'Dettagli di {name}',
+    close: 'Chiudi dettagli',
+    email: 'E-mail',
+    title: 'Qualifica',
+    department: 'Reparto',
+    groups: 'Gruppi',
+    status: 'Stato',
+    role: 'Ruolo',
+    none: '—',
+    canEdit: 'Può modificare questa foto.',
+    sizesTitle: 'Dimensioni della foto salvate',
+    sizesLoading: 'Caricamento delle dimensioni…',
+    dimensions: '{width} × {height} px',
+    expected: 'previsto {width} × {height}',
+    fitsWithin: 'entro 1280 × 1280',
+    defaultImage: 'Immagine predefinita del portale',
+    defaultNote: '{name} non ha ancora una foto: ogni dimensione mostra l’immagine predefinita del portale.',
+    sizeFailed: 'Impossibile caricare',
+    sizes: {
+      original: 'Originale',
+      retina: 'Retina',
+      max: 'Max',
+      big: 'Grande',
+      medium: 'Media',
+      small: 'Piccola'
+    }
+  },
+  drop: {
+    replace: 'Rilasci per sostituire la foto di {name}',
+    refused: 'La foto di {name} non è stata modificata: {reason}.',
+    manyFiles: '{n} file rilasciati; viene usato il primo',
+    hint: 'Rilasci qui un’immagine, la incolli con Ctrl+V o scelga un file (Ctrl+O).',
+    pastedImage: 'Immagine incollata',
+    pickerLabel: 'Scegli una foto per {name}'
+  },
+  editor: {
+    title: 'Nuova foto per {name}',
+    source: '{format} · {width} × {height} px · {size}',
+    sourceLabel: 'Origine',
+    zoomIn: 'Ingrandisci',
+    zoomOut: 'Riduci',
+    rotate: 'Ruota di 90° in senso orario',
+    reset: 'Ripristina',
+    keysHint: 'Frecce spostano il quadrato · + e − zoom · R ruota · Invio salva · Esc annulla',
+    previewsTitle: 'Come la mostrerà il portale',
+    previewSize: '{size} px',
+    smallCrop: 'Il quadrato conserva solo {n} px della foto, ma la dimensione più grande del portale è 360 px: apparirà sfocata. Riduca lo zoom o scelga un’area più ampia.',
+    noPreview: 'Questo formato non può essere mostrato qui. Verrà ritagliato in un quadrato centrato; lo ruoti se necessario.',
+    loadingImage: 'Caricamento dell’immagine…',
+    cropperLabel: 'Area di ritaglio: trascini per spostare il quadrato, trascini gli angoli per ridimensionarlo, usi la rotellina per lo zoom',
+    save: 'Salva foto',
+    cancel: 'Annulla',
+    cancelUpload: 'Annulla',
+    cancelling: 'Annullamento…',
+    tooLateToCancel: 'Troppo tardi per annullare: il portale è già passato alla nuova foto.',
+    applyCropAgain: 'Applica di nuovo il ritaglio',
+    refresh: 'Aggiorna elenco',
+    rotated: 'Ruotata di {degrees}°'
+  },
+  phases: {
+    preparing: 'Preparazione della foto…',
+    'backing-up': 'Salvataggio della foto attuale…',
+    uploading: 'Caricamento…',
+    applying: 'Passaggio alla nuova foto…',
+    cropping: 'Applicazione del ritaglio…',
+    verifying: 'Controllo di ogni dimensione…',
+    done: 'Fatto',
+    working: 'In corso…'
+  },
+  jobs: {
+    replace: 'Sostituzione della foto di {name}',
+    delete: 'Eliminazione della foto di {name}',
+    'set-from-url': 'Impostazione della foto di {name} da un indirizzo',
+    restore: 'Ripristino della foto precedente di {name}',
+    undo: 'Annullamento dell’ultima modifica'
+  },
+  done: {
+    replace: 'Foto di {name} sostituita',
+    delete: 'Foto di {name} eliminata',
+    'set-from-url': 'Foto di {name} impostata dall’indirizzo',
+    restore: 'Foto precedente di {name} ripristinata',
+    undo: 'Annullato: la foto di {name} è tornata com’era',
+    unverified: 'Non è stato ancora possibile controllare tutte le dimensioni; aggiorni tra poco.'
+  },
+  photoActions: {
+    label: 'Azioni sulla foto',
+    replace: 'Sostituisci…',
+    replaceTitle: 'Scegli una nuova foto (Ctrl+O)',
+    setFromUrl: 'Da URL…',
+    download: 'Scarica l’originale',
+    downloadNone: '{name} non ha una foto da scaricare.',
+    delete: 'Elimina…',
+    history: 'Cronologia',
+    hideHistory: 'Nascondi cronologia'
+  },
+  deleteDialog: {
+    title: 'Eliminare la foto di {name}?',
+    body: 'Il portale mostrerà al suo posto l’immagine predefinita. La foto attuale resta nella cronologia dell’app, quindi può ripristinarla.',
+    confirm: 'Elimina foto',
+    cancel: 'Annulla'
+  },
+  urlDialog: {
+    title: 'Imposta la foto di {name} da un indirizzo',
+    label: 'Indirizzo dell’immagine',
+    placeholder: 'https://…',
+    hint: 'Il portale scarica l’immagine da sé. DocSpace 3.7.1 e successivi accettano solo indirizzi https:// pubblici.',
+    submit: 'Imposta foto',
+    cancel: 'Annulla',
+    empty: 'Inserisca l’indirizzo dell’immagine.'
+  },
+  history: {
+    title: 'Foto precedenti di {name}',
+    loading: 'Caricamento della cronologia…',
+    empty: 'Ancora nessuna foto precedente. L’app salva la foto attuale prima di ogni modifica.',
+    savedBefore: {
+      replace: 'Salvata prima di una sostituzione',
+      delete: 'Salvata prima di un’eliminazione',
+      'set-from-url': 'Salvata prima di impostarla da un indirizzo',
+      restore: 'Salvata prima di un ripristino',
+      undo: 'Salvata prima di un annullamento'
+    },
+    noPhoto: 'Nessuna foto',
+    noPhotoNote: 'Non aveva foto: il ripristino rimuove quella attuale.',
+    dimensions: '{width} × {height} px',
+    restore: 'Ripristina',
+    previewAlt: 'Foto precedente di {name}, {date}'
+  },
+  activity: {
+    open: 'Attività',
+    title: 'Attività',
+    subtitle: 'Modifiche alle foto fatte con questa app su questo computer, dalle più recenti.',
+    export: 'Esporta CSV',
+    empty: 'Ancora nessuna modifica alle foto.',
+    loading: 'Caricamento dell’attività…',
+    close: 'Chiudi',
+    columns: {
+      at: 'Quando',
+      portal: 'Portale',
+      actor: 'Da',
+      person: 'Persona',
+      action: 'Modifica',
+      result: 'Esito',
+      detail: 'Dettagli'
+    },
+    results: {
+      ok: 'Fatto',
+      failed: 'Non riuscito'
+    },
+    actions: {
+      replace: 'Sostituzione',
+      delete: 'Eliminazione',
+      'set-from-url': 'Da URL',
+      restore: 'Ripristino',
+      undo: 'Annullamento',
+      'bulk-import': 'Importazione di foto',
+      'bulk-undo': 'Annullamento di un’importazione'
+    }
+  },
+  toast: {
+    undo: 'Annulla',
+    redo: 'Ripeti',
+    dismiss: 'Chiudi',
+    busy: 'Attenda la fine della modifica della foto in corso.',
+    pendingSignIn: 'Acceda di nuovo a {portal}: la modifica della foto di {name} proseguirà da sola.',
+    pendingSignInUndo: 'Acceda di nuovo a {portal}: l’annullamento proseguirà da solo.',
+    notifications: 'Notifiche'
+  },
+  settings: {
+    open: 'Impostazioni',
+    title: 'Impostazioni',
+    language: 'Lingua',
+    languageSystem: 'Come il sistema ({language})',
+    theme: 'Tema',
+    themeSystem: 'Come il sistema',
+    themeLight: 'Chiaro',
+    themeDark: 'Scuro',
+    saved: 'Le modifiche valgono subito e restano al prossimo avvio.',
+    saveFailed: 'Impossibile salvare l’impostazione: {reason}',
+    close: 'Chiudi'
+  },
+  ...itFailures,
+  bulk: bulkIt
+}

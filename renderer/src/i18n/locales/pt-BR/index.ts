@@ -1,0 +1,328 @@
+/** Brazilian Portuguese. Same keys as messages-en.ts; checked key for key by locales.test.ts. */
+import { bulkPtBR } from './bulk'
+import { ptBRFailures } from './failures'
+
+export const ptBR = {
+  app: {
+    title: 'DocSpace Photo Manager',
+    starting: 'Iniciando…',
+    noHostTitle: 'Abra esta página pelo aplicativo',
+    noHostBody:
+      'Esta página precisa ser aberta pelo link do próprio aplicativo. Inicie o aplicativo (por exemplo, com o comando de demonstração) e use o endereço que ele mostra ou abre; esse link leva a chave que permite à página falar com ele.',
+    skipToList: 'Ir para a lista de pessoas'
+  },
+  signIn: {
+    title: 'Entrar em um portal DocSpace',
+    subtitle: 'Sua senha é enviada somente ao portal. O aplicativo guarda um token de acesso, nunca a senha.',
+    portalLabel: 'Endereço do portal',
+    portalPlaceholder: 'https://docspace.example.com',
+    portalHint: 'Somente endereços https://, exceto um portal neste computador.',
+    methodLabel: 'Forma de entrar',
+    methodPassword: 'E-mail e senha',
+    methodApiKey: 'Chave de API',
+    emailLabel: 'E-mail',
+    passwordLabel: 'Senha',
+    apiKeyLabel: 'Chave de API',
+    apiKeyHint: 'Crie uma chave no portal em Ferramentas do desenvolvedor › Chaves de API. Ela precisa de acesso de leitura e escrita às pessoas.',
+    submit: 'Entrar',
+    submitting: 'Entrando…',
+    cancel: 'Cancelar',
+    missingPortal: 'Informe o endereço do portal.',
+    missingEmail: 'Informe seu e-mail.',
+    missingPassword: 'Informe sua senha.',
+    missingApiKey: 'Cole sua chave de API.',
+    keychainOff: 'O chaveiro do sistema não pode ser usado neste computador, então seu acesso dura até você fechar o aplicativo.',
+    sessionEnded: 'Sua sessão em {portal} terminou. Entre novamente.',
+    twoFactorTitle: 'Verificação em duas etapas',
+    twoFactorApp: 'Informe o código de 6 dígitos do seu aplicativo autenticador para {portal}.',
+    twoFactorSms: 'Informe o código enviado por SMS para {phone}.',
+    twoFactorSmsNoPhone: 'Informe o código enviado por SMS para o seu celular.',
+    codeLabel: 'Código de verificação',
+    missingCode: 'Informe o código.',
+    verify: 'Verificar',
+    verifying: 'Verificando…',
+    back: 'Voltar',
+    rememberedTitle: 'Portais lembrados',
+    rememberedHint: 'Escolha um para continuar ou entre em outro portal acima.',
+    use: 'Abrir',
+    signInAgain: 'Entrar',
+    forget: 'Esquecer',
+    forgetLabel: 'Esquecer {user} em {portal}'
+  },
+  account: {
+    menuTitle: 'Portais e contas',
+    stateSignedIn: 'Conectado',
+    stateSignedOut: 'Desconectado',
+    stateExpired: 'Sessão encerrada',
+    sessionOnly: 'Até fechar o aplicativo',
+    active: 'Atual',
+    addAccount: 'Entrar em outro portal…',
+    signOut: 'Sair',
+    forget: 'Esquecer este portal',
+    version: 'DocSpace {version}'
+  },
+  roles: {
+    owner: 'Proprietário',
+    admin: 'Administrador do DocSpace',
+    'room-admin': 'Administrador de sala',
+    user: 'Usuário',
+    guest: 'Convidado'
+  },
+  statuses: {
+    active: 'Ativo',
+    disabled: 'Desativado',
+    pending: 'Convite pendente'
+  },
+  capability: {
+    label: 'O que você pode alterar',
+    selfOnlyTitle: 'Você só pode alterar a sua própria foto',
+    selfOnlyBody:
+      '{portal} usa o DocSpace {version}. A partir do DocSpace 3.6, cada pessoa só pode alterar a própria foto, inclusive administradores e o proprietário. As fotos das outras pessoas aparecem somente para leitura.',
+    ownerTitle: 'Você pode alterar a foto de todos',
+    ownerBody:
+      '{portal} usa o DocSpace {version}, em que o proprietário do portal pode alterar a foto de qualquer pessoa, exceto a de uma pessoa desativada (desligada); essas linhas ficam bloqueadas.',
+    adminTitle: 'Você pode alterar a foto de outras pessoas',
+    adminBody:
+      '{portal} usa o DocSpace {version}, em que administradores podem alterar a foto de outras pessoas. O portal recusa alterações na foto do proprietário, nas de outros administradores e nas de pessoas desativadas (desligadas); essas linhas ficam bloqueadas.',
+    ownOnlyTitle: 'Você só pode alterar a sua própria foto',
+    ownOnlyBody:
+      '{portal} usa o DocSpace {version}. Nesta versão, somente o proprietário e os administradores do DocSpace podem alterar a foto de outras pessoas, e a sua função é {role}.',
+    selfListBody:
+      '{portal} usa o DocSpace {version}. Com a função {role} neste portal, você não pode ver a lista de outras pessoas; aqui você pode gerenciar a sua própria foto.',
+    lockedRows: 'Linhas com cadeado são somente para leitura.',
+    lockSelfOnly: 'Somente leitura: a partir do DocSpace 3.6, só {name} pode alterar esta foto.',
+    lockAdmin: 'Somente leitura: o portal não permite que você altere a foto do proprietário ou de outro administrador.',
+    lockOwner: 'Somente leitura: só o proprietário pode alterar a foto do proprietário.',
+    lockOtherAdmin: 'Somente leitura: só o proprietário pode alterar a foto de outro administrador.',
+    lockTerminated: '{name} está desativado (desligado): o portal não altera a foto de pessoas desativadas.',
+    lockOwnOnly: 'Somente leitura: a sua função só pode alterar a sua própria foto.'
+  },
+  people: {
+    listLabel: 'Pessoas',
+    searchLabel: 'Buscar pessoas',
+    searchPlaceholder: 'Nome, e-mail, cargo, departamento',
+    searchShortcut: 'Pressione / para buscar',
+    clearSearch: 'Limpar busca',
+    groupLabel: 'Grupo',
+    allGroups: 'Todos os grupos',
+    statusLabel: 'Situação',
+    anyStatus: 'Qualquer situação',
+    roleLabel: 'Função',
+    anyRole: 'Qualquer função',
+    photoLabel: 'Foto',
+    photoAll: 'Com ou sem foto',
+    withPhoto: 'Com foto',
+    withoutPhoto: 'Sem foto',
+    clearFilters: 'Limpar filtros',
+    sortLabel: 'Ordenar por',
+    sortName: 'Nome',
+    sortLastName: 'Sobrenome',
+    sortEmail: 'E-mail',
+    sortDepartment: 'Departamento',
+    sortTitle: 'Cargo',
+    sortAsc: 'Crescente',
+    sortDesc: 'Decrescente',
+    sortDirectionLabel: 'Ordem',
+    countAll: 'Nenhuma pessoa | {n} pessoa | {n} pessoas',
+    countSome: '{shown} de {total} pessoas',
+    withoutPhotoCount: '{count} de {of} sem foto',
+    loadingFirst: 'Carregando pessoas…',
+    loadingProgress: 'Carregando pessoas… {loaded} de {total}',
+    loadedIn: '{total} pessoa carregada em {seconds} s | {total} pessoas carregadas em {seconds} s',
+    loadStopped: 'O carregamento parou depois de {loaded} de {total} pessoas.',
+    listRefused:
+      '{portal} se recusou a mostrar suas pessoas a esta conta (acesso negado). Se você entrou com uma chave de API, a chave precisa do escopo accounts:read; caso contrário, peça a um administrador do DocSpace que verifique o seu tipo de conta.',
+    retry: 'Tentar de novo',
+    noMatches: 'Ninguém corresponde a esta busca e a estes filtros.',
+    emptyPortal: 'Este portal não tem pessoas que você possa ver.',
+    you: 'você',
+    noPhoto: 'Sem foto',
+    columnName: 'Nome',
+    columnTitle: 'Cargo',
+    columnDepartment: 'Departamento',
+    photoOf: 'Foto de {name}'
+  },
+  detail: {
+    label: 'Detalhes de {name}',
+    close: 'Fechar detalhes',
+    email: 'E-mail',
+    title: 'Cargo',
+    department: 'Departamento',
+    groups: 'Grupos',
+    status: 'Situação',
+    role: 'Função',
+    none: '—',
+    canEdit: 'Você pode alterar esta foto.',
+    sizesTitle: 'Tamanhos de foto salvos',
+    sizesLoading: 'Carregando tamanhos da foto…',
+    dimensions: '{width} × {height} px',
+    expected: 'esperado {width} × {height}',
+    fitsWithin: 'cabe em 1280 × 1280',
+    defaultImage: 'Imagem padrão do portal',
+    defaultNote: '{name} ainda não tem foto: cada tamanho mostra a imagem padrão do portal.',
+    sizeFailed: 'Não foi possível carregar',
+    sizes: {
+      original: 'Original',
+      retina: 'Retina',
+      max: 'Máx.',
+      big: 'Grande',
+      medium: 'Média',
+      small: 'Pequena'
+    }
+  },
+  drop: {
+    replace: 'Solte para substituir a foto de {name}',
+    refused: 'A foto de {name} não foi alterada: {reason}.',
+    manyFiles: '{n} arquivos soltos; usando o primeiro',
+    hint: 'Solte uma imagem aqui, cole com Ctrl+V ou escolha um arquivo (Ctrl+O).',
+    pastedImage: 'Imagem colada',
+    pickerLabel: 'Escolher uma foto para {name}'
+  },
+  editor: {
+    title: 'Nova foto para {name}',
+    source: '{format} · {width} × {height} px · {size}',
+    sourceLabel: 'Origem',
+    zoomIn: 'Aumentar zoom',
+    zoomOut: 'Diminuir zoom',
+    rotate: 'Girar 90° no sentido horário',
+    reset: 'Redefinir',
+    keysHint: 'Setas movem o quadrado · + e − dão zoom · R gira · Enter salva · Esc cancela',
+    previewsTitle: 'Como o portal vai mostrar',
+    previewSize: '{size} px',
+    smallCrop: 'Seu quadrado mantém só {n} px da foto, mas o maior tamanho do portal é 360 px, então ela vai ficar desfocada. Diminua o zoom ou escolha uma área maior.',
+    noPreview: 'Este formato não pode ser mostrado aqui. Ele será cortado em um quadrado centralizado; gire-o se precisar.',
+    loadingImage: 'Carregando a imagem…',
+    cropperLabel: 'Área de corte: arraste para mover o quadrado, arraste os cantos para redimensionar, role para dar zoom',
+    save: 'Salvar foto',
+    cancel: 'Cancelar',
+    cancelUpload: 'Cancelar',
+    cancelling: 'Cancelando…',
+    tooLateToCancel: 'Tarde demais para cancelar: o portal já passou para a nova foto.',
+    applyCropAgain: 'Aplicar o corte de novo',
+    refresh: 'Atualizar lista',
+    rotated: 'Girada {degrees}°'
+  },
+  phases: {
+    preparing: 'Preparando a foto…',
+    'backing-up': 'Salvando a foto atual…',
+    uploading: 'Enviando…',
+    applying: 'Passando para a nova foto…',
+    cropping: 'Aplicando o seu corte…',
+    verifying: 'Conferindo cada tamanho…',
+    done: 'Concluído',
+    working: 'Trabalhando…'
+  },
+  jobs: {
+    replace: 'Substituindo a foto de {name}',
+    delete: 'Excluindo a foto de {name}',
+    'set-from-url': 'Definindo a foto de {name} a partir de um endereço',
+    restore: 'Restaurando a foto anterior de {name}',
+    undo: 'Desfazendo a última alteração'
+  },
+  done: {
+    replace: 'Foto de {name} substituída',
+    delete: 'Foto de {name} excluída',
+    'set-from-url': 'Foto de {name} definida a partir do endereço',
+    restore: 'Foto anterior de {name} restaurada',
+    undo: 'Desfeito: a foto de {name} voltou a ser como era',
+    unverified: 'Ainda não foi possível conferir todos os tamanhos; atualize daqui a pouco.'
+  },
+  photoActions: {
+    label: 'Ações da foto',
+    replace: 'Substituir…',
+    replaceTitle: 'Escolher uma nova foto (Ctrl+O)',
+    setFromUrl: 'Por URL…',
+    download: 'Baixar original',
+    downloadNone: '{name} não tem foto para baixar.',
+    delete: 'Excluir…',
+    history: 'Histórico',
+    hideHistory: 'Ocultar histórico'
+  },
+  deleteDialog: {
+    title: 'Excluir a foto de {name}?',
+    body: 'O portal vai mostrar a imagem padrão no lugar. A foto atual fica no histórico deste aplicativo, então você pode restaurá-la.',
+    confirm: 'Excluir foto',
+    cancel: 'Cancelar'
+  },
+  urlDialog: {
+    title: 'Definir a foto de {name} a partir de um endereço',
+    label: 'Endereço da imagem',
+    placeholder: 'https://…',
+    hint: 'O próprio portal baixa a imagem. O DocSpace 3.7.1 e posteriores só aceitam endereços https:// públicos.',
+    submit: 'Definir foto',
+    cancel: 'Cancelar',
+    empty: 'Informe o endereço da imagem.'
+  },
+  history: {
+    title: 'Fotos anteriores de {name}',
+    loading: 'Carregando histórico…',
+    empty: 'Ainda não há fotos anteriores. O aplicativo salva a foto atual antes de cada alteração que faz.',
+    savedBefore: {
+      replace: 'Salva antes de uma substituição',
+      delete: 'Salva antes de uma exclusão',
+      'set-from-url': 'Salva antes de definir por endereço',
+      restore: 'Salva antes de uma restauração',
+      undo: 'Salva antes de desfazer'
+    },
+    noPhoto: 'Sem foto',
+    noPhotoNote: 'Não tinha foto: restaurar remove a atual.',
+    dimensions: '{width} × {height} px',
+    restore: 'Restaurar',
+    previewAlt: 'Foto anterior de {name}, {date}'
+  },
+  activity: {
+    open: 'Atividade',
+    title: 'Atividade',
+    subtitle: 'Alterações de fotos feitas com este aplicativo neste computador, as mais recentes primeiro.',
+    export: 'Exportar CSV',
+    empty: 'Ainda não há alterações de fotos.',
+    loading: 'Carregando atividade…',
+    close: 'Fechar',
+    columns: {
+      at: 'Quando',
+      portal: 'Portal',
+      actor: 'Por',
+      person: 'Pessoa',
+      action: 'Alteração',
+      result: 'Resultado',
+      detail: 'Detalhes'
+    },
+    results: {
+      ok: 'Concluído',
+      failed: 'Falhou'
+    },
+    actions: {
+      replace: 'Substituição',
+      delete: 'Exclusão',
+      'set-from-url': 'Por URL',
+      restore: 'Restauração',
+      undo: 'Desfazer',
+      'bulk-import': 'Importação de fotos',
+      'bulk-undo': 'Desfazer uma importação'
+    }
+  },
+  toast: {
+    undo: 'Desfazer',
+    redo: 'Refazer',
+    dismiss: 'Fechar',
+    busy: 'Aguarde a alteração de foto atual terminar.',
+    pendingSignIn: 'Entre novamente em {portal}: a alteração da foto de {name} continua sozinha depois.',
+    pendingSignInUndo: 'Entre novamente em {portal}: o desfazer continua sozinho depois.',
+    notifications: 'Notificações'
+  },
+  settings: {
+    open: 'Configurações',
+    title: 'Configurações',
+    language: 'Idioma',
+    languageSystem: 'Igual ao sistema ({language})',
+    theme: 'Tema',
+    themeSystem: 'Igual ao sistema',
+    themeLight: 'Claro',
+    themeDark: 'Escuro',
+    saved: 'As alterações valem na hora e ficam salvas para a próxima vez.',
+    saveFailed: 'Não foi possível salvar a configuração: {reason}',
+    close: 'Fechar'
+  },
+  ...ptBRFailures,
+  bulk: bulkPtBR
+}
