@@ -228,6 +228,7 @@ export const de: MessageSchema = {
     'set-from-url': 'Foto von {name} von der Adresse gesetzt',
     restore: 'Früheres Foto von {name} wiederhergestellt',
     undo: 'Rückgängig gemacht: {name} hat wieder das vorherige Foto',
+    restoreFrom: 'Das Foto von {name} vom {date} ist wieder da',
     unverified: 'Noch konnten nicht alle Größen geprüft werden; aktualisieren Sie gleich.'
   },
   photoActions: {
@@ -255,6 +256,19 @@ export const de: MessageSchema = {
     submit: 'Foto setzen',
     cancel: 'Abbrechen',
     empty: 'Geben Sie die Adresse des Bildes ein.'
+  },
+  restoreDialog: {
+    title: 'Foto von {name} vom {date} wiederherstellen?',
+    now: 'Jetzt',
+    after: 'Nach dem Wiederherstellen',
+    nowAlt: 'Aktuelles Foto von {name}',
+    afterAlt: 'Foto von {name} vom {date}',
+    noPhoto: 'Kein Foto',
+    loading: 'Das aktuelle Foto wird geladen…',
+    body: 'Das aktuelle Foto wird vorher im Verlauf gesichert, „Rückgängig“ holt es zurück.',
+    bodyRemove: 'Am {date} hatte {name} kein Foto: Beim Wiederherstellen wird das aktuelle entfernt. Es wird vorher im Verlauf gesichert, „Rückgängig“ holt es zurück.',
+    confirm: 'Foto wiederherstellen',
+    cancel: 'Abbrechen'
   },
   history: {
     title: 'Frühere Fotos von {name}',

@@ -229,6 +229,7 @@ export const en = {
     'set-from-url': 'Photo of {name} set from the address',
     restore: 'Earlier photo of {name} restored',
     undo: 'Undone: {name}’s photo is back as it was',
+    restoreFrom: '{name}’s photo of {date} is back',
     unverified: 'Not every size could be checked yet; refresh in a moment.'
   },
   photoActions: {
@@ -256,6 +257,19 @@ export const en = {
     submit: 'Set photo',
     cancel: 'Cancel',
     empty: 'Enter the address of the image.'
+  },
+  restoreDialog: {
+    title: 'Restore {name}’s photo of {date}?',
+    now: 'Now',
+    after: 'After restoring',
+    nowAlt: '{name}’s current photo',
+    afterAlt: '{name}’s photo of {date}',
+    noPhoto: 'No photo',
+    loading: 'Loading the current photo…',
+    body: 'The current photo is saved in the history first, so Undo brings it back.',
+    bodyRemove: 'On {date} {name} had no photo: restoring removes the current one. It is saved in the history first, so Undo brings it back.',
+    confirm: 'Restore photo',
+    cancel: 'Cancel'
   },
   history: {
     title: 'Earlier photos of {name}',

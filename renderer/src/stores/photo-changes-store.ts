@@ -31,7 +31,8 @@ export type PhotoRequest =
   | ReplaceRequest
   | { readonly kind: 'delete'; readonly accountId: string; readonly person: Person }
   | { readonly kind: 'set-from-url'; readonly accountId: string; readonly person: Person; readonly url: string }
-  | { readonly kind: 'restore'; readonly accountId: string; readonly person: Person; readonly entryId: string }
+  /** `day` names the restored photo in the toast ("3 March"), as the history showed it. */
+  | { readonly kind: 'restore'; readonly accountId: string; readonly person: Person; readonly entryId: string; readonly day?: string }
   | { readonly kind: 'undo'; readonly accountId: string }
 
 /** What waits for a new sign-in: a change, or a download of the original. */
@@ -132,8 +133,8 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
     return withAccount((accountId) => run({ kind: 'set-from-url', accountId, person, url }, options))
   }
 
-  function restore(person: Person, entryId: string): Promise<PhotoOutcome> {
-    return withAccount((accountId) => run({ kind: 'restore', accountId, person, entryId }))
+  function restore(person: Person, entryId: string, day?: string): Promise<PhotoOutcome> {
+    return withAccount((accountId) => run({ kind: 'restore', accountId, person, entryId, ...(day ? { day } : {}) }))
   }
 
   /** Undoes the last change this app made on the account (main restores the backup taken before it). */
@@ -214,7 +215,10 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
     toasts.show({
       kind: 'success',
       key: CHANGE_TOAST,
-      message: t(`done.${change.action}`, { name: change.person.displayName }),
+      message:
+        request.kind === 'restore' && request.day
+          ? t('done.restoreFrom', { name: change.person.displayName, date: request.day })
+          : t(`done.${change.action}`, { name: change.person.displayName }),
       ...(change.verified ? {} : { detail: t('done.unverified') }),
       actions: [{ label: again, testId: 'toast-undo', run: () => void undo(request.accountId) }]
     })
