@@ -404,6 +404,28 @@ export interface ActivityPerson {
   readonly error?: string
 }
 
+/** A failed change in the activity log, as data: the renderer words it as it worded the failure then. */
+export interface ActivityError {
+  readonly code: ErrorCode
+  readonly detail?: string
+  readonly status?: number
+  readonly facts?: ErrorFacts
+}
+
+/** What a change that succeeded did, as data for the activity's details. */
+export interface ActivityChange {
+  /** The side in pixels of the square crop applied (of the stored original). */
+  readonly cropSide?: number
+  /** Restore and undo: when the photo that came back was saved (ISO). */
+  readonly restoredFrom?: string
+  /** Restore and undo: the photo that came back was "no photo". */
+  readonly restoredNone?: boolean
+  /** Set from an address: its host. */
+  readonly urlHost?: string
+  /** Every size was read back and decoded. */
+  readonly verified?: boolean
+}
+
 export interface ActivityEntry {
   readonly at: string
   readonly portalUrl: string
@@ -413,7 +435,10 @@ export interface ActivityEntry {
   readonly personName: string
   readonly action: ActivityAction
   readonly result: 'ok' | 'failed'
+  /** English log text (kept for the CSV); the view words `error` and `change` instead. */
   readonly detail?: string
+  readonly error?: ActivityError
+  readonly change?: ActivityChange
   /** A bulk job's people, each with their own result. */
   readonly people?: readonly ActivityPerson[]
 }

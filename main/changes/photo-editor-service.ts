@@ -13,7 +13,7 @@ import type { AccountsService } from '../services/accounts-service'
 import type { Logger } from '../core/logger'
 import { cropToPixels, scaleCrop } from '../services/photo-crop'
 import { beforeChange, cancelledChange, urlRefused } from './change-failures'
-import type { Backup, ChangeContext, ChangeFrame, ChangeOutcome, RunOptions } from './change-frame'
+import { withChange, type Backup, type ChangeContext, type ChangeFrame, type ChangeOutcome, type RunOptions } from './change-frame'
 import { checkPhotoUrl, type PhotoUrlPolicy } from './photo-url'
 import { changedSince, type ReadBack } from './read-back'
 import type { ReplaceHooks, ReplaceProtocol } from './replace-protocol'
@@ -124,7 +124,7 @@ export class PhotoEditorService {
         if (!changed) return { ok: false, error: urlRefused(put.error, ctx.session, ctx.person) }
       }
       await this.#frame.rememberLastChange(ctx, backup.value)
-      return this.#readBack.finish(ctx, backup.value, { hasPhoto: true }, undefined)
+      return withChange(await this.#readBack.finish(ctx, backup.value, { hasPhoto: true }, undefined), { urlHost: new URL(url.value).hostname })
     })
   }
 
@@ -171,9 +171,10 @@ export class PhotoEditorService {
     return this.#frame.run(action, accountId, userId, async (ctx) => {
       const saved = await this.#backups.get(accountId, userId, entryId)
       if (!saved) return fail('photo/no-backup', `backup ${entryId} is not in the data folder (any more)`)
+      const from = { restoredFrom: saved.entry.savedAt }
       const backup = await this.#frame.backup(ctx)
       if (!backup.ok) return backup
-      if (!saved.entry.hadPhoto || !saved.original) return this.#applyDeletion(ctx, backup.value)
+      if (!saved.entry.hadPhoto || !saved.original) return withChange(await this.#applyDeletion(ctx, backup.value), { ...from, restoredNone: true })
 
       const limit = await this.#frame.uploadLimit(ctx.session)
       if (!limit.ok) return { ok: false, error: beforeChange(limit.error, { session: ctx.session, person: ctx.person, step: 'read' }) }
@@ -181,13 +182,13 @@ export class PhotoEditorService {
       const { width, height, crop } = saved.entry
       // The saved original goes back byte for byte when the portal will take it as is (PNG/JPEG under the limit).
       if ((mime === 'image/jpeg' || mime === 'image/png') && bytes.byteLength <= limit.value && width !== undefined && height !== undefined) {
-        return this.#protocol.apply(ctx, { bytes, mime, width, height }, crop, backup.value)
+        return withChange(await this.#protocol.apply(ctx, { bytes, mime, width, height }, crop, backup.value), from)
       }
       // Otherwise (e.g. a WebP set from a URL, or a big PNG on a 1 MB portal) it has to be prepared again.
       const prepared = await preparePhoto(bytes, { maxUploadBytes: limit.value })
       if (!prepared.ok) return { ok: false, error: beforeChange(prepared.error, { session: ctx.session, person: ctx.person, step: 'prepare' }) }
       const scaled = crop && width && height ? scaleCrop(crop, { width, height }, prepared.value) : undefined
-      return this.#protocol.apply(ctx, prepared.value, scaled, backup.value)
+      return withChange(await this.#protocol.apply(ctx, prepared.value, scaled, backup.value), from)
     }, options)
   }
 

@@ -9,7 +9,7 @@ import type { PhotoEditorService } from '../changes/photo-editor-service'
 import { previewPhoto } from '../images/editor-preview'
 import { inspectPhoto } from '../images/inspect-photo'
 import type { AccountsService } from '../services/accounts-service'
-import type { ActivityLog } from '../services/activity-log'
+import { activityScope, type ActivityLog } from '../services/activity-log'
 import { scrub, type Logger } from '../core/logger'
 import type { PeopleService } from '../services/people-service'
 import type { PhotosService } from '../services/photos-service'
@@ -29,6 +29,13 @@ export interface HandlerServices {
 
 export function createHandlers(services: HandlerServices): Handlers {
   const { accounts, people, photos, editor, activity, bulk, log } = services
+
+  /** Whose activity the signed-in person may see (activity-log.ts activityScope). */
+  async function scope(): Promise<ReturnType<typeof activityScope>> {
+    const overview = await accounts.overview()
+    if (!overview.ok) return activityScope(undefined)
+    return activityScope(overview.value.accounts.find((a) => a.id === overview.value.activeAccountId))
+  }
 
   function handle<C extends RequestChannel>(channel: C, run: (arg: ArgOf<C>) => Promise<Result<ValueOf<C>>>) {
     return async (raw: unknown): Promise<Result<ValueOf<C>>> => {
@@ -69,8 +76,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     'photos:history': handle('photos:history', (arg) => editor.history(arg)),
     'photos:restore': handle('photos:restore', (arg) => editor.restore(arg)),
     'photos:undo': handle('photos:undo', (arg) => editor.undo(arg)),
-    'activity:list': handle('activity:list', async (arg) => ({ ok: true, value: await activity.list(arg) })),
-    'activity:export-csv': handle('activity:export-csv', async () => ({ ok: true, value: await activity.exportCsv() })),
+    'activity:list': handle('activity:list', async (arg) => ({ ok: true, value: await activity.list({ ...arg, ...(await scope()) }) })),
+    'activity:export-csv': handle('activity:export-csv', async () => ({ ok: true, value: await activity.exportCsv(new Date(), await scope()) })),
     'bulk:create': handle('bulk:create', (arg) => bulk.create(arg.accountId)),
     'bulk:add-files': handle('bulk:add-files', (arg) => bulk.addFiles(arg.jobId, arg.files)),
     'bulk:plan': handle('bulk:plan', (arg) => bulk.plan(arg.jobId)),
