@@ -185,8 +185,8 @@ describe('detail panel actions', () => {
     await settle(10)
     expect(byTestId('job-toast')).toBeNull()
     const toast = allByTestId('toast').find((t) => t.dataset.errorCode === 'net/connection-lost')
-    expect(toast?.querySelector('[data-testid="toast-message"]')?.textContent).toBe('The connection to hr.example.com was lost; Zoë Ålander still has the old photo.')
-    expect(toast?.textContent).toContain('the change was not made')
+    expect(toast?.querySelector('[data-testid="toast-message"]')?.textContent).toBe('The connection to hr.example.com was lost, and the change was not made. Zoë Ålander keeps the old photo.')
+    expect(toast?.querySelector('[data-testid="retry-change"]')?.textContent?.trim()).toBe('Try again')
   })
 
   it('sets a photo from a URL, and explains the 3.7.1 address rule when the portal refuses', async () => {
@@ -237,7 +237,7 @@ describe('detail panel actions', () => {
     expect(byTestId('download-original')?.hasAttribute('disabled')).toBe(true)
   })
 
-  it('lists the history newest first with previews, and restores an entry in one click', async () => {
+  it('lists the history newest first with previews, and restores an entry after asking', async () => {
     const entries: HistoryEntry[] = [
       { id: 'h-old', userId: 'u-00001', savedAt: '2026-11-20T10:00:00.000Z', before: 'set-from-url', hadPhoto: false },
       { id: 'h-new', userId: 'u-00001', savedAt: '2026-11-29T09:12:00.000Z', before: 'replace', hadPhoto: true, width: 1280, height: 960, preview: new Uint8Array([255, 216]) }
@@ -258,8 +258,13 @@ describe('detail panel actions', () => {
     expect(rows[1]?.textContent).toContain('Had no photo: restoring removes the current one.')
 
     await click(rows[0]?.querySelector('[data-testid="history-restore"]') ?? null)
+    const ask = byTestId('restore-confirm-dialog')
+    expect(ask?.querySelector('h2')?.textContent).toMatch(/^Restore Zoë Ålander’s photo of (29 November|November 29)\?$/)
+    expect(a.api.args['photos.restore']).toBeUndefined()
+    await click(Array.from(ask?.querySelectorAll('button') ?? []).find((b) => b.textContent?.includes('Restore photo')) ?? null)
+    await settle(5)
     expect(a.api.args['photos.restore']).toEqual([{ accountId: 'acc-1', userId: 'u-00001', entryId: 'h-new' }])
-    expect(toastTexts()).toContain('Earlier photo of Zoë Ålander restored')
+    expect(toastTexts().join('\n')).toMatch(/Zoë Ålander’s photo of (29 November|November 29) is back/)
     // The list reloads after the change.
     expect(callsOf(a.api, 'photos:history').length).toBeGreaterThanOrEqual(2)
   })
@@ -389,8 +394,8 @@ describe('errors by name', () => {
     }
     expect(await save()).toEqual({
       code: 'net/connection-lost',
-      text: 'The connection to hr.example.com was lost; Zoë Ålander still has the old photo.',
-      detail: 'The connection to the portal was lost while uploading the photo. Zoë Ålander keeps the old photo. Check the connection and try again.'
+      text: 'The connection to hr.example.com was lost while the photo was uploading. Zoë Ålander keeps the old photo.',
+      detail: undefined
     })
     expect((await save()).text).toBe('Zoë Ålander is no longer on hr.example.com. Refresh the list.')
     const pages = a.api.calls.filter((c) => c === 'people.page').length

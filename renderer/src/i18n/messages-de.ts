@@ -201,6 +201,8 @@ export const de: MessageSchema = {
     cancelUpload: 'Abbrechen',
     cancelling: 'Wird abgebrochen…',
     tooLateToCancel: 'Zu spät zum Abbrechen: Das Portal verwendet bereits das neue Foto.',
+    tryAgain: 'Erneut versuchen',
+    refreshPerson: 'Aktualisieren',
     applyCropAgain: 'Zuschnitt erneut anwenden',
     refresh: 'Liste aktualisieren',
     rotated: 'Um {degrees}° gedreht'
@@ -324,6 +326,7 @@ export const de: MessageSchema = {
     dismiss: 'Schließen',
     busy: 'Warten Sie, bis die laufende Fotoänderung abgeschlossen ist.',
     pendingSignIn: 'Melden Sie sich erneut bei {portal} an: Die Änderung am Foto von {name} läuft danach von selbst weiter.',
+    refreshed: 'Das Foto von {name} wird jetzt so angezeigt, wie das Portal es hat.',
     pendingSignInUndo: 'Melden Sie sich erneut bei {portal} an: Das Rückgängigmachen läuft danach von selbst weiter.',
     notifications: 'Benachrichtigungen'
   },

@@ -202,6 +202,8 @@ export const en = {
     cancelUpload: 'Cancel',
     cancelling: 'Cancelling…',
     tooLateToCancel: 'Too late to cancel: the portal has already switched to the new photo.',
+    tryAgain: 'Try again',
+    refreshPerson: 'Refresh',
     applyCropAgain: 'Apply crop again',
     refresh: 'Refresh list',
     rotated: 'Turned {degrees}°'
@@ -325,6 +327,7 @@ export const en = {
     dismiss: 'Dismiss',
     busy: 'Wait until the current photo change has finished.',
     pendingSignIn: 'Sign in to {portal} again: the change to {name}’s photo then continues by itself.',
+    refreshed: '{name}’s photo is shown as the portal has it now.',
     pendingSignInUndo: 'Sign in to {portal} again: the undo then continues by itself.',
     notifications: 'Notifications'
   },

@@ -97,8 +97,8 @@ describe('photo errors by name', () => {
   it('net/*: connection lost, and which photo the person has now', () => {
     const lost = err('net/connection-lost', { detail: 'ECONNRESET', facts: { step: 'upload', photoNow: 'old', personName: 'Zoë Ålander' } })
     const text = describePhotoError(en, lost, ctx())
-    expect(text.message).toBe('The connection to hr.example.com was lost; Zoë Ålander still has the old photo.')
-    expect(text.detail).toBe('The connection to the portal was lost while uploading the photo. Zoë Ålander keeps the old photo. Check the connection and try again.')
+    // One message: where it was lost and what the person has; the button says what to do.
+    expect(text).toEqual({ message: 'The connection to hr.example.com was lost while the photo was uploading. Zoë Ålander keeps the old photo.', remedy: 'retry', tone: 'error' })
     expect(describePhotoError(en, err('net/timeout'), ctx({ hadPhoto: false })).message).toBe(
       'The connection to hr.example.com was lost; Zoë Ålander still has no photo.'
     )
@@ -137,7 +137,7 @@ describe('photo errors by name', () => {
   it('words the specifics from main’s facts in German too, never main’s English message', () => {
     const lost = err('net/connection-lost', { message: 'upload: the connection was lost during the request', facts: { step: 'upload', photoNow: 'old', personName: 'Zoë Ålander' } })
     const text = describePhotoError(de, lost, ctx())
-    expect(text.detail).toBe('Die Verbindung zum Portal wurde beim Hochladen des Fotos unterbrochen. Zoë Ålander behält das alte Foto. Prüfen Sie die Verbindung und versuchen Sie es erneut.')
+    expect(text.message).toBe('Die Verbindung zu hr.example.com wurde beim Hochladen des Fotos unterbrochen. Zoë Ålander behält das alte Foto.')
     const svg = describePhotoError(de, err('image/unsupported', { message: 'svg is recognised and refused', facts: { imageProblem: 'refused-format', refusedFormat: 'svg' } }), ctx())
     expect(svg.detail).toContain('SVG-Zeichnungen werden nicht unterstützt')
     const refused = describePhotoError(de, err('portal/forbidden', { message: 'refused before sending', facts: { refusal: 'other-admin', portalVersion: '3.5.0' } }), ctx())
@@ -145,8 +145,27 @@ describe('photo errors by name', () => {
     for (const t of [text, svg, refused]) expect(`${t.message} ${t.detail}`).not.toMatch(/upload: |recognised|refused before/)
   })
 
-  it('says what the person has now when main could not tell which photo the portal switched to', () => {
-    const unknown = err('net/connection-lost', { facts: { step: 'promote', photoNow: 'unknown', personName: 'Zoë Ålander' } })
-    expect(describePhotoError(en, unknown, ctx()).detail).toContain('could not check whether Zoë Ålander has the old or the new photo')
+  it('says only that it is not known which photo the person has, whatever broke, and offers Refresh', () => {
+    for (const code of ['net/connection-lost', 'portal/server-error'] as const) {
+      const unknown = err(code, { status: 500, facts: { step: 'promote', photoNow: 'unknown', personName: 'Zoë Ålander' } })
+      const text = describePhotoError(en, unknown, ctx({ hadPhoto: false }))
+      expect(text).toEqual({
+        message:
+          'hr.example.com stopped answering while it was switching to the new photo, so it is not known whether Zoë Ålander has the old or the new photo. Refresh to see which; the old photo is saved in the history.',
+        remedy: 'check-again',
+        tone: 'error'
+      })
+    }
+  })
+
+  it('a 5xx says the portal did not take it, what the person has and when to try again, once', () => {
+    const busy = err('portal/server-error', { status: 503, facts: { step: 'upload', photoNow: 'none', personName: 'Zoë Ålander', retryAfterSeconds: 30 } })
+    expect(describePhotoError(en, busy, ctx())).toEqual({
+      message: 'hr.example.com had a problem (503) and did not take the change. Zoë Ålander still has no photo. Try again in 30 s.',
+      remedy: 'retry',
+      tone: 'error'
+    })
+    const de503 = describePhotoError(de, busy, ctx())
+    expect(de503.message).toBe('hr.example.com hatte ein Problem (503) und hat die Änderung nicht übernommen. Zoë Ålander hat weiterhin kein Foto. Versuchen Sie es in 30 s erneut.')
   })
 })

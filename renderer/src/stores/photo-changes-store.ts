@@ -239,10 +239,16 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
     const subject = { ...about, ...(request.kind === 'replace' ? { fileName: request.fileName } : {}) }
     const text = describePhotoError(t, error, photoErrorContext(t, accounts, subject, request.kind === 'original' ? 'read' : request.kind))
     const actions: ToastAction[] = []
+    const again = options.retry ?? (() => void (request.kind === 'original' ? downloadOriginal(request.person) : run(request)))
+    const whose = request.kind === 'undo' ? lastChanged : request.person
     if (text.remedy === 'apply-crop-again' && request.kind === 'replace') {
-      actions.push({ label: t('editor.applyCropAgain'), testId: 'apply-crop-again', run: options.retry ?? (() => void run(request)) })
+      actions.push({ label: t('editor.applyCropAgain'), testId: 'apply-crop-again', run: again })
     } else if (text.remedy === 'refresh') {
       actions.push({ label: t('editor.refresh'), testId: 'refresh-people', run: () => void people.load(request.accountId) })
+    } else if (text.remedy === 'retry') {
+      actions.push({ label: t('editor.tryAgain'), testId: 'retry-change', run: again })
+    } else if (text.remedy === 'check-again' && whose) {
+      actions.push({ label: t('editor.refreshPerson'), testId: 'refresh-person', run: () => void refreshPerson(request.accountId, whose) })
     }
     const failure: PhotoFailure = { request, error, text, actions }
     if (!options.inline) {
@@ -255,6 +261,22 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
       })
     }
     return failure
+  }
+
+  /**
+   * After a change whose outcome is not known: read the person again, so the row and the panel show
+   * the photo the portal has now, and say so. A failure to read is told like any other.
+   */
+  async function refreshPerson(accountId: string, person: Person): Promise<void> {
+    const fresh = await api.people.get({ accountId, userId: person.id })
+    if (!fresh.ok) {
+      const text = describePhotoError(t, fresh.error, photoErrorContext(t, accounts, { accountId, person }, 'read'))
+      toasts.show({ kind: 'error', message: text.message, errorCode: fresh.error.code })
+      return
+    }
+    applyPerson(fresh.value)
+    revision.value++
+    toasts.show({ kind: 'info', key: CHANGE_TOAST, message: t('toast.refreshed', { name: fresh.value.displayName }) })
   }
 
   /** 401: keep the action and let the sign-in screen take over. */
@@ -307,7 +329,7 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
     return { ok: true, value: [...result.value].sort((a, b) => b.savedAt.localeCompare(a.savedAt)) }
   }
 
-  return { job, pending, revision, setDeps, run, remove, setFromUrl, restore, undo, cancelJob, downloadOriginal, history }
+  return { job, pending, revision, setDeps, run, remove, setFromUrl, restore, undo, cancelJob, downloadOriginal, history, refreshPerson }
 })
 
 /** crypto.randomUUID needs a secure context; a custom app protocol may not be one, getRandomValues always is. */

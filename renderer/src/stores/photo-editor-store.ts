@@ -210,12 +210,18 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     try {
       const outcome = await changes.run(request, { inline: true, retry: () => void save(request) })
       if (outcome.ok) end(null)
-      else if (outcome.failure) failure.value = outcome.failure
+      // Reading the person again shows the photo they have now: on the panel, behind the editor, so the editor closes.
+      else if (outcome.failure) failure.value = { ...outcome.failure, actions: outcome.failure.actions.map((a) => (a.testId === 'refresh-person' ? { ...a, run: () => closeThen(a.run) } : a)) }
       // 401: the change waits for the new sign-in in the changes store; the sign-in screen takes over.
       else if (changes.pending === request) end(null)
     } finally {
       saving.value = null
     }
+  }
+
+  function closeThen(next: () => void): void {
+    end(null)
+    next()
   }
 
   /** Escape or Cancel: closes, except while the editor's own save runs. A crop-only caller gets null. */
