@@ -306,6 +306,30 @@ export const de: MessageSchema = {
       result: 'Ergebnis',
       detail: 'Details'
     },
+    detail: {
+      bulk: '{ok} geändert, {failed} fehlgeschlagen, {skipped} übersprungen',
+      failed: 'Die Änderung ist nicht durchgegangen.',
+      restored: 'Foto vom {date} wiederhergestellt',
+      restoredNone: '„Kein Foto“ wie am {date} wiederhergestellt',
+      deleted: 'Foto entfernt; die App hat eine Kopie im Verlauf',
+      fromHost: 'Bild von {host}',
+      cropped: 'Auf ein Quadrat von {side} px zugeschnitten',
+      unverified: 'Nicht jede Größe konnte geprüft werden'
+    },
+    filters: {
+      label: 'Aktivität filtern',
+      person: 'Person',
+      personPlaceholder: 'Beliebiger Name',
+      action: 'Änderung',
+      anyAction: 'Jede Änderung',
+      actor: 'Von',
+      anyActor: 'Alle',
+      from: 'Ab',
+      to: 'Bis',
+      clear: 'Filter zurücksetzen',
+      noMatch: 'Keine Änderungen passen zu diesen Filtern.',
+      shown: '{shown} von {total} Änderungen'
+    },
     results: {
       ok: 'Erledigt',
       failed: 'Fehlgeschlagen'

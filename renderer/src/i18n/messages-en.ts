@@ -307,6 +307,30 @@ export const en = {
       result: 'Result',
       detail: 'Details'
     },
+    detail: {
+      bulk: '{ok} changed, {failed} failed, {skipped} skipped',
+      failed: 'The change did not go through.',
+      restored: 'Restored the photo of {date}',
+      restoredNone: 'Put back “no photo”, as on {date}',
+      deleted: 'Photo removed; the app kept a copy in the history',
+      fromHost: 'Image from {host}',
+      cropped: 'Cropped to a square of {side} px',
+      unverified: 'Not every size could be checked'
+    },
+    filters: {
+      label: 'Filter the activity',
+      person: 'Person',
+      personPlaceholder: 'Any name',
+      action: 'Change',
+      anyAction: 'Any change',
+      actor: 'By',
+      anyActor: 'Anyone',
+      from: 'From',
+      to: 'To',
+      clear: 'Clear filters',
+      noMatch: 'No changes match these filters.',
+      shown: '{shown} of {total} changes'
+    },
     results: {
       ok: 'Done',
       failed: 'Failed'
