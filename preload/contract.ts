@@ -33,6 +33,7 @@ export type ErrorCode =
   // the address typed by the user
   | 'url/invalid' // not a URL
   | 'url/insecure' // http:// to anything but loopback
+  | 'url/download-failed' // the app could not download a photo address: facts.downloadProblem says why
   // the network
   | 'net/unreachable' // DNS failure, connection refused
   | 'net/timeout'
@@ -134,7 +135,10 @@ export type AnswerProblem =
   | 'key-characters' // the API key holds line breaks or other characters a request cannot carry
 
 /** What the app found wrong with a photo address before sending it. */
-export type UrlProblem = 'not-a-url' | 'not-http' | 'credentials' | 'not-https' | 'private-address' | 'unresolved'
+export type UrlProblem = 'not-a-url' | 'not-http' | 'credentials' | 'not-https' | 'private-address' | 'unresolved' | 'default-image'
+
+/** Why a photo address could not be downloaded (url/download-failed). */
+export type DownloadProblem = 'unreachable' | 'timeout' | 'tls' | 'redirect' | 'status' | 'too-large' | 'empty'
 
 /** Plain facts about a failure; every field is optional and set only where main knows it. */
 export interface ErrorFacts {
@@ -167,6 +171,7 @@ export interface ErrorFacts {
   /** The shortest side in pixels the app accepts. */
   readonly minSide?: number
   readonly urlProblem?: UrlProblem
+  readonly downloadProblem?: DownloadProblem
   /** The host of a photo address the app refused, as typed. */
   readonly urlHost?: string
   /** Seconds the portal asked to wait before trying again (Retry-After), when it said. */
@@ -486,12 +491,16 @@ export interface RequestChannels {
       readonly bytes: Uint8Array
       readonly rotate: QuarterTurns
       readonly crop: CropFraction
+      /** The photo address the bytes were downloaded from (photos:fetch-url): logged as set from that address. */
+      readonly sourceUrl?: string
     },
     PhotoChange
   ]
   'photos:cancel': [{ readonly jobId: string }, { readonly cancelled: boolean }]
   'photos:delete': [{ readonly accountId: string; readonly userId: string }, PhotoChange]
   'photos:set-from-url': [{ readonly accountId: string; readonly userId: string; readonly url: string }, PhotoChange]
+  /** Downloads a photo address in the app (the same address rules), to show and crop it before anything is set. */
+  'photos:fetch-url': [{ readonly accountId: string; readonly userId: string; readonly url: string }, { readonly bytes: Uint8Array; readonly fileName: string }]
   'photos:original': [
     { readonly accountId: string; readonly userId: string },
     { readonly bytes: Uint8Array; readonly mime: string; readonly fileName: string }
@@ -560,6 +569,7 @@ export const REQUEST_TABLE = {
   'photos:cancel': { api: ['photos', 'cancel'] },
   'photos:delete': { api: ['photos', 'remove'] },
   'photos:set-from-url': { api: ['photos', 'setFromUrl'] },
+  'photos:fetch-url': { api: ['photos', 'fetchUrl'] },
   'photos:original': { api: ['photos', 'original'] },
   'photos:history': { api: ['photos', 'history'] },
   'photos:restore': { api: ['photos', 'restore'] },

@@ -72,6 +72,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'photos:cancel': handle('photos:cancel', async (arg) => editor.cancel(arg)),
     'photos:delete': handle('photos:delete', (arg) => editor.remove(arg)),
     'photos:set-from-url': handle('photos:set-from-url', (arg) => editor.setFromUrl(arg)),
+    'photos:fetch-url': handle('photos:fetch-url', (arg) => editor.fetchUrl(arg)),
     'photos:original': handle('photos:original', (arg) => editor.original(arg)),
     'photos:history': handle('photos:history', (arg) => editor.history(arg)),
     'photos:restore': handle('photos:restore', (arg) => editor.restore(arg)),

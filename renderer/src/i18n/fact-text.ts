@@ -135,6 +135,31 @@ export function urlDetail(t: Translate, facts: ErrorFacts | undefined, named: Na
       return t('photoErrors.url.privateAddress', { ...named, host: facts.urlHost ?? '' })
     case 'unresolved':
       return t('photoErrors.url.unresolved', { ...named, host: facts.urlHost ?? '' })
+    case 'default-image':
+      return t('photoErrors.url.defaultImage', named)
+  }
+}
+
+/** Why the app could not download a photo address. */
+export function downloadText(t: Translate, facts: ErrorFacts | undefined, named: Named, status: number | undefined): string | undefined {
+  const host = { ...named, host: facts?.urlHost ?? '', status: status ?? '?' }
+  switch (facts?.downloadProblem) {
+    case undefined:
+      return undefined
+    case 'unreachable':
+      return t('photoErrors.download.unreachable', host)
+    case 'timeout':
+      return t('photoErrors.download.timeout', host)
+    case 'tls':
+      return t('photoErrors.download.tls', host)
+    case 'redirect':
+      return t('photoErrors.download.redirect', host)
+    case 'status':
+      return t('photoErrors.download.status', host)
+    case 'too-large':
+      return t('photoErrors.download.tooLarge', host)
+    case 'empty':
+      return t('photoErrors.download.empty', host)
   }
 }
 

@@ -80,7 +80,17 @@ export const deFailures: FailureMessages = {
       notHttps: 'Für ein Foto können nur sichere Adressen (https://…) verwendet werden; {host} wurde ohne https angegeben.',
       privateAddress:
         '{host} liegt in einem privaten, lokalen oder internen Netz. Das Portal würde die Adresse aus seinem eigenen Netz abrufen, deshalb sendet die App solche Adressen nicht. Verwenden Sie eine öffentliche https://-Adresse des Bildes.',
-      unresolved: 'Die App konnte {host} im Internet nicht finden. Prüfen Sie die Adresse oder verwenden Sie eine öffentliche https://-Adresse des Bildes.'
+      unresolved: 'Die App konnte {host} im Internet nicht finden. Prüfen Sie die Adresse oder verwenden Sie eine öffentliche https://-Adresse des Bildes.',
+      defaultImage: 'Das ist das graue „Kein Foto“-Bild des Portals, kein Foto von {name}. Verwenden Sie die Adresse eines echten Fotos.'
+    },
+    download: {
+      unreachable: 'Das Bild konnte nicht heruntergeladen werden: Unter {host} antwortet nichts. Prüfen Sie die Adresse und Ihre Verbindung.',
+      timeout: 'Das Bild konnte nicht heruntergeladen werden: {host} hat zu lange nicht geantwortet. Versuchen Sie es erneut oder verwenden Sie eine andere Adresse.',
+      tls: 'Das Bild konnte nicht heruntergeladen werden: Dem Sicherheitszertifikat von {host} kann nicht vertraut werden.',
+      redirect: 'Das Bild konnte nicht heruntergeladen werden: {host} leitet die Adresse weiter. Verwenden Sie die endgültige Adresse des Bildes.',
+      status: 'Das Bild konnte nicht heruntergeladen werden: {host} antwortete mit {status}. Verwenden Sie eine Adresse, die das Bild ohne Anmeldung öffnet.',
+      tooLarge: 'Das Bild konnte nicht heruntergeladen werden: Die Datei unter {host} ist viel größer als jedes Foto.',
+      empty: 'Das Bild konnte nicht heruntergeladen werden: {host} hat eine leere Antwort gesendet.'
     }
   },
   refusal: {
@@ -143,6 +153,7 @@ export const deFailures: FailureMessages = {
     answerKeyCharacters:
       'Der API-Schlüssel enthält Zeilenumbrüche, Leerzeichen am Rand oder andere Zeichen, die ein Schlüssel nie hat. Kopieren Sie den Schlüssel erneut, genau, und fügen Sie ihn ein.',
     urlInvalid: 'Das ist keine Portaladresse. Geben Sie sie in der Form https://docspace.example.com ein.',
+    urlDownloadFailed: 'Das Bild konnte von dieser Adresse nicht heruntergeladen werden.',
     urlInsecure: 'Nur https://-Adressen sind erlaubt, außer für ein Portal auf diesem Computer.',
     netUnreachable: '{portal} ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Netzwerkverbindung.',
     netTimeout: '{portal} hat zu lange nicht geantwortet. Versuchen Sie es erneut.',

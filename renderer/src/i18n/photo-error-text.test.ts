@@ -55,18 +55,30 @@ describe('photo errors by name', () => {
   it('url/invalid: an address the app keeps to itself is named with its host and why, in English and German', () => {
     const privateAddress = err('url/invalid', { facts: { urlProblem: 'private-address', urlHost: '169.254.169.254' } })
     const en1 = describePhotoError(en, privateAddress, ctx({ action: 'set-from-url' }))
-    expect(en1.detail).toBe(
+    expect(en1.message).toBe(
       '169.254.169.254 is on a private, local or internal network. The portal would fetch it from inside its own network, so the app does not send such addresses. Use a public https:// address of the image.'
     )
-    expect(describePhotoError(de, privateAddress, ctx({ action: 'set-from-url' })).detail).toContain('169.254.169.254 liegt in einem privaten, lokalen oder internen Netz')
+    expect(describePhotoError(de, privateAddress, ctx({ action: 'set-from-url' })).message).toContain('169.254.169.254 liegt in einem privaten, lokalen oder internen Netz')
     const notHttps = err('url/invalid', { facts: { urlProblem: 'not-https', urlHost: 'images.example' } })
-    expect(describePhotoError(en, notHttps, ctx({ action: 'set-from-url' })).detail).toBe(
+    expect(describePhotoError(en, notHttps, ctx({ action: 'set-from-url' })).message).toBe(
       'Only secure addresses (https://…) can be used for a photo; images.example was given without https.'
     )
-    expect(describePhotoError(de, notHttps, ctx({ action: 'set-from-url' })).detail).toContain('images.example wurde ohne https angegeben')
+    expect(describePhotoError(de, notHttps, ctx({ action: 'set-from-url' })).message).toContain('images.example wurde ohne https angegeben')
     const unresolved = err('url/invalid', { facts: { urlProblem: 'unresolved', urlHost: 'nowhere.invalid' } })
-    expect(describePhotoError(en, unresolved, ctx({ action: 'set-from-url' })).detail).toContain('could not find nowhere.invalid')
-    expect(describePhotoError(de, unresolved, ctx({ action: 'set-from-url' })).detail).toContain('konnte nowhere.invalid im Internet nicht finden')
+    expect(describePhotoError(en, unresolved, ctx({ action: 'set-from-url' })).message).toContain('could not find nowhere.invalid')
+    expect(describePhotoError(de, unresolved, ctx({ action: 'set-from-url' })).message).toContain('konnte nowhere.invalid im Internet nicht finden')
+  })
+
+  it('a photo address: not a URL, a dead address and the portal’s default image each say so, once', () => {
+    const notUrl = describePhotoError(en, err('url/invalid', { facts: { urlProblem: 'not-a-url' } }), ctx({ action: 'set-from-url' }))
+    expect(notUrl).toEqual({ message: 'This is not a web address. Paste the full address of the image, starting with https://.', remedy: 'none', tone: 'error' })
+    const dead = describePhotoError(en, err('url/download-failed', { facts: { downloadProblem: 'unreachable', urlHost: 'photos.example' } }), ctx({ action: 'set-from-url' }))
+    expect(dead.message).toBe('Could not download the image: nothing answers at photos.example. Check the address and your connection.')
+    expect(dead.detail).toBeUndefined()
+    const gone = describePhotoError(de, err('url/download-failed', { status: 404, facts: { downloadProblem: 'status', urlHost: 'photos.example' } }), ctx())
+    expect(gone.message).toContain('photos.example antwortete mit 404')
+    const grey = describePhotoError(en, err('url/invalid', { facts: { urlProblem: 'default-image', personName: 'Zoë Ålander' } }), ctx())
+    expect(grey.message).toBe('This is the portal’s grey “no photo” image, not a photo of Zoë Ålander. Use the address of a real photo.')
   })
 
   it('portal/not-found: the person is gone, refresh', () => {

@@ -5,7 +5,7 @@
  */
 import type { AppError, PhotoAction, PhotoPolicy, Role } from '../../../preload/contract'
 import { describeError, displayPortal, type ErrorText } from './error-text'
-import { addressDetail, connectionMessage, imageDetail, keepsText, partlyDetail, rejectedAdvice, serverMessage, size, urlDetail } from './fact-text'
+import { addressDetail, connectionMessage, downloadText, imageDetail, keepsText, partlyDetail, rejectedAdvice, serverMessage, size, urlDetail } from './fact-text'
 import { refusalExplanation, refusalSpecifics } from './refusal-text'
 
 /** What the failed call was about. */
@@ -105,10 +105,11 @@ export function describePhotoError(t: Translate, error: AppError, ctx: PhotoErro
       const said = serverMessage(t, error, named, keeps, ctx.action === 'set-from-url') ?? `${describeError(t, error, ctx.portalUrl).message} ${keeps}`
       return result(said, { remedy: 'retry' })
     }
-    case 'url/invalid': {
-      const generic = describeError(t, error, ctx.portalUrl)
-      return result(generic.message, { detail: urlDetail(t, facts, named) })
-    }
+    // A photo address: what is wrong with it is the whole message (not the portal-address wording).
+    case 'url/invalid':
+      return result(urlDetail(t, facts, named) ?? t('photoErrors.url.notAUrl', named))
+    case 'url/download-failed':
+      return result(downloadText(t, facts, named, error.status) ?? t('errors.urlDownloadFailed', named))
     case 'app/internal': {
       const generic = describeError(t, error, ctx.portalUrl)
       return result(generic.message, { detail: facts?.step === 'backup' ? t('photoErrors.backupFailed', named) : undefined })
