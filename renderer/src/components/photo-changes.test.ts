@@ -189,18 +189,16 @@ describe('detail panel actions', () => {
     expect(toast?.querySelector('[data-testid="retry-change"]')?.textContent?.trim()).toBe('Try again')
   })
 
-  it('sets a photo from a URL, and explains the 3.7.1 address rule when the portal refuses', async () => {
+  it('Set from URL shows the downloaded picture in the editor and sets it only on Save, with the crop; failures say what is wrong with the address', async () => {
     const account = makeAccount({ policy: { rule: 'self-only', portalVersion: '3.7.2' }, user: { id: 'u-00001', displayName: 'Zoë Ålander', email: 'zoe@example.com', role: 'user' } })
     const a = await start({ account })
-    let refuse = true
-    overridePhoto(a.api, 'setFromUrl', async ({ userId }) =>
-      refuse
-        ? fail('portal/forbidden', 'DocSpace 3.7.2 refused the address.', {
-            status: 403,
-            detail: 'Access denied',
-            facts: { step: 'write', photoNow: 'old', portalReason: 'address-rule', portalVersion: '3.7.2' }
-          })
-        : ok({ action: 'set-from-url', userId, person: { ...usePeopleStore().personById(userId)!, smallPhoto: 'new?hash=9' }, photos: { userId, hasPhoto: true, sizes: [] }, verified: true })
+    let answer: 'not-a-url' | 'dead' | 'ok' = 'not-a-url'
+    overridePhoto(a.api, 'fetchUrl', async () =>
+      answer === 'not-a-url'
+        ? fail('url/invalid', 'the photo address is not a URL', { facts: { urlProblem: 'not-a-url' } })
+        : answer === 'dead'
+          ? fail('url/download-failed', 'could not download', { facts: { downloadProblem: 'unreachable', urlHost: 'photos.example' } })
+          : ok({ bytes: new Uint8Array([255, 216, 255, 224, 1, 2]), fileName: 'me.jpg' })
     )
     await click(a.row('Zoë Ålander'))
     await click(byTestId('set-url'))
@@ -208,22 +206,32 @@ describe('detail panel actions', () => {
     expect(document.activeElement).toBe(input)
     await click(byTestId('set-url-submit'))
     expect(byTestId('set-url-dialog')?.textContent).toContain('Enter the address of the image.')
-    expect(a.api.calls).not.toContain('photos.setFromUrl')
+    expect(a.api.calls).not.toContain('photos.fetchUrl')
 
-    input.value = 'https://192.168.1.10/me.jpg'
-    input.dispatchEvent(new Event('input'))
-    await click(byTestId('set-url-submit'))
-    expect(a.api.args['photos.setFromUrl']).toEqual([{ accountId: 'acc-1', userId: 'u-00001', url: 'https://192.168.1.10/me.jpg' }])
-    const error = byTestId('set-url-dialog')?.querySelector('[data-testid="photo-error"]') as HTMLElement
-    expect(error.dataset.errorCode).toBe('portal/forbidden')
-    expect(error.textContent).toContain('DocSpace 3.7.1 and later only fetch photos from public https:// addresses')
-    expect(error.textContent).toContain('no private or local addresses')
+    const submit = async (address: string) => {
+      input.value = address
+      input.dispatchEvent(new Event('input'))
+      await click(byTestId('set-url-submit'))
+      return byTestId('set-url-dialog')?.querySelector('[data-testid="photo-error"]') as HTMLElement | null
+    }
+    const notUrl = await submit('not a url')
+    expect(notUrl?.textContent?.trim()).toBe('This is not a web address. Paste the full address of the image, starting with https://.')
+    answer = 'dead'
+    const dead = await submit('https://photos.example/me.jpg')
+    expect(dead?.dataset.errorCode).toBe('url/download-failed')
+    expect(dead?.querySelectorAll('p')).toHaveLength(1)
+    expect(dead?.textContent).toContain('Could not download the image')
+    expect(a.api.calls).not.toContain('photos.replace')
 
-    refuse = false
-    await click(byTestId('set-url-submit'))
+    answer = 'ok'
+    await submit('https://photos.example/me.jpg')
     expect(byTestId('set-url-dialog')).toBeNull()
-    expect(usePeopleStore().personById('u-00001')?.smallPhoto).toBe('new?hash=9')
-    expect(toastTexts()).toContain('Photo of Zoë Ålander set from the address')
+    expect(byTestId('photo-editor')).not.toBeNull()
+    expect(a.api.calls).not.toContain('photos.replace')
+    await click(byTestId('editor-save'))
+    await settle(5)
+    expect(a.api.args['photos.replace']?.[0]).toMatchObject({ userId: 'u-00001', sourceUrl: 'https://photos.example/me.jpg' })
+    expect(a.api.calls).not.toContain('photos.setFromUrl')
   })
 
   it('downloads the original as a file', async () => {

@@ -254,8 +254,8 @@ export const de: MessageSchema = {
     title: 'Foto von {name} von einer Adresse setzen',
     label: 'Bildadresse',
     placeholder: 'https://…',
-    hint: 'Das Portal lädt das Bild selbst herunter. Ab DocSpace 3.7.1 sind nur öffentliche https://-Adressen erlaubt.',
-    submit: 'Foto setzen',
+    hint: 'Die App lädt das Bild herunter und zeigt es an, damit Sie es zuschneiden können, bevor etwas gesetzt wird. Nur öffentliche https://-Adressen sind möglich.',
+    submit: 'Anzeigen und zuschneiden',
     cancel: 'Abbrechen',
     empty: 'Geben Sie die Adresse des Bildes ein.'
   },

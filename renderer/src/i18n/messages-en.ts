@@ -255,8 +255,8 @@ export const en = {
     title: 'Set {name}’s photo from an address',
     label: 'Image address',
     placeholder: 'https://…',
-    hint: 'The portal downloads the image itself. DocSpace 3.7.1 and later only accept public https:// addresses.',
-    submit: 'Set photo',
+    hint: 'The app downloads the image and shows it, so you can crop it before anything is set. Only public https:// addresses can be used.',
+    submit: 'Show and crop',
     cancel: 'Cancel',
     empty: 'Enter the address of the image.'
   },

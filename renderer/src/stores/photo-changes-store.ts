@@ -24,6 +24,8 @@ export interface ReplaceRequest {
   readonly rotate: QuarterTurns
   readonly crop: CropFraction
   readonly fileName: string
+  /** The photo address the bytes came from (Set from URL): main logs the change as set from it. */
+  readonly sourceUrl?: string
 }
 
 /** A change main makes to a person's photo. Kept whole, so it can be sent again unchanged. */
@@ -194,7 +196,8 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
           jobId: jobId ?? deps.newJobId(),
           bytes: request.bytes,
           rotate: request.rotate,
-          crop: request.crop
+          crop: request.crop,
+          ...(request.sourceUrl ? { sourceUrl: request.sourceUrl } : {})
         })
       case 'delete':
         return api.photos.remove({ accountId: request.accountId, userId: request.person.id })
