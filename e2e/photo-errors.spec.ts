@@ -154,8 +154,11 @@ test.describe('faults during the upload', () => {
       await expect(problem).toBeVisible({ timeout: 30_000 })
       await expect(problem).toHaveAttribute('data-error-code', kind === '503' ? 'portal/server-error' : 'net/connection-lost')
       await expect(dialog.getByTestId('photo-error-message')).toContainText(
-        kind === '503' ? `${me.displayName} keeps the old photo.` : `was lost; ${me.displayName} still has the old photo.`
+        kind === '503' ? `did not take the change. ${me.displayName} keeps the old photo.` : `was lost while the photo was uploading. ${me.displayName} keeps the old photo.`
       )
+      // One message, and the button it names.
+      await expect(dialog.getByTestId('photo-error-detail')).toHaveCount(0)
+      await expect(problem.getByRole('button', { name: 'Try again' })).toBeVisible()
       expect(portal.faults.current().failNext, 'the fault was used').toEqual([])
       // No half state on the portal: the same photo in every size.
       expect(stored(portal, me.id, 'original').equals(before)).toBe(true)

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { quadrantsJpeg } from '../main/testing/images/editor-test-images'
+import { dayText } from '../renderer/src/i18n/dates'
 import { expect, test, ui } from './harness'
 import { decoded, dropAndOpenEditor, jpegFile, meanColour, rowFor, saveAndWait, stored, successToast } from './photo-support'
 
@@ -39,7 +40,9 @@ test('delete (after a confirmation) then restore from the history brings back th
   await expect(saved).toHaveCount(1)
   await expect(saved).toHaveAttribute('data-had-photo', 'true')
   await saved.getByTestId('history-restore').click()
-  await expect(successToast(page)).toContainText(`Earlier photo of ${me.displayName} restored`)
+  const ask = page.getByRole('dialog', { name: /^Restore .* photo of / })
+  await ask.getByRole('button', { name: 'Restore photo' }).click()
+  await expect(successToast(page)).toContainText(`${me.displayName}’s photo of`)
 
   const after = stored(portal, me.id, 'original')
   expect(after.equals(before), 'the restored original is byte-identical').toBe(true)
@@ -68,6 +71,53 @@ test('Undo in the toast after a replace brings back the previous original', asyn
   const now = await meanColour(stored(portal, me.id, 'small'))
   const then = await meanColour(smallBefore)
   expect(now.map((v, i) => Math.abs(v - then[i]!)).every((d) => d <= 3), `small thumbnail rgb(${now.join(',')}) is the old one, rgb(${then.join(',')})`).toBe(true)
+})
+
+test('Restore asks first with both pictures, then its toast’s Undo puts back what the restore replaced', async ({ app, portal }) => {
+  const me = portal.accounts.admin
+  await app.signIn(me)
+  const page = app.page
+  const seeded = stored(portal, me.id, 'original')
+  const row = await rowFor(page, me.email)
+  await dropAndOpenEditor(row, jpegFile('quadrants.jpg', await quadrantsJpeg(400, 300)))
+  await saveAndWait(page, `Photo of ${me.displayName} replaced`)
+  const replaced = stored(portal, me.id, 'original')
+
+  await row.click()
+  const detail = ui.detail(page)
+  await detail.getByRole('button', { name: 'History' }).click()
+  const entry = detail.locator('[data-testid="history-entry"][data-before="replace"]')
+  await entry.getByRole('button', { name: 'Restore' }).click()
+
+  // The question shows what the person has now and what comes back, named by the day it was saved.
+  const day = dayText(new Date().toISOString(), 'en')
+  const ask = page.getByRole('dialog', { name: `Restore ${me.displayName}’s photo of ${day}?` })
+  await expect(ask).toBeVisible()
+  const now = ask.getByRole('img', { name: `${me.displayName}’s current photo` })
+  const after = ask.getByRole('img', { name: `${me.displayName}’s photo of ${day}` })
+  await expect(now).toBeVisible()
+  await expect(after).toBeVisible()
+  expect(await now.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+  expect(await after.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+  await expect(ask).toContainText('The current photo is saved in the history first, so Undo brings it back.')
+
+  // Cancel sends nothing.
+  const since = app.outgoing.length
+  await ask.getByRole('button', { name: 'Cancel' }).click()
+  await expect(ask).toHaveCount(0)
+  expect(app.outgoing.slice(since).filter((r) => r.method !== 'GET')).toEqual([])
+  expect(stored(portal, me.id, 'original').equals(replaced)).toBe(true)
+
+  await entry.getByRole('button', { name: 'Restore' }).click()
+  await ask.getByRole('button', { name: 'Restore photo' }).click()
+  const toast = successToast(page)
+  await expect(toast).toContainText(`${me.displayName}’s photo of ${day} is back`)
+  expect(stored(portal, me.id, 'original').equals(seeded), 'the seeded original is back').toBe(true)
+
+  // Undo = the photo the restore replaced, from the backup the restore made.
+  await toast.getByRole('button', { name: 'Undo' }).click()
+  await expect(toast).toContainText(`Undone: ${me.displayName}’s photo is back as it was`)
+  expect(stored(portal, me.id, 'original').equals(replaced), 'the replaced photo is back').toBe(true)
 })
 
 test('the activity view lists the changes and Export CSV downloads them', async ({ app, portal }) => {

@@ -33,6 +33,7 @@ export type ErrorCode =
   // the address typed by the user
   | 'url/invalid' // not a URL
   | 'url/insecure' // http:// to anything but loopback
+  | 'url/download-failed' // the app could not download a photo address: facts.downloadProblem says why
   // the network
   | 'net/unreachable' // DNS failure, connection refused
   | 'net/timeout'
@@ -134,7 +135,10 @@ export type AnswerProblem =
   | 'key-characters' // the API key holds line breaks or other characters a request cannot carry
 
 /** What the app found wrong with a photo address before sending it. */
-export type UrlProblem = 'not-a-url' | 'not-http' | 'credentials' | 'not-https' | 'private-address' | 'unresolved'
+export type UrlProblem = 'not-a-url' | 'not-http' | 'credentials' | 'not-https' | 'private-address' | 'unresolved' | 'default-image'
+
+/** Why a photo address could not be downloaded (url/download-failed). */
+export type DownloadProblem = 'unreachable' | 'timeout' | 'tls' | 'redirect' | 'status' | 'too-large' | 'empty'
 
 /** Plain facts about a failure; every field is optional and set only where main knows it. */
 export interface ErrorFacts {
@@ -167,6 +171,7 @@ export interface ErrorFacts {
   /** The shortest side in pixels the app accepts. */
   readonly minSide?: number
   readonly urlProblem?: UrlProblem
+  readonly downloadProblem?: DownloadProblem
   /** The host of a photo address the app refused, as typed. */
   readonly urlHost?: string
   /** Seconds the portal asked to wait before trying again (Retry-After), when it said. */
@@ -413,6 +418,28 @@ export interface ActivityPerson {
   readonly error?: string
 }
 
+/** A failed change in the activity log, as data: the renderer words it as it worded the failure then. */
+export interface ActivityError {
+  readonly code: ErrorCode
+  readonly detail?: string
+  readonly status?: number
+  readonly facts?: ErrorFacts
+}
+
+/** What a change that succeeded did, as data for the activity's details. */
+export interface ActivityChange {
+  /** The side in pixels of the square crop applied (of the stored original). */
+  readonly cropSide?: number
+  /** Restore and undo: when the photo that came back was saved (ISO). */
+  readonly restoredFrom?: string
+  /** Restore and undo: the photo that came back was "no photo". */
+  readonly restoredNone?: boolean
+  /** Set from an address: its host. */
+  readonly urlHost?: string
+  /** Every size was read back and decoded. */
+  readonly verified?: boolean
+}
+
 export interface ActivityEntry {
   readonly at: string
   readonly portalUrl: string
@@ -422,7 +449,10 @@ export interface ActivityEntry {
   readonly personName: string
   readonly action: ActivityAction
   readonly result: 'ok' | 'failed'
+  /** English log text (kept for the CSV); the view words `error` and `change` instead. */
   readonly detail?: string
+  readonly error?: ActivityError
+  readonly change?: ActivityChange
   /** A bulk job's people, each with their own result. */
   readonly people?: readonly ActivityPerson[]
 }
@@ -470,12 +500,16 @@ export interface RequestChannels {
       readonly bytes: Uint8Array
       readonly rotate: QuarterTurns
       readonly crop: CropFraction
+      /** The photo address the bytes were downloaded from (photos:fetch-url): logged as set from that address. */
+      readonly sourceUrl?: string
     },
     PhotoChange
   ]
   'photos:cancel': [{ readonly jobId: string }, { readonly cancelled: boolean }]
   'photos:delete': [{ readonly accountId: string; readonly userId: string }, PhotoChange]
   'photos:set-from-url': [{ readonly accountId: string; readonly userId: string; readonly url: string }, PhotoChange]
+  /** Downloads a photo address in the app (the same address rules), to show and crop it before anything is set. */
+  'photos:fetch-url': [{ readonly accountId: string; readonly userId: string; readonly url: string }, { readonly bytes: Uint8Array; readonly fileName: string }]
   'photos:original': [
     { readonly accountId: string; readonly userId: string },
     { readonly bytes: Uint8Array; readonly mime: string; readonly fileName: string }
@@ -547,6 +581,7 @@ export const REQUEST_TABLE = {
   'photos:cancel': { api: ['photos', 'cancel'] },
   'photos:delete': { api: ['photos', 'remove'] },
   'photos:set-from-url': { api: ['photos', 'setFromUrl'] },
+  'photos:fetch-url': { api: ['photos', 'fetchUrl'] },
   'photos:original': { api: ['photos', 'original'] },
   'photos:history': { api: ['photos', 'history'] },
   'photos:restore': { api: ['photos', 'restore'] },

@@ -8,7 +8,7 @@
  *   changed when it fails;
  * - the last-change record (for undo) and one activity entry, whatever the outcome.
  */
-import type { Account, CropPixels, HistoryEntry, Person, PhotoAction, PhotoChange, Result } from '../../preload/contract'
+import type { Account, ActivityChange, ActivityError, AppError, CropPixels, HistoryEntry, Person, PhotoAction, PhotoChange, Result } from '../../preload/contract'
 import type { DocSpaceClient } from '../docspace/client'
 import type { ThumbnailsDataDto } from '../docspace/dto'
 import { fail, ok } from '../core/result'
@@ -47,8 +47,8 @@ export interface Backup {
   readonly current: CurrentPhoto
 }
 
-/** The result of a change plus a short note for the activity log. */
-export type ChangeOutcome = Result<PhotoChange> & { readonly note?: string }
+/** The result of a change plus a short note (English, for the CSV) and what it did, for the activity log. */
+export type ChangeOutcome = Result<PhotoChange> & { readonly note?: string; readonly change?: ActivityChange }
 
 /** The work of one change inside the frame. */
 export interface RunOptions {
@@ -120,7 +120,9 @@ export class ChangeFrame {
         personName,
         action,
         result: result.ok ? 'ok' : 'failed',
-        ...(result.ok ? (result.note ? { detail: result.note } : {}) : { detail: `${result.error.code}: ${result.error.message}` })
+        ...(result.ok
+          ? { ...(result.note ? { detail: result.note } : {}), ...(result.change ? { change: result.change } : {}) }
+          : { detail: `${result.error.code}: ${result.error.message}`, error: activityError(result.error) })
       })
       this.#log.info('photo change', { action, account: accountId, user: userId, result: result.ok ? 'ok' : result.error.code })
     }
@@ -240,6 +242,21 @@ export class ChangeFrame {
       if (this.#locks.get(key) === tail) this.#locks.delete(key)
     }
   }
+}
+
+/** A failure as the activity log keeps it: everything the renderer words it from, not the English message. */
+export function activityError(error: AppError): ActivityError {
+  return {
+    code: error.code,
+    ...(error.detail !== undefined ? { detail: error.detail } : {}),
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.facts ? { facts: error.facts } : {})
+  }
+}
+
+/** Adds what a change did to its outcome (e.g. which saved photo a restore brought back). */
+export function withChange(outcome: ChangeOutcome, change: ActivityChange): ChangeOutcome {
+  return outcome.ok ? { ...outcome, change: { ...outcome.change, ...change } } : outcome
 }
 
 /** The current photo from the original's bytes as served: inert, or a failure that stops the change. */

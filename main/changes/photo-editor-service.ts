@@ -12,9 +12,11 @@ import type { BackupStore } from '../services/backup-store'
 import type { AccountsService } from '../services/accounts-service'
 import type { Logger } from '../core/logger'
 import { cropToPixels, scaleCrop } from '../services/photo-crop'
-import { beforeChange, cancelledChange, urlRefused } from './change-failures'
-import type { Backup, ChangeContext, ChangeFrame, ChangeOutcome, RunOptions } from './change-frame'
+import { beforeChange, cancelledChange, refusedUpFront, urlRefused } from './change-failures'
+import { withChange, type Backup, type ChangeContext, type ChangeFrame, type ChangeOutcome, type RunOptions } from './change-frame'
+import { downloadPhoto } from './photo-download'
 import { checkPhotoUrl, type PhotoUrlPolicy } from './photo-url'
+import { sha256Hex } from '../images/inert-image'
 import { changedSince, type ReadBack } from './read-back'
 import type { ReplaceHooks, ReplaceProtocol } from './replace-protocol'
 import { isTransient } from './retry'
@@ -69,7 +71,10 @@ export class PhotoEditorService {
     const hooks: ReplaceHooks = { signal: job.controller.signal, onProgress: emit, onPointOfNoReturn: () => (job.cancellable = false) }
     try {
       emit('preparing')
-      return await this.#frame.run('replace', req.accountId, req.userId, async (ctx) => {
+      // Bytes downloaded from an address (fetchUrl) are logged as set from it.
+      const action = req.sourceUrl ? 'set-from-url' : 'replace'
+      const from = req.sourceUrl ? { urlHost: hostOf(req.sourceUrl) } : {}
+      return await this.#frame.run(action, req.accountId, req.userId, async (ctx) => {
         const limit = await this.#frame.uploadLimit(ctx.session)
         if (!limit.ok) return { ok: false, error: beforeChange(limit.error, { session: ctx.session, person: ctx.person, step: 'read' }) }
         // Read the current photo (for the backup) while the new one is prepared: both only read, and
@@ -84,7 +89,7 @@ export class PhotoEditorService {
         if (!backup.ok) return backup
         if (job.controller.signal.aborted) return cancelledChange(ctx.person, 'backup')
         const crop = cropToPixels(req.crop, prepared.value.width, prepared.value.height)
-        return this.#protocol.apply(ctx, prepared.value, crop, backup.value, hooks)
+        return withChange(await this.#protocol.apply(ctx, prepared.value, crop, backup.value, hooks), from)
       })
     } finally {
       this.#jobs.delete(req.jobId)
@@ -124,8 +129,40 @@ export class PhotoEditorService {
         if (!changed) return { ok: false, error: urlRefused(put.error, ctx.session, ctx.person) }
       }
       await this.#frame.rememberLastChange(ctx, backup.value)
-      return this.#readBack.finish(ctx, backup.value, { hasPhoto: true }, undefined)
+      return withChange(await this.#readBack.finish(ctx, backup.value, { hasPhoto: true }, undefined), { urlHost: new URL(url.value).hostname })
     })
+  }
+
+  /**
+   * Downloads a photo address in the app (the address rules of photo-url.ts), for the editor to show
+   * and crop before anything is set. The portal's own "no photo" image is not a new photo.
+   */
+  fetchUrl(arg: ArgOf<'photos:fetch-url'>): Promise<Result<ValueOf<'photos:fetch-url'>>> {
+    return this.#accounts.call(arg.accountId, async (session) => {
+      const person = await this.#frame.person(session, arg.userId)
+      if (!person.ok) return person
+      if (!person.value.canEditPhoto) return refusedUpFront(session, person.value)
+      const got = await downloadPhoto(arg.url, { policy: this.#urlPolicy, maxBytes: MAX_DOWNLOAD_BYTES })
+      if (!got.ok) return { ok: false, error: { ...got.error, facts: { ...got.error.facts, personName: person.value.displayName } } }
+      if (await this.#isDefaultImage(session.client, got.value.bytes)) {
+        return fail('url/invalid', 'the address serves the portal’s default "no photo" image', {
+          facts: { urlProblem: 'default-image', urlHost: got.value.url.hostname, personName: person.value.displayName }
+        })
+      }
+      this.#log.info('photo address downloaded', { user: arg.userId, host: got.value.url.hostname, bytes: got.value.bytes.byteLength })
+      return ok({ bytes: got.value.bytes, fileName: got.value.fileName })
+    })
+  }
+
+  /** The bytes are one of the portal's default images (copied elsewhere, or behind another name). */
+  async #isDefaultImage(client: { fetchFile(path: string): Promise<Result<{ readonly bytes: Uint8Array }>> }, bytes: Uint8Array): Promise<boolean> {
+    if (bytes.byteLength > 256 * 1024) return false
+    const hash = sha256Hex(bytes)
+    for (const side of [200, 360]) {
+      const file = await client.fetchFile(`/static/images/default_user_photo_size_${side}-${side}.png`)
+      if (file.ok && sha256Hex(file.value.bytes) === hash) return true
+    }
+    return false
   }
 
   /** The stored original, as a download. */
@@ -171,9 +208,10 @@ export class PhotoEditorService {
     return this.#frame.run(action, accountId, userId, async (ctx) => {
       const saved = await this.#backups.get(accountId, userId, entryId)
       if (!saved) return fail('photo/no-backup', `backup ${entryId} is not in the data folder (any more)`)
+      const from = { restoredFrom: saved.entry.savedAt }
       const backup = await this.#frame.backup(ctx)
       if (!backup.ok) return backup
-      if (!saved.entry.hadPhoto || !saved.original) return this.#applyDeletion(ctx, backup.value)
+      if (!saved.entry.hadPhoto || !saved.original) return withChange(await this.#applyDeletion(ctx, backup.value), { ...from, restoredNone: true })
 
       const limit = await this.#frame.uploadLimit(ctx.session)
       if (!limit.ok) return { ok: false, error: beforeChange(limit.error, { session: ctx.session, person: ctx.person, step: 'read' }) }
@@ -181,13 +219,13 @@ export class PhotoEditorService {
       const { width, height, crop } = saved.entry
       // The saved original goes back byte for byte when the portal will take it as is (PNG/JPEG under the limit).
       if ((mime === 'image/jpeg' || mime === 'image/png') && bytes.byteLength <= limit.value && width !== undefined && height !== undefined) {
-        return this.#protocol.apply(ctx, { bytes, mime, width, height }, crop, backup.value)
+        return withChange(await this.#protocol.apply(ctx, { bytes, mime, width, height }, crop, backup.value), from)
       }
       // Otherwise (e.g. a WebP set from a URL, or a big PNG on a 1 MB portal) it has to be prepared again.
       const prepared = await preparePhoto(bytes, { maxUploadBytes: limit.value })
       if (!prepared.ok) return { ok: false, error: beforeChange(prepared.error, { session: ctx.session, person: ctx.person, step: 'prepare' }) }
       const scaled = crop && width && height ? scaleCrop(crop, { width, height }, prepared.value) : undefined
-      return this.#protocol.apply(ctx, prepared.value, scaled, backup.value)
+      return withChange(await this.#protocol.apply(ctx, prepared.value, scaled, backup.value), from)
     }, options)
   }
 
@@ -210,6 +248,17 @@ export class PhotoEditorService {
       // A window that went away must not break the upload.
       this.#log.warn('progress event not delivered', { reason: e instanceof Error ? e.message : String(e) })
     }
+  }
+}
+
+/** As large as a file the editor takes (main/ipc/schemas.ts MAX_IMAGE_BYTES is 60 MB); photos are far smaller. */
+const MAX_DOWNLOAD_BYTES = 40 * 1024 * 1024
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname
+  } catch {
+    return ''
   }
 }
 

@@ -74,6 +74,17 @@ async function defaultResolve(host: string): Promise<readonly string[]> {
 
 /** The address to PUT, or why it stays in the app. Nothing is sent to the portal for a refused one. */
 export async function checkPhotoUrl(raw: string, policy: PhotoUrlPolicy = {}): Promise<Result<string>> {
+  const checked = await checkPhotoAddress(raw, policy)
+  return checked.ok ? ok(checked.value.url) : checked
+}
+
+/** A checked address and the addresses its host resolved to: a download connects to these only (no second lookup to rebind). */
+export interface CheckedAddress {
+  readonly url: string
+  readonly addresses: readonly string[]
+}
+
+export async function checkPhotoAddress(raw: string, policy: PhotoUrlPolicy = {}): Promise<Result<CheckedAddress>> {
   let url: URL
   try {
     url = new URL(raw.trim())
@@ -85,7 +96,7 @@ export async function checkPhotoUrl(raw: string, policy: PhotoUrlPolicy = {}): P
   // URL() has already turned "2130706433", "0x7f.1" and friends into dotted IPv4.
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '')
   const urlHost = url.hostname
-  const notHttps = (): Result<string> => fail('url/invalid', 'the photo address is not https', { facts: { urlProblem: 'not-https', urlHost } })
+  const notHttps = (): Result<CheckedAddress> => fail('url/invalid', 'the photo address is not https', { facts: { urlProblem: 'not-https', urlHost } })
   // An http name is refused without a DNS query; an http address literal is checked for a private range first, the stronger reason.
   if (url.protocol !== 'https:' && policy.allowLoopback !== true && isIP(host) === 0) return notHttps()
   let addresses: readonly string[]
@@ -100,10 +111,10 @@ export async function checkPhotoUrl(raw: string, policy: PhotoUrlPolicy = {}): P
     if (addresses.length === 0) return fail('url/invalid', 'the photo address names a host without addresses', { facts: { urlProblem: 'unresolved', urlHost } })
   }
   const loopbackAllowed = policy.allowLoopback === true && addresses.every(isLoopbackIp)
-  if (loopbackAllowed) return ok(url.toString())
+  if (loopbackAllowed) return ok({ url: url.toString(), addresses })
   if (addresses.some(isPrivateAddress)) {
     return fail('url/invalid', 'the photo address is on a private, loopback or link-local network', { facts: { urlProblem: 'private-address', urlHost } })
   }
   if (url.protocol !== 'https:') return notHttps()
-  return ok(url.toString())
+  return ok({ url: url.toString(), addresses })
 }

@@ -57,7 +57,7 @@ export class ReadBack {
       backupId: backup.entry.id
     }
     const note = [crop ? `crop ${crop.width}×${crop.height} at ${crop.x},${crop.y}` : undefined, `backup ${backup.entry.id}`].filter(Boolean).join('; ')
-    return { ok: true, value: change, note }
+    return { ok: true, value: change, note, change: { verified: true, ...(crop ? { cropSide: crop.width } : {}) } }
   }
 
   /** One read of every size: the original at `expected`'s size (when given), each square at its side. */

@@ -9,7 +9,7 @@ import type { PhotoEditorService } from '../changes/photo-editor-service'
 import { previewPhoto } from '../images/editor-preview'
 import { inspectPhoto } from '../images/inspect-photo'
 import type { AccountsService } from '../services/accounts-service'
-import type { ActivityLog } from '../services/activity-log'
+import { activityScope, type ActivityLog } from '../services/activity-log'
 import { scrub, type Logger } from '../core/logger'
 import type { PeopleService } from '../services/people-service'
 import type { PhotosService } from '../services/photos-service'
@@ -31,6 +31,13 @@ export interface HandlerServices {
 
 export function createHandlers(services: HandlerServices): Handlers {
   const { accounts, people, photos, editor, activity, bulk, settings, log } = services
+
+  /** Whose activity the signed-in person may see (activity-log.ts activityScope). */
+  async function scope(): Promise<ReturnType<typeof activityScope>> {
+    const overview = await accounts.overview()
+    if (!overview.ok) return activityScope(undefined)
+    return activityScope(overview.value.accounts.find((a) => a.id === overview.value.activeAccountId))
+  }
 
   function handle<C extends RequestChannel>(channel: C, run: (arg: ArgOf<C>) => Promise<Result<ValueOf<C>>>) {
     return async (raw: unknown): Promise<Result<ValueOf<C>>> => {
@@ -67,12 +74,13 @@ export function createHandlers(services: HandlerServices): Handlers {
     'photos:cancel': handle('photos:cancel', async (arg) => editor.cancel(arg)),
     'photos:delete': handle('photos:delete', (arg) => editor.remove(arg)),
     'photos:set-from-url': handle('photos:set-from-url', (arg) => editor.setFromUrl(arg)),
+    'photos:fetch-url': handle('photos:fetch-url', (arg) => editor.fetchUrl(arg)),
     'photos:original': handle('photos:original', (arg) => editor.original(arg)),
     'photos:history': handle('photos:history', (arg) => editor.history(arg)),
     'photos:restore': handle('photos:restore', (arg) => editor.restore(arg)),
     'photos:undo': handle('photos:undo', (arg) => editor.undo(arg)),
-    'activity:list': handle('activity:list', async (arg) => ({ ok: true, value: await activity.list(arg) })),
-    'activity:export-csv': handle('activity:export-csv', async () => ({ ok: true, value: await activity.exportCsv() })),
+    'activity:list': handle('activity:list', async (arg) => ({ ok: true, value: await activity.list({ ...arg, ...(await scope()) }) })),
+    'activity:export-csv': handle('activity:export-csv', async () => ({ ok: true, value: await activity.exportCsv(new Date(), await scope()) })),
     'settings:get': handle('settings:get', async () => ({ ok: true, value: await settings.get() })),
     'settings:update': handle('settings:update', async (arg) => ({ ok: true, value: await settings.update(arg) })),
     'bulk:create': handle('bulk:create', (arg) => bulk.create(arg.accountId)),

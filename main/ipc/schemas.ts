@@ -96,11 +96,13 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
     jobId,
     bytes: imageBytes,
     rotate: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 0, 1, 2 or 3 quarter turns' }),
-    crop: cropFraction
+    crop: cropFraction,
+    sourceUrl: photoUrl.optional()
   }),
   'photos:cancel': z.strictObject({ jobId }),
   'photos:delete': z.strictObject({ accountId, userId }),
   'photos:set-from-url': z.strictObject({ accountId, userId, url: photoUrl }),
+  'photos:fetch-url': z.strictObject({ accountId, userId, url: photoUrl }),
   'photos:original': z.strictObject({ accountId, userId }),
   'photos:history': z.strictObject({ accountId, userId }),
   'photos:restore': z.strictObject({ accountId, userId, entryId }),

@@ -2,7 +2,8 @@
 import { appendFile, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ACTIVITY_FILE, ActivityLog, activityCsv, type ActivityRecord } from './activity-log'
+import type { Account } from '../../preload/contract'
+import { ACTIVITY_FILE, ActivityLog, activityCsv, activityScope, type ActivityRecord } from './activity-log'
 import { recordingLogger, removeDir, tempDir } from '../testing/harness'
 
 let dir: string
@@ -72,5 +73,34 @@ describe('ActivityLog', () => {
 describe('activityCsv', () => {
   it('an empty log is just the header', () => {
     expect(activityCsv([])).toBe('"When","Portal","Signed in as","Person ID","Person","Action","Result","Detail"\r\n')
+  })
+})
+
+describe('what the log keeps for the view, and whose entries a person sees', () => {
+  const account = (role: Account['user']['role'], email: string): Account =>
+    ({ id: 'acc-a', portalUrl: 'https://hr.example', user: { id: 'u', email, role, displayName: 'X' }, state: 'signed-in' }) as unknown as Account
+
+  it('keeps a failure’s code and facts and a change’s facts, so the view can word them', async () => {
+    const log = new ActivityLog({ dataDir: dir, log: recordingLogger(lines) })
+    const error = { code: 'net/connection-lost' as const, detail: 'ECONNRESET', facts: { step: 'upload' as const, photoNow: 'old' as const, personName: 'Person 1' } }
+    await log.append(record(1, { result: 'failed', detail: 'upload: lost', error }))
+    await log.append(record(2, { change: { cropSide: 712, verified: true } }))
+    const [second, first] = await log.list()
+    expect(first?.error).toEqual(error)
+    expect(second?.change).toEqual({ cropSide: 712, verified: true })
+  })
+
+  it('shows an owner or admin every entry and anyone else only their own on that portal', async () => {
+    const log = new ActivityLog({ dataDir: dir, log: recordingLogger(lines) })
+    await log.append(record(1, { actor: 'hr@example.com' }))
+    await log.append(record(2, { actor: 'Anna@example.com' }))
+    await log.append(record(3, { actor: 'anna@example.com', portalUrl: 'https://other.example' }))
+    expect(activityScope(account('admin', 'hr@example.com'))).toEqual({})
+    expect(activityScope(undefined)).toEqual({})
+    const own = activityScope(account('user', 'anna@example.com'))
+    expect((await log.list(own)).map((e) => e.userId)).toEqual(['user-2'])
+    expect((await log.list(activityScope(account('owner', 'x@example.com')))).map((e) => e.userId)).toEqual(['user-3', 'user-2', 'user-1'])
+    const csv = await log.exportCsv(new Date('2026-02-01T00:00:00Z'), own)
+    expect(csv.csv.trim().split(/\r?\n/)).toHaveLength(2)
   })
 })

@@ -7,7 +7,7 @@ import { appendFile, mkdir, open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { toSafeCsv } from '../core/csv'
 import { z } from 'zod'
-import type { ActivityEntry } from '../../preload/contract'
+import type { Account, ActivityEntry, ErrorCode, ErrorFacts } from '../../preload/contract'
 import type { Logger } from '../core/logger'
 
 export const ACTIVITY_FILE = 'activity.jsonl'
@@ -28,6 +28,24 @@ const recordSchema = z.object({
   action: z.enum(['replace', 'delete', 'set-from-url', 'restore', 'undo', 'bulk-import', 'bulk-undo']),
   result: z.enum(['ok', 'failed']),
   detail: z.string().optional(),
+  // Facts are plain data main wrote itself; an older or newer app's extra fields are let through.
+  error: z
+    .object({
+      code: z.string().transform((code) => code as ErrorCode),
+      detail: z.string().optional(),
+      status: z.number().optional(),
+      facts: z.record(z.string(), z.unknown()).transform((facts) => facts as ErrorFacts).optional()
+    })
+    .optional(),
+  change: z
+    .object({
+      cropSide: z.number().optional(),
+      restoredFrom: z.string().optional(),
+      restoredNone: z.boolean().optional(),
+      urlHost: z.string().optional(),
+      verified: z.boolean().optional()
+    })
+    .optional(),
   people: z
     .array(z.object({ userId: z.string(), personName: z.string(), file: z.string(), result: z.enum(['ok', 'failed', 'skipped']), error: z.string().optional() }))
     .optional()
@@ -69,19 +87,19 @@ export class ActivityLog {
     return this.#writing
   }
 
-  /** Newest first, optionally for one account only. */
-  async list(filter: { readonly accountId?: string; readonly limit?: number } = {}): Promise<ActivityEntry[]> {
+  /** Newest first, optionally for one account or one person who made the changes only. */
+  async list(filter: ActivityFilter = {}): Promise<ActivityEntry[]> {
     const records = await this.#read()
-    const chosen = filter.accountId === undefined ? records : records.filter((r) => r.accountId === filter.accountId)
+    const chosen = records.filter((r) => matches(r, filter))
     return chosen
       .reverse()
       .slice(0, filter.limit ?? DEFAULT_LIST_LIMIT)
       .map(({ accountId: _accountId, ...entry }) => entry)
   }
 
-  /** Every entry, oldest first (the order of a log), as CSV. */
-  async exportCsv(now = new Date()): Promise<{ readonly csv: string; readonly fileName: string }> {
-    const records = await this.#read()
+  /** Every entry (that the filter lets through), oldest first (the order of a log), as CSV. */
+  async exportCsv(now = new Date(), filter: ActivityFilter = {}): Promise<{ readonly csv: string; readonly fileName: string }> {
+    const records = (await this.#read()).filter((r) => matches(r, filter))
     return { csv: activityCsv(records), fileName: `photo-activity-${now.toISOString().slice(0, 10)}.csv` }
   }
 
@@ -130,6 +148,29 @@ export class ActivityLog {
     if (skipped > 0) this.#log.warn('skipped unreadable activity lines', { skipped })
     return records
   }
+}
+
+export interface ActivityFilter {
+  readonly accountId?: string
+  /** Only the changes this person made: email and portal of the signed-in user. */
+  readonly actor?: { readonly email: string; readonly portalUrl: string }
+  readonly limit?: number
+}
+
+function matches(record: ActivityRecord, filter: ActivityFilter): boolean {
+  if (filter.accountId !== undefined && record.accountId !== filter.accountId) return false
+  const actor = filter.actor
+  if (actor && (record.actor.toLowerCase() !== actor.email.toLowerCase() || record.portalUrl !== actor.portalUrl)) return false
+  return true
+}
+
+/**
+ * Whose entries the person at the app may see: the owner and DocSpace admins see every change made
+ * on this computer; anyone else (signed in as a user, room admin or guest) only their own.
+ */
+export function activityScope(active: Account | undefined): Pick<ActivityFilter, 'actor'> {
+  if (!active || active.user.role === 'owner' || active.user.role === 'admin') return {}
+  return { actor: { email: active.user.email, portalUrl: active.portalUrl } }
 }
 
 const CSV_COLUMNS = ['When', 'Portal', 'Signed in as', 'Person ID', 'Person', 'Action', 'Result', 'Detail'] as const

@@ -185,22 +185,20 @@ describe('detail panel actions', () => {
     await settle(10)
     expect(byTestId('job-toast')).toBeNull()
     const toast = allByTestId('toast').find((t) => t.dataset.errorCode === 'net/connection-lost')
-    expect(toast?.querySelector('[data-testid="toast-message"]')?.textContent).toBe('The connection to hr.example.com was lost; Zoë Ålander still has the old photo.')
-    expect(toast?.textContent).toContain('the change was not made')
+    expect(toast?.querySelector('[data-testid="toast-message"]')?.textContent).toBe('The connection to hr.example.com was lost, and the change was not made. Zoë Ålander keeps the old photo.')
+    expect(toast?.querySelector('[data-testid="retry-change"]')?.textContent?.trim()).toBe('Try again')
   })
 
-  it('sets a photo from a URL, and explains the 3.7.1 address rule when the portal refuses', async () => {
+  it('Set from URL shows the downloaded picture in the editor and sets it only on Save, with the crop; failures say what is wrong with the address', async () => {
     const account = makeAccount({ policy: { rule: 'self-only', portalVersion: '3.7.2' }, user: { id: 'u-00001', displayName: 'Zoë Ålander', email: 'zoe@example.com', role: 'user' } })
     const a = await start({ account })
-    let refuse = true
-    overridePhoto(a.api, 'setFromUrl', async ({ userId }) =>
-      refuse
-        ? fail('portal/forbidden', 'DocSpace 3.7.2 refused the address.', {
-            status: 403,
-            detail: 'Access denied',
-            facts: { step: 'write', photoNow: 'old', portalReason: 'address-rule', portalVersion: '3.7.2' }
-          })
-        : ok({ action: 'set-from-url', userId, person: { ...usePeopleStore().personById(userId)!, smallPhoto: 'new?hash=9' }, photos: { userId, hasPhoto: true, sizes: [] }, verified: true })
+    let answer: 'not-a-url' | 'dead' | 'ok' = 'not-a-url'
+    overridePhoto(a.api, 'fetchUrl', async () =>
+      answer === 'not-a-url'
+        ? fail('url/invalid', 'the photo address is not a URL', { facts: { urlProblem: 'not-a-url' } })
+        : answer === 'dead'
+          ? fail('url/download-failed', 'could not download', { facts: { downloadProblem: 'unreachable', urlHost: 'photos.example' } })
+          : ok({ bytes: new Uint8Array([255, 216, 255, 224, 1, 2]), fileName: 'me.jpg' })
     )
     await click(a.row('Zoë Ålander'))
     await click(byTestId('set-url'))
@@ -208,22 +206,32 @@ describe('detail panel actions', () => {
     expect(document.activeElement).toBe(input)
     await click(byTestId('set-url-submit'))
     expect(byTestId('set-url-dialog')?.textContent).toContain('Enter the address of the image.')
-    expect(a.api.calls).not.toContain('photos.setFromUrl')
+    expect(a.api.calls).not.toContain('photos.fetchUrl')
 
-    input.value = 'https://192.168.1.10/me.jpg'
-    input.dispatchEvent(new Event('input'))
-    await click(byTestId('set-url-submit'))
-    expect(a.api.args['photos.setFromUrl']).toEqual([{ accountId: 'acc-1', userId: 'u-00001', url: 'https://192.168.1.10/me.jpg' }])
-    const error = byTestId('set-url-dialog')?.querySelector('[data-testid="photo-error"]') as HTMLElement
-    expect(error.dataset.errorCode).toBe('portal/forbidden')
-    expect(error.textContent).toContain('DocSpace 3.7.1 and later only fetch photos from public https:// addresses')
-    expect(error.textContent).toContain('no private or local addresses')
+    const submit = async (address: string) => {
+      input.value = address
+      input.dispatchEvent(new Event('input'))
+      await click(byTestId('set-url-submit'))
+      return byTestId('set-url-dialog')?.querySelector('[data-testid="photo-error"]') as HTMLElement | null
+    }
+    const notUrl = await submit('not a url')
+    expect(notUrl?.textContent?.trim()).toBe('This is not a web address. Paste the full address of the image, starting with https://.')
+    answer = 'dead'
+    const dead = await submit('https://photos.example/me.jpg')
+    expect(dead?.dataset.errorCode).toBe('url/download-failed')
+    expect(dead?.querySelectorAll('p')).toHaveLength(1)
+    expect(dead?.textContent).toContain('Could not download the image')
+    expect(a.api.calls).not.toContain('photos.replace')
 
-    refuse = false
-    await click(byTestId('set-url-submit'))
+    answer = 'ok'
+    await submit('https://photos.example/me.jpg')
     expect(byTestId('set-url-dialog')).toBeNull()
-    expect(usePeopleStore().personById('u-00001')?.smallPhoto).toBe('new?hash=9')
-    expect(toastTexts()).toContain('Photo of Zoë Ålander set from the address')
+    expect(byTestId('photo-editor')).not.toBeNull()
+    expect(a.api.calls).not.toContain('photos.replace')
+    await click(byTestId('editor-save'))
+    await settle(5)
+    expect(a.api.args['photos.replace']?.[0]).toMatchObject({ userId: 'u-00001', sourceUrl: 'https://photos.example/me.jpg' })
+    expect(a.api.calls).not.toContain('photos.setFromUrl')
   })
 
   it('downloads the original as a file', async () => {
@@ -237,7 +245,7 @@ describe('detail panel actions', () => {
     expect(byTestId('download-original')?.hasAttribute('disabled')).toBe(true)
   })
 
-  it('lists the history newest first with previews, and restores an entry in one click', async () => {
+  it('lists the history newest first with previews, and restores an entry after asking', async () => {
     const entries: HistoryEntry[] = [
       { id: 'h-old', userId: 'u-00001', savedAt: '2026-11-20T10:00:00.000Z', before: 'set-from-url', hadPhoto: false },
       { id: 'h-new', userId: 'u-00001', savedAt: '2026-11-29T09:12:00.000Z', before: 'replace', hadPhoto: true, width: 1280, height: 960, preview: new Uint8Array([255, 216]) }
@@ -258,8 +266,13 @@ describe('detail panel actions', () => {
     expect(rows[1]?.textContent).toContain('Had no photo: restoring removes the current one.')
 
     await click(rows[0]?.querySelector('[data-testid="history-restore"]') ?? null)
+    const ask = byTestId('restore-confirm-dialog')
+    expect(ask?.querySelector('h2')?.textContent).toMatch(/^Restore Zoë Ålander’s photo of (29 November|November 29)\?$/)
+    expect(a.api.args['photos.restore']).toBeUndefined()
+    await click(Array.from(ask?.querySelectorAll('button') ?? []).find((b) => b.textContent?.includes('Restore photo')) ?? null)
+    await settle(5)
     expect(a.api.args['photos.restore']).toEqual([{ accountId: 'acc-1', userId: 'u-00001', entryId: 'h-new' }])
-    expect(toastTexts()).toContain('Earlier photo of Zoë Ålander restored')
+    expect(toastTexts().join('\n')).toMatch(/Zoë Ålander’s photo of (29 November|November 29) is back/)
     // The list reloads after the change.
     expect(callsOf(a.api, 'photos:history').length).toBeGreaterThanOrEqual(2)
   })
@@ -389,8 +402,8 @@ describe('errors by name', () => {
     }
     expect(await save()).toEqual({
       code: 'net/connection-lost',
-      text: 'The connection to hr.example.com was lost; Zoë Ålander still has the old photo.',
-      detail: 'The connection to the portal was lost while uploading the photo. Zoë Ålander keeps the old photo. Check the connection and try again.'
+      text: 'The connection to hr.example.com was lost while the photo was uploading. Zoë Ålander keeps the old photo.',
+      detail: undefined
     })
     expect((await save()).text).toBe('Zoë Ålander is no longer on hr.example.com. Refresh the list.')
     const pages = a.api.calls.filter((c) => c === 'people.page').length

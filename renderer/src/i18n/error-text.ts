@@ -45,6 +45,8 @@ export function errorKey(code: ErrorCode): ErrorKey {
       return 'errors.urlInvalid'
     case 'url/insecure':
       return 'errors.urlInsecure'
+    case 'url/download-failed':
+      return 'errors.urlDownloadFailed'
     case 'net/unreachable':
       return 'errors.netUnreachable'
     case 'net/timeout':

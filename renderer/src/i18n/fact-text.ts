@@ -25,14 +25,16 @@ export function partlyDetail(t: Translate, error: AppError, named: Named): strin
   return undefined
 }
 
-/** A lost connection: at which step, and what the person has now. */
-export function connectionDetail(t: Translate, error: AppError, named: Named, keeps: string): string | undefined {
+/**
+ * A lost connection, in one sentence pair: at which step it was lost and what the person has now.
+ * Undefined when main did not say the step (the caller then falls back to the generic message).
+ */
+export function connectionMessage(t: Translate, error: AppError, named: Named, keeps: string): string | undefined {
   const facts = error.facts
   if (!facts?.step) return undefined
-  if (facts.photoNow === 'unknown') return t('photoErrors.lostUnknown', named)
   if (error.code === 'net/tls') return `${t('photoErrors.tlsDetail', named)} ${keeps}`
   const lost = lostKey(facts.step)
-  return lost ? `${t(lost, named)} ${keeps} ${t('photoErrors.checkConnection', named)}` : undefined
+  return lost ? `${t(lost, named)} ${keeps}` : undefined
 }
 
 function lostKey(step: NonNullable<ErrorFacts['step']>): string | undefined {
@@ -54,14 +56,15 @@ function lostKey(step: NonNullable<ErrorFacts['step']>): string | undefined {
   }
 }
 
-/** A 5xx or 429 during a change: the portal did not take it; when to try again. */
-export function serverDetail(t: Translate, error: AppError, named: Named, keeps: string, fromAddress: boolean): string | undefined {
+/** A 5xx or 429 during a change: the portal did not take it, what the person has, and when to try again. */
+export function serverMessage(t: Translate, error: AppError, named: Named, keeps: string, fromAddress: boolean): string | undefined {
   const facts = error.facts
   if (!facts?.step) return undefined
   if (fromAddress && facts.portalReason === 'not-an-image') return `${t('photoErrors.urlNotImage', named)} ${keeps}`
   if (fromAddress && facts.portalReason === 'too-large') return `${t('photoErrors.urlTooLarge', named)} ${keeps}`
   const again = facts.retryAfterSeconds !== undefined ? t('photoErrors.tryAgainIn', { seconds: facts.retryAfterSeconds }) : t('photoErrors.tryAgainSoon', named)
-  return `${t('photoErrors.serverProblem', { ...named, status: error.status ?? '5xx' })} ${keeps} ${again}`
+  const problem = error.code === 'portal/rate-limited' ? t('photoErrors.rateLimited', named) : t('photoErrors.serverProblem', { ...named, status: error.status ?? '5xx' })
+  return `${problem} ${keeps} ${again}`
 }
 
 /** Set from an address and refused: the 3.7.1 address rule, or what the address answered. */
@@ -132,6 +135,31 @@ export function urlDetail(t: Translate, facts: ErrorFacts | undefined, named: Na
       return t('photoErrors.url.privateAddress', { ...named, host: facts.urlHost ?? '' })
     case 'unresolved':
       return t('photoErrors.url.unresolved', { ...named, host: facts.urlHost ?? '' })
+    case 'default-image':
+      return t('photoErrors.url.defaultImage', named)
+  }
+}
+
+/** Why the app could not download a photo address. */
+export function downloadText(t: Translate, facts: ErrorFacts | undefined, named: Named, status: number | undefined): string | undefined {
+  const host = { ...named, host: facts?.urlHost ?? '', status: status ?? '?' }
+  switch (facts?.downloadProblem) {
+    case undefined:
+      return undefined
+    case 'unreachable':
+      return t('photoErrors.download.unreachable', host)
+    case 'timeout':
+      return t('photoErrors.download.timeout', host)
+    case 'tls':
+      return t('photoErrors.download.tls', host)
+    case 'redirect':
+      return t('photoErrors.download.redirect', host)
+    case 'status':
+      return t('photoErrors.download.status', host)
+    case 'too-large':
+      return t('photoErrors.download.tooLarge', host)
+    case 'empty':
+      return t('photoErrors.download.empty', host)
   }
 }
 

@@ -27,6 +27,7 @@ const ALL_CODES = {
   'net/unreachable': true,
   'net/timeout': true,
   'net/connection-lost': true,
+  'url/download-failed': true,
   'net/tls': true,
   'keychain/unavailable': true,
   'image/unsupported': true,

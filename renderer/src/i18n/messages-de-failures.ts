@@ -31,15 +31,15 @@ export const deFailures: FailureMessages = {
     cancelled: 'Abgebrochen.',
     nothingToUndo: 'Auf {portal} gibt es noch nichts rückgängig zu machen.',
     noBackup: 'Dieses frühere Foto ist nicht mehr gesichert und kann nicht wiederhergestellt werden.',
-    checkConnection: 'Prüfen Sie die Verbindung und versuchen Sie es erneut.',
-    lostUpload: 'Die Verbindung zum Portal wurde beim Hochladen des Fotos unterbrochen.',
-    lostPromote: 'Die Verbindung zum Portal wurde unterbrochen, während es zum neuen Foto wechseln sollte; es hat nicht gewechselt.',
-    lostBefore: 'Die Verbindung zum Portal wurde unterbrochen, bevor etwas geändert wurde.',
-    lostWrite: 'Die Verbindung zum Portal wurde unterbrochen, und die Änderung wurde nicht vorgenommen.',
-    lostUnknown:
-      'Die Verbindung wurde unterbrochen, während das Portal zum neuen Foto wechselte, und die App konnte nicht prüfen, ob {name} das alte oder das neue Foto hat. Aktualisieren Sie, um es zu sehen; das alte Foto ist im Verlauf gesichert.',
-    tlsDetail: 'Dem Sicherheitszertifikat des Portals kann nicht vertraut werden.',
-    serverProblem: 'Das Portal hatte ein Problem ({status}) und hat die Änderung nicht übernommen.',
+    lostUpload: 'Die Verbindung zu {portal} wurde beim Hochladen des Fotos unterbrochen.',
+    lostPromote: 'Die Verbindung zu {portal} wurde unterbrochen, während es zum neuen Foto wechseln sollte; es hat nicht gewechselt.',
+    lostBefore: 'Die Verbindung zu {portal} wurde unterbrochen, bevor etwas geändert wurde.',
+    lostWrite: 'Die Verbindung zu {portal} wurde unterbrochen, und die Änderung wurde nicht vorgenommen.',
+    tlsDetail: 'Dem Sicherheitszertifikat von {portal} kann nicht vertraut werden; es wurde nichts gesendet.',
+    serverProblem: '{portal} hatte ein Problem ({status}) und hat die Änderung nicht übernommen.',
+    rateLimited: '{portal} begrenzt gerade die Anfragen und hat die Änderung nicht übernommen.',
+    unknownNow:
+      '{portal} hat nicht mehr geantwortet, während es zum neuen Foto wechselte; ob {name} das alte oder das neue Foto hat, ist daher nicht bekannt. Aktualisieren Sie, um es zu sehen; das alte Foto ist im Verlauf gesichert.',
     tryAgainSoon: 'Versuchen Sie es gleich noch einmal.',
     tryAgainIn: 'Versuchen Sie es in {seconds} s erneut.',
     partlyCrop: '{name} hat jetzt das neue Foto, aber mit dem mittigen Standardzuschnitt des Portals: Ihr Zuschnitt ließ sich nicht anwenden{cause}.',
@@ -80,7 +80,17 @@ export const deFailures: FailureMessages = {
       notHttps: 'Für ein Foto können nur sichere Adressen (https://…) verwendet werden; {host} wurde ohne https angegeben.',
       privateAddress:
         '{host} liegt in einem privaten, lokalen oder internen Netz. Das Portal würde die Adresse aus seinem eigenen Netz abrufen, deshalb sendet die App solche Adressen nicht. Verwenden Sie eine öffentliche https://-Adresse des Bildes.',
-      unresolved: 'Die App konnte {host} im Internet nicht finden. Prüfen Sie die Adresse oder verwenden Sie eine öffentliche https://-Adresse des Bildes.'
+      unresolved: 'Die App konnte {host} im Internet nicht finden. Prüfen Sie die Adresse oder verwenden Sie eine öffentliche https://-Adresse des Bildes.',
+      defaultImage: 'Das ist das graue „Kein Foto“-Bild des Portals, kein Foto von {name}. Verwenden Sie die Adresse eines echten Fotos.'
+    },
+    download: {
+      unreachable: 'Das Bild konnte nicht heruntergeladen werden: Unter {host} antwortet nichts. Prüfen Sie die Adresse und Ihre Verbindung.',
+      timeout: 'Das Bild konnte nicht heruntergeladen werden: {host} hat zu lange nicht geantwortet. Versuchen Sie es erneut oder verwenden Sie eine andere Adresse.',
+      tls: 'Das Bild konnte nicht heruntergeladen werden: Dem Sicherheitszertifikat von {host} kann nicht vertraut werden.',
+      redirect: 'Das Bild konnte nicht heruntergeladen werden: {host} leitet die Adresse weiter. Verwenden Sie die endgültige Adresse des Bildes.',
+      status: 'Das Bild konnte nicht heruntergeladen werden: {host} antwortete mit {status}. Verwenden Sie eine Adresse, die das Bild ohne Anmeldung öffnet.',
+      tooLarge: 'Das Bild konnte nicht heruntergeladen werden: Die Datei unter {host} ist viel größer als jedes Foto.',
+      empty: 'Das Bild konnte nicht heruntergeladen werden: {host} hat eine leere Antwort gesendet.'
     }
   },
   refusal: {
@@ -143,6 +153,7 @@ export const deFailures: FailureMessages = {
     answerKeyCharacters:
       'Der API-Schlüssel enthält Zeilenumbrüche, Leerzeichen am Rand oder andere Zeichen, die ein Schlüssel nie hat. Kopieren Sie den Schlüssel erneut, genau, und fügen Sie ihn ein.',
     urlInvalid: 'Das ist keine Portaladresse. Geben Sie sie in der Form https://docspace.example.com ein.',
+    urlDownloadFailed: 'Das Bild konnte von dieser Adresse nicht heruntergeladen werden.',
     urlInsecure: 'Nur https://-Adressen sind erlaubt, außer für ein Portal auf diesem Computer.',
     netUnreachable: '{portal} ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Netzwerkverbindung.',
     netTimeout: '{portal} hat zu lange nicht geantwortet. Versuchen Sie es erneut.',

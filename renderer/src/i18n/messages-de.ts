@@ -201,6 +201,8 @@ export const de: MessageSchema = {
     cancelUpload: 'Abbrechen',
     cancelling: 'Wird abgebrochen…',
     tooLateToCancel: 'Zu spät zum Abbrechen: Das Portal verwendet bereits das neue Foto.',
+    tryAgain: 'Erneut versuchen',
+    refreshPerson: 'Aktualisieren',
     applyCropAgain: 'Zuschnitt erneut anwenden',
     refresh: 'Liste aktualisieren',
     rotated: 'Um {degrees}° gedreht'
@@ -228,6 +230,7 @@ export const de: MessageSchema = {
     'set-from-url': 'Foto von {name} von der Adresse gesetzt',
     restore: 'Früheres Foto von {name} wiederhergestellt',
     undo: 'Rückgängig gemacht: {name} hat wieder das vorherige Foto',
+    restoreFrom: 'Das Foto von {name} vom {date} ist wieder da',
     unverified: 'Noch konnten nicht alle Größen geprüft werden; aktualisieren Sie gleich.'
   },
   photoActions: {
@@ -251,10 +254,23 @@ export const de: MessageSchema = {
     title: 'Foto von {name} von einer Adresse setzen',
     label: 'Bildadresse',
     placeholder: 'https://…',
-    hint: 'Das Portal lädt das Bild selbst herunter. Ab DocSpace 3.7.1 sind nur öffentliche https://-Adressen erlaubt.',
-    submit: 'Foto setzen',
+    hint: 'Die App lädt das Bild herunter und zeigt es an, damit Sie es zuschneiden können, bevor etwas gesetzt wird. Nur öffentliche https://-Adressen sind möglich.',
+    submit: 'Anzeigen und zuschneiden',
     cancel: 'Abbrechen',
     empty: 'Geben Sie die Adresse des Bildes ein.'
+  },
+  restoreDialog: {
+    title: 'Foto von {name} vom {date} wiederherstellen?',
+    now: 'Jetzt',
+    after: 'Nach dem Wiederherstellen',
+    nowAlt: 'Aktuelles Foto von {name}',
+    afterAlt: 'Foto von {name} vom {date}',
+    noPhoto: 'Kein Foto',
+    loading: 'Das aktuelle Foto wird geladen…',
+    body: 'Das aktuelle Foto wird vorher im Verlauf gesichert, „Rückgängig“ holt es zurück.',
+    bodyRemove: 'Am {date} hatte {name} kein Foto: Beim Wiederherstellen wird das aktuelle entfernt. Es wird vorher im Verlauf gesichert, „Rückgängig“ holt es zurück.',
+    confirm: 'Foto wiederherstellen',
+    cancel: 'Abbrechen'
   },
   history: {
     title: 'Frühere Fotos von {name}',
@@ -290,6 +306,30 @@ export const de: MessageSchema = {
       result: 'Ergebnis',
       detail: 'Details'
     },
+    detail: {
+      bulk: '{ok} geändert, {failed} fehlgeschlagen, {skipped} übersprungen',
+      failed: 'Die Änderung ist nicht durchgegangen.',
+      restored: 'Foto vom {date} wiederhergestellt',
+      restoredNone: '„Kein Foto“ wie am {date} wiederhergestellt',
+      deleted: 'Foto entfernt; die App hat eine Kopie im Verlauf',
+      fromHost: 'Bild von {host}',
+      cropped: 'Auf ein Quadrat von {side} px zugeschnitten',
+      unverified: 'Nicht jede Größe konnte geprüft werden'
+    },
+    filters: {
+      label: 'Aktivität filtern',
+      person: 'Person',
+      personPlaceholder: 'Beliebiger Name',
+      action: 'Änderung',
+      anyAction: 'Jede Änderung',
+      actor: 'Von',
+      anyActor: 'Alle',
+      from: 'Ab',
+      to: 'Bis',
+      clear: 'Filter zurücksetzen',
+      noMatch: 'Keine Änderungen passen zu diesen Filtern.',
+      shown: '{shown} von {total} Änderungen'
+    },
     results: {
       ok: 'Erledigt',
       failed: 'Fehlgeschlagen'
@@ -310,6 +350,7 @@ export const de: MessageSchema = {
     dismiss: 'Schließen',
     busy: 'Warten Sie, bis die laufende Fotoänderung abgeschlossen ist.',
     pendingSignIn: 'Melden Sie sich erneut bei {portal} an: Die Änderung am Foto von {name} läuft danach von selbst weiter.',
+    refreshed: 'Das Foto von {name} wird jetzt so angezeigt, wie das Portal es hat.',
     pendingSignInUndo: 'Melden Sie sich erneut bei {portal} an: Das Rückgängigmachen läuft danach von selbst weiter.',
     notifications: 'Benachrichtigungen'
   },

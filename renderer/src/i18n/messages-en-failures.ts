@@ -29,15 +29,15 @@ export const enFailures = {
     cancelled: 'Cancelled.',
     nothingToUndo: 'Nothing to undo yet on {portal}.',
     noBackup: 'This earlier photo is no longer saved, so it cannot be restored.',
-    checkConnection: 'Check the connection and try again.',
-    lostUpload: 'The connection to the portal was lost while uploading the photo.',
-    lostPromote: 'The connection to the portal was lost while it was switching to the new photo, and it did not switch.',
-    lostBefore: 'The connection to the portal was lost before anything was changed.',
-    lostWrite: 'The connection to the portal was lost, and the change was not made.',
-    lostUnknown:
-      'The connection was lost while the portal was switching to the new photo, and the app could not check whether {name} has the old or the new photo. Refresh to see which; the old photo is saved in the history.',
-    tlsDetail: 'The portal’s security certificate cannot be trusted.',
-    serverProblem: 'The portal had a problem ({status}) and did not take the change.',
+    lostUpload: 'The connection to {portal} was lost while the photo was uploading.',
+    lostPromote: 'The connection to {portal} was lost while it was switching to the new photo, and it did not switch.',
+    lostBefore: 'The connection to {portal} was lost before anything was changed.',
+    lostWrite: 'The connection to {portal} was lost, and the change was not made.',
+    tlsDetail: 'The security certificate of {portal} cannot be trusted, so nothing was sent.',
+    serverProblem: '{portal} had a problem ({status}) and did not take the change.',
+    rateLimited: '{portal} is limiting requests right now and did not take the change.',
+    unknownNow:
+      '{portal} stopped answering while it was switching to the new photo, so it is not known whether {name} has the old or the new photo. Refresh to see which; the old photo is saved in the history.',
     tryAgainSoon: 'Try again in a moment.',
     tryAgainIn: 'Try again in {seconds} s.',
     partlyCrop: '{name} now has the new photo, but with the portal’s centred square crop: applying your crop failed{cause}.',
@@ -76,7 +76,17 @@ export const enFailures = {
       notHttps: 'Only secure addresses (https://…) can be used for a photo; {host} was given without https.',
       privateAddress:
         '{host} is on a private, local or internal network. The portal would fetch it from inside its own network, so the app does not send such addresses. Use a public https:// address of the image.',
-      unresolved: 'The app could not find {host} on the internet. Check the address, or use a public https:// address of the image.'
+      unresolved: 'The app could not find {host} on the internet. Check the address, or use a public https:// address of the image.',
+      defaultImage: 'This is the portal’s grey “no photo” image, not a photo of {name}. Use the address of a real photo.'
+    },
+    download: {
+      unreachable: 'Could not download the image: nothing answers at {host}. Check the address and your connection.',
+      timeout: 'Could not download the image: {host} took too long to answer. Try again, or use another address.',
+      tls: 'Could not download the image: the security certificate of {host} cannot be trusted.',
+      redirect: 'Could not download the image: {host} sends the address on elsewhere. Use the final address of the image itself.',
+      status: 'Could not download the image: {host} answered {status}. Use an address that opens the image without signing in.',
+      tooLarge: 'Could not download the image: the file at {host} is far larger than any photo.',
+      empty: 'Could not download the image: {host} sent an empty answer.'
     }
   },
   refusal: {
@@ -131,6 +141,7 @@ export const enFailures = {
     answerTokenCharacters: '{portal} answered the sign-in with a token that contains line breaks or other characters the app cannot send, so you are not signed in. Ask the portal administrator.',
     answerKeyCharacters: 'The API key contains line breaks, spaces at the edge or other characters a key never has. Copy the key again, exactly, and paste it.',
     urlInvalid: 'That is not a portal address. Enter it like https://docspace.example.com.',
+    urlDownloadFailed: 'The image could not be downloaded from that address.',
     urlInsecure: 'Only https:// addresses are allowed, except for a portal on this computer.',
     netUnreachable: 'Cannot reach {portal}. Check the address and your network connection.',
     netTimeout: '{portal} took too long to answer. Try again.',

@@ -202,6 +202,8 @@ export const en = {
     cancelUpload: 'Cancel',
     cancelling: 'Cancelling…',
     tooLateToCancel: 'Too late to cancel: the portal has already switched to the new photo.',
+    tryAgain: 'Try again',
+    refreshPerson: 'Refresh',
     applyCropAgain: 'Apply crop again',
     refresh: 'Refresh list',
     rotated: 'Turned {degrees}°'
@@ -229,6 +231,7 @@ export const en = {
     'set-from-url': 'Photo of {name} set from the address',
     restore: 'Earlier photo of {name} restored',
     undo: 'Undone: {name}’s photo is back as it was',
+    restoreFrom: '{name}’s photo of {date} is back',
     unverified: 'Not every size could be checked yet; refresh in a moment.'
   },
   photoActions: {
@@ -252,10 +255,23 @@ export const en = {
     title: 'Set {name}’s photo from an address',
     label: 'Image address',
     placeholder: 'https://…',
-    hint: 'The portal downloads the image itself. DocSpace 3.7.1 and later only accept public https:// addresses.',
-    submit: 'Set photo',
+    hint: 'The app downloads the image and shows it, so you can crop it before anything is set. Only public https:// addresses can be used.',
+    submit: 'Show and crop',
     cancel: 'Cancel',
     empty: 'Enter the address of the image.'
+  },
+  restoreDialog: {
+    title: 'Restore {name}’s photo of {date}?',
+    now: 'Now',
+    after: 'After restoring',
+    nowAlt: '{name}’s current photo',
+    afterAlt: '{name}’s photo of {date}',
+    noPhoto: 'No photo',
+    loading: 'Loading the current photo…',
+    body: 'The current photo is saved in the history first, so Undo brings it back.',
+    bodyRemove: 'On {date} {name} had no photo: restoring removes the current one. It is saved in the history first, so Undo brings it back.',
+    confirm: 'Restore photo',
+    cancel: 'Cancel'
   },
   history: {
     title: 'Earlier photos of {name}',
@@ -291,6 +307,30 @@ export const en = {
       result: 'Result',
       detail: 'Details'
     },
+    detail: {
+      bulk: '{ok} changed, {failed} failed, {skipped} skipped',
+      failed: 'The change did not go through.',
+      restored: 'Restored the photo of {date}',
+      restoredNone: 'Put back “no photo”, as on {date}',
+      deleted: 'Photo removed; the app kept a copy in the history',
+      fromHost: 'Image from {host}',
+      cropped: 'Cropped to a square of {side} px',
+      unverified: 'Not every size could be checked'
+    },
+    filters: {
+      label: 'Filter the activity',
+      person: 'Person',
+      personPlaceholder: 'Any name',
+      action: 'Change',
+      anyAction: 'Any change',
+      actor: 'By',
+      anyActor: 'Anyone',
+      from: 'From',
+      to: 'To',
+      clear: 'Clear filters',
+      noMatch: 'No changes match these filters.',
+      shown: '{shown} of {total} changes'
+    },
     results: {
       ok: 'Done',
       failed: 'Failed'
@@ -311,6 +351,7 @@ export const en = {
     dismiss: 'Dismiss',
     busy: 'Wait until the current photo change has finished.',
     pendingSignIn: 'Sign in to {portal} again: the change to {name}’s photo then continues by itself.',
+    refreshed: '{name}’s photo is shown as the portal has it now.',
     pendingSignInUndo: 'Sign in to {portal} again: the undo then continues by itself.',
     notifications: 'Notifications'
   },

@@ -55,18 +55,30 @@ describe('photo errors by name', () => {
   it('url/invalid: an address the app keeps to itself is named with its host and why, in English and German', () => {
     const privateAddress = err('url/invalid', { facts: { urlProblem: 'private-address', urlHost: '169.254.169.254' } })
     const en1 = describePhotoError(en, privateAddress, ctx({ action: 'set-from-url' }))
-    expect(en1.detail).toBe(
+    expect(en1.message).toBe(
       '169.254.169.254 is on a private, local or internal network. The portal would fetch it from inside its own network, so the app does not send such addresses. Use a public https:// address of the image.'
     )
-    expect(describePhotoError(de, privateAddress, ctx({ action: 'set-from-url' })).detail).toContain('169.254.169.254 liegt in einem privaten, lokalen oder internen Netz')
+    expect(describePhotoError(de, privateAddress, ctx({ action: 'set-from-url' })).message).toContain('169.254.169.254 liegt in einem privaten, lokalen oder internen Netz')
     const notHttps = err('url/invalid', { facts: { urlProblem: 'not-https', urlHost: 'images.example' } })
-    expect(describePhotoError(en, notHttps, ctx({ action: 'set-from-url' })).detail).toBe(
+    expect(describePhotoError(en, notHttps, ctx({ action: 'set-from-url' })).message).toBe(
       'Only secure addresses (https://…) can be used for a photo; images.example was given without https.'
     )
-    expect(describePhotoError(de, notHttps, ctx({ action: 'set-from-url' })).detail).toContain('images.example wurde ohne https angegeben')
+    expect(describePhotoError(de, notHttps, ctx({ action: 'set-from-url' })).message).toContain('images.example wurde ohne https angegeben')
     const unresolved = err('url/invalid', { facts: { urlProblem: 'unresolved', urlHost: 'nowhere.invalid' } })
-    expect(describePhotoError(en, unresolved, ctx({ action: 'set-from-url' })).detail).toContain('could not find nowhere.invalid')
-    expect(describePhotoError(de, unresolved, ctx({ action: 'set-from-url' })).detail).toContain('konnte nowhere.invalid im Internet nicht finden')
+    expect(describePhotoError(en, unresolved, ctx({ action: 'set-from-url' })).message).toContain('could not find nowhere.invalid')
+    expect(describePhotoError(de, unresolved, ctx({ action: 'set-from-url' })).message).toContain('konnte nowhere.invalid im Internet nicht finden')
+  })
+
+  it('a photo address: not a URL, a dead address and the portal’s default image each say so, once', () => {
+    const notUrl = describePhotoError(en, err('url/invalid', { facts: { urlProblem: 'not-a-url' } }), ctx({ action: 'set-from-url' }))
+    expect(notUrl).toEqual({ message: 'This is not a web address. Paste the full address of the image, starting with https://.', remedy: 'none', tone: 'error' })
+    const dead = describePhotoError(en, err('url/download-failed', { facts: { downloadProblem: 'unreachable', urlHost: 'photos.example' } }), ctx({ action: 'set-from-url' }))
+    expect(dead.message).toBe('Could not download the image: nothing answers at photos.example. Check the address and your connection.')
+    expect(dead.detail).toBeUndefined()
+    const gone = describePhotoError(de, err('url/download-failed', { status: 404, facts: { downloadProblem: 'status', urlHost: 'photos.example' } }), ctx())
+    expect(gone.message).toContain('photos.example antwortete mit 404')
+    const grey = describePhotoError(en, err('url/invalid', { facts: { urlProblem: 'default-image', personName: 'Zoë Ålander' } }), ctx())
+    expect(grey.message).toBe('This is the portal’s grey “no photo” image, not a photo of Zoë Ålander. Use the address of a real photo.')
   })
 
   it('portal/not-found: the person is gone, refresh', () => {
@@ -97,8 +109,8 @@ describe('photo errors by name', () => {
   it('net/*: connection lost, and which photo the person has now', () => {
     const lost = err('net/connection-lost', { detail: 'ECONNRESET', facts: { step: 'upload', photoNow: 'old', personName: 'Zoë Ålander' } })
     const text = describePhotoError(en, lost, ctx())
-    expect(text.message).toBe('The connection to hr.example.com was lost; Zoë Ålander still has the old photo.')
-    expect(text.detail).toBe('The connection to the portal was lost while uploading the photo. Zoë Ålander keeps the old photo. Check the connection and try again.')
+    // One message: where it was lost and what the person has; the button says what to do.
+    expect(text).toEqual({ message: 'The connection to hr.example.com was lost while the photo was uploading. Zoë Ålander keeps the old photo.', remedy: 'retry', tone: 'error' })
     expect(describePhotoError(en, err('net/timeout'), ctx({ hadPhoto: false })).message).toBe(
       'The connection to hr.example.com was lost; Zoë Ålander still has no photo.'
     )
@@ -137,7 +149,7 @@ describe('photo errors by name', () => {
   it('words the specifics from main’s facts in German too, never main’s English message', () => {
     const lost = err('net/connection-lost', { message: 'upload: the connection was lost during the request', facts: { step: 'upload', photoNow: 'old', personName: 'Zoë Ålander' } })
     const text = describePhotoError(de, lost, ctx())
-    expect(text.detail).toBe('Die Verbindung zum Portal wurde beim Hochladen des Fotos unterbrochen. Zoë Ålander behält das alte Foto. Prüfen Sie die Verbindung und versuchen Sie es erneut.')
+    expect(text.message).toBe('Die Verbindung zu hr.example.com wurde beim Hochladen des Fotos unterbrochen. Zoë Ålander behält das alte Foto.')
     const svg = describePhotoError(de, err('image/unsupported', { message: 'svg is recognised and refused', facts: { imageProblem: 'refused-format', refusedFormat: 'svg' } }), ctx())
     expect(svg.detail).toContain('SVG-Zeichnungen werden nicht unterstützt')
     const refused = describePhotoError(de, err('portal/forbidden', { message: 'refused before sending', facts: { refusal: 'other-admin', portalVersion: '3.5.0' } }), ctx())
@@ -145,8 +157,27 @@ describe('photo errors by name', () => {
     for (const t of [text, svg, refused]) expect(`${t.message} ${t.detail}`).not.toMatch(/upload: |recognised|refused before/)
   })
 
-  it('says what the person has now when main could not tell which photo the portal switched to', () => {
-    const unknown = err('net/connection-lost', { facts: { step: 'promote', photoNow: 'unknown', personName: 'Zoë Ålander' } })
-    expect(describePhotoError(en, unknown, ctx()).detail).toContain('could not check whether Zoë Ålander has the old or the new photo')
+  it('says only that it is not known which photo the person has, whatever broke, and offers Refresh', () => {
+    for (const code of ['net/connection-lost', 'portal/server-error'] as const) {
+      const unknown = err(code, { status: 500, facts: { step: 'promote', photoNow: 'unknown', personName: 'Zoë Ålander' } })
+      const text = describePhotoError(en, unknown, ctx({ hadPhoto: false }))
+      expect(text).toEqual({
+        message:
+          'hr.example.com stopped answering while it was switching to the new photo, so it is not known whether Zoë Ålander has the old or the new photo. Refresh to see which; the old photo is saved in the history.',
+        remedy: 'check-again',
+        tone: 'error'
+      })
+    }
+  })
+
+  it('a 5xx says the portal did not take it, what the person has and when to try again, once', () => {
+    const busy = err('portal/server-error', { status: 503, facts: { step: 'upload', photoNow: 'none', personName: 'Zoë Ålander', retryAfterSeconds: 30 } })
+    expect(describePhotoError(en, busy, ctx())).toEqual({
+      message: 'hr.example.com had a problem (503) and did not take the change. Zoë Ålander still has no photo. Try again in 30 s.',
+      remedy: 'retry',
+      tone: 'error'
+    })
+    const de503 = describePhotoError(de, busy, ctx())
+    expect(de503.message).toBe('hr.example.com hatte ein Problem (503) und hat die Änderung nicht übernommen. Zoë Ålander hat weiterhin kein Foto. Versuchen Sie es in 30 s erneut.')
   })
 })

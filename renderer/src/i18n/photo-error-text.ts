@@ -5,17 +5,7 @@
  */
 import type { AppError, PhotoAction, PhotoPolicy, Role } from '../../../preload/contract'
 import { describeError, displayPortal, type ErrorText } from './error-text'
-import {
-  addressDetail,
-  connectionDetail,
-  imageDetail,
-  keepsText,
-  partlyDetail,
-  rejectedAdvice,
-  serverDetail,
-  size,
-  urlDetail
-} from './fact-text'
+import { addressDetail, connectionMessage, downloadText, imageDetail, keepsText, partlyDetail, rejectedAdvice, serverMessage, size, urlDetail } from './fact-text'
 import { refusalExplanation, refusalSpecifics } from './refusal-text'
 
 /** What the failed call was about. */
@@ -31,8 +21,12 @@ export interface PhotoErrorContext {
   readonly fileName?: string
 }
 
-/** What the UI can offer next to the message. */
-export type PhotoErrorRemedy = 'apply-crop-again' | 'refresh' | 'none'
+/**
+ * What the UI can offer next to the message: apply the crop again, reload the list (the person is
+ * gone), send the same change again (nothing changed, the portal or the connection failed), or read
+ * the person again (it is not known which photo they have).
+ */
+export type PhotoErrorRemedy = 'apply-crop-again' | 'refresh' | 'retry' | 'check-again' | 'none'
 
 export interface PhotoErrorText extends ErrorText {
   readonly remedy: PhotoErrorRemedy
@@ -60,9 +54,11 @@ export function describePhotoError(t: Translate, error: AppError, ctx: PhotoErro
     ...(extra.detail !== undefined && extra.detail !== message ? { detail: extra.detail } : {})
   })
 
+  if (error.code === 'auth/expired') return result(t('photoErrors.authExpired', named), { tone: 'info' })
+  // Whatever broke, when main could not look, the one thing to say is that nobody knows yet.
+  if (facts?.photoNow === 'unknown') return result(t('photoErrors.unknownNow', named), { remedy: 'check-again' })
+
   switch (error.code) {
-    case 'auth/expired':
-      return result(t('photoErrors.authExpired', named), { tone: 'info' })
     case 'portal/forbidden': {
       const address = addressDetail(t, facts, named)
       if (address !== undefined) return result(`${t('photoErrors.forbiddenUrl', named)} ${keeps}`, { detail: address })
@@ -83,7 +79,8 @@ export function describePhotoError(t: Translate, error: AppError, ctx: PhotoErro
     case 'net/unreachable':
     case 'net/tls': {
       const hasPhoto = facts?.photoNow === 'none' ? false : facts?.photoNow === 'old' ? true : ctx.hadPhoto
-      return result(t(hasPhoto ? 'photoErrors.netLost' : 'photoErrors.netLostNoPhoto', named), { detail: connectionDetail(t, error, named, keeps) })
+      const said = connectionMessage(t, error, named, keeps) ?? t(hasPhoto ? 'photoErrors.netLost' : 'photoErrors.netLostNoPhoto', named)
+      return result(said, { remedy: error.code === 'net/tls' ? 'none' : 'retry' })
     }
     case 'image/unsupported':
       return result(t('photoErrors.imageUnsupported', named), { detail: imageDetail(t, facts, named) })
@@ -104,12 +101,15 @@ export function describePhotoError(t: Translate, error: AppError, ctx: PhotoErro
     case 'photo/no-backup':
       return result(t(ctx.action === 'undo' ? 'photoErrors.nothingToUndo' : 'photoErrors.noBackup', named))
     case 'portal/server-error':
-    case 'portal/rate-limited':
-      return result(`${describeError(t, error, ctx.portalUrl).message} ${keeps}`, { detail: serverDetail(t, error, named, keeps, ctx.action === 'set-from-url') })
-    case 'url/invalid': {
-      const generic = describeError(t, error, ctx.portalUrl)
-      return result(generic.message, { detail: urlDetail(t, facts, named) })
+    case 'portal/rate-limited': {
+      const said = serverMessage(t, error, named, keeps, ctx.action === 'set-from-url') ?? `${describeError(t, error, ctx.portalUrl).message} ${keeps}`
+      return result(said, { remedy: 'retry' })
     }
+    // A photo address: what is wrong with it is the whole message (not the portal-address wording).
+    case 'url/invalid':
+      return result(urlDetail(t, facts, named) ?? t('photoErrors.url.notAUrl', named))
+    case 'url/download-failed':
+      return result(downloadText(t, facts, named, error.status) ?? t('errors.urlDownloadFailed', named))
     case 'app/internal': {
       const generic = describeError(t, error, ctx.portalUrl)
       return result(generic.message, { detail: facts?.step === 'backup' ? t('photoErrors.backupFailed', named) : undefined })

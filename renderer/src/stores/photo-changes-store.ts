@@ -24,6 +24,8 @@ export interface ReplaceRequest {
   readonly rotate: QuarterTurns
   readonly crop: CropFraction
   readonly fileName: string
+  /** The photo address the bytes came from (Set from URL): main logs the change as set from it. */
+  readonly sourceUrl?: string
 }
 
 /** A change main makes to a person's photo. Kept whole, so it can be sent again unchanged. */
@@ -31,7 +33,8 @@ export type PhotoRequest =
   | ReplaceRequest
   | { readonly kind: 'delete'; readonly accountId: string; readonly person: Person }
   | { readonly kind: 'set-from-url'; readonly accountId: string; readonly person: Person; readonly url: string }
-  | { readonly kind: 'restore'; readonly accountId: string; readonly person: Person; readonly entryId: string }
+  /** `day` names the restored photo in the toast ("3 March"), as the history showed it. */
+  | { readonly kind: 'restore'; readonly accountId: string; readonly person: Person; readonly entryId: string; readonly day?: string }
   | { readonly kind: 'undo'; readonly accountId: string }
 
 /** What waits for a new sign-in: a change, or a download of the original. */
@@ -132,8 +135,8 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
     return withAccount((accountId) => run({ kind: 'set-from-url', accountId, person, url }, options))
   }
 
-  function restore(person: Person, entryId: string): Promise<PhotoOutcome> {
-    return withAccount((accountId) => run({ kind: 'restore', accountId, person, entryId }))
+  function restore(person: Person, entryId: string, day?: string): Promise<PhotoOutcome> {
+    return withAccount((accountId) => run({ kind: 'restore', accountId, person, entryId, ...(day ? { day } : {}) }))
   }
 
   /** Undoes the last change this app made on the account (main restores the backup taken before it). */
@@ -193,7 +196,8 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
           jobId: jobId ?? deps.newJobId(),
           bytes: request.bytes,
           rotate: request.rotate,
-          crop: request.crop
+          crop: request.crop,
+          ...(request.sourceUrl ? { sourceUrl: request.sourceUrl } : {})
         })
       case 'delete':
         return api.photos.remove({ accountId: request.accountId, userId: request.person.id })
@@ -214,7 +218,10 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
     toasts.show({
       kind: 'success',
       key: CHANGE_TOAST,
-      message: t(`done.${change.action}`, { name: change.person.displayName }),
+      message:
+        request.kind === 'restore' && request.day
+          ? t('done.restoreFrom', { name: change.person.displayName, date: request.day })
+          : t(`done.${change.action}`, { name: change.person.displayName }),
       ...(change.verified ? {} : { detail: t('done.unverified') }),
       actions: [{ label: again, testId: 'toast-undo', run: () => void undo(request.accountId) }]
     })
@@ -235,10 +242,16 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
     const subject = { ...about, ...(request.kind === 'replace' ? { fileName: request.fileName } : {}) }
     const text = describePhotoError(t, error, photoErrorContext(t, accounts, subject, request.kind === 'original' ? 'read' : request.kind))
     const actions: ToastAction[] = []
+    const again = options.retry ?? (() => void (request.kind === 'original' ? downloadOriginal(request.person) : run(request)))
+    const whose = request.kind === 'undo' ? lastChanged : request.person
     if (text.remedy === 'apply-crop-again' && request.kind === 'replace') {
-      actions.push({ label: t('editor.applyCropAgain'), testId: 'apply-crop-again', run: options.retry ?? (() => void run(request)) })
+      actions.push({ label: t('editor.applyCropAgain'), testId: 'apply-crop-again', run: again })
     } else if (text.remedy === 'refresh') {
       actions.push({ label: t('editor.refresh'), testId: 'refresh-people', run: () => void people.load(request.accountId) })
+    } else if (text.remedy === 'retry') {
+      actions.push({ label: t('editor.tryAgain'), testId: 'retry-change', run: again })
+    } else if (text.remedy === 'check-again' && whose) {
+      actions.push({ label: t('editor.refreshPerson'), testId: 'refresh-person', run: () => void refreshPerson(request.accountId, whose) })
     }
     const failure: PhotoFailure = { request, error, text, actions }
     if (!options.inline) {
@@ -251,6 +264,22 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
       })
     }
     return failure
+  }
+
+  /**
+   * After a change whose outcome is not known: read the person again, so the row and the panel show
+   * the photo the portal has now, and say so. A failure to read is told like any other.
+   */
+  async function refreshPerson(accountId: string, person: Person): Promise<void> {
+    const fresh = await api.people.get({ accountId, userId: person.id })
+    if (!fresh.ok) {
+      const text = describePhotoError(t, fresh.error, photoErrorContext(t, accounts, { accountId, person }, 'read'))
+      toasts.show({ kind: 'error', message: text.message, errorCode: fresh.error.code })
+      return
+    }
+    applyPerson(fresh.value)
+    revision.value++
+    toasts.show({ kind: 'info', key: CHANGE_TOAST, message: t('toast.refreshed', { name: fresh.value.displayName }) })
   }
 
   /** 401: keep the action and let the sign-in screen take over. */
@@ -303,7 +332,7 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
     return { ok: true, value: [...result.value].sort((a, b) => b.savedAt.localeCompare(a.savedAt)) }
   }
 
-  return { job, pending, revision, setDeps, run, remove, setFromUrl, restore, undo, cancelJob, downloadOriginal, history }
+  return { job, pending, revision, setDeps, run, remove, setFromUrl, restore, undo, cancelJob, downloadOriginal, history, refreshPerson }
 })
 
 /** crypto.randomUUID needs a secure context; a custom app protocol may not be one, getRandomValues always is. */

@@ -49,7 +49,8 @@ export interface EditorPicture {
 
 export type EditorSession = EditorPicture &
   (
-    | { readonly kind: 'person'; readonly person: Person; readonly accountId: string }
+    /** `sourceUrl`: the picture was downloaded from this photo address (Set from URL). */
+    | { readonly kind: 'person'; readonly person: Person; readonly accountId: string; readonly sourceUrl?: string }
     /** `name` says whose photo it will be (the title); `initial` is where the square starts. */
     | { readonly kind: 'crop'; readonly name: string; readonly initial: CropChoice }
   )
@@ -105,6 +106,32 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
       if (!shown) return false
       begin({ ...shown, kind: 'person', person, accountId: account.id })
       return true
+    } finally {
+      inspecting.value = false
+    }
+  }
+
+  /**
+   * Set from URL: main downloads the address (the same address rules as always), then the editor shows
+   * it for the crop, and nothing is set until Save. Answers the failure for the URL dialog to show,
+   * or null when the editor opened (or could not open for a reason already told in a toast);
+   * `beforeOpen` closes the URL dialog once the picture is there.
+   */
+  async function openFromUrl(person: Person, url: string, beforeOpen: () => Promise<void> = async () => undefined): Promise<PhotoFailure | null> {
+    const account = accounts.activeAccount
+    if (!account || changes.job || inspecting.value || session.value) return null
+    inspecting.value = true
+    try {
+      const got = await api.photos.fetchUrl({ accountId: account.id, userId: person.id, url })
+      if (!got.ok) {
+        const text = describePhotoError(t, got.error, photoErrorContext(t, accounts, { accountId: account.id, person }, 'set-from-url'))
+        return { request: { kind: 'set-from-url', accountId: account.id, person, url }, error: got.error, text, actions: [] }
+      }
+      const shown = await prepare(got.value.bytes, null, { accountId: account.id, person, fileName: got.value.fileName }, null)
+      // The URL dialog goes first: two modal dialogs at once would each pull the focus back to itself.
+      await beforeOpen()
+      if (shown) begin({ ...shown, kind: 'person', person, accountId: account.id, sourceUrl: url })
+      return null
     } finally {
       inspecting.value = false
     }
@@ -200,8 +227,8 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
       end(choice)
       return
     }
-    const { accountId, person, bytes, fileName } = current
-    await save({ kind: 'replace', accountId, person, bytes, crop: choice.crop, rotate: choice.rotate, fileName })
+    const { accountId, person, bytes, fileName, sourceUrl } = current
+    await save({ kind: 'replace', accountId, person, bytes, crop: choice.crop, rotate: choice.rotate, fileName, ...(sourceUrl ? { sourceUrl } : {}) })
   }
 
   async function save(request: ReplaceRequest): Promise<void> {
@@ -210,12 +237,18 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     try {
       const outcome = await changes.run(request, { inline: true, retry: () => void save(request) })
       if (outcome.ok) end(null)
-      else if (outcome.failure) failure.value = outcome.failure
+      // Reading the person again shows the photo they have now: on the panel, behind the editor, so the editor closes.
+      else if (outcome.failure) failure.value = { ...outcome.failure, actions: outcome.failure.actions.map((a) => (a.testId === 'refresh-person' ? { ...a, run: () => closeThen(a.run) } : a)) }
       // 401: the change waits for the new sign-in in the changes store; the sign-in screen takes over.
       else if (changes.pending === request) end(null)
     } finally {
       saving.value = null
     }
+  }
+
+  function closeThen(next: () => void): void {
+    end(null)
+    next()
   }
 
   /** Escape or Cancel: closes, except while the editor's own save runs. A crop-only caller gets null. */
@@ -244,7 +277,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     caller?.(choice)
   }
 
-  return { session, failure, inspecting, job, openForPerson, openForCrop, refuse, showPreview, confirm, close }
+  return { session, failure, inspecting, job, openForPerson, openFromUrl, openForCrop, refuse, showPreview, confirm, close }
 })
 
 function mimeOf(format: string): string {

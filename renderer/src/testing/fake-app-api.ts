@@ -190,6 +190,7 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
       lastChangedUser = userId
       return changed('set-from-url', userId, true)
     }),
+    fetchUrl: record('photos.fetchUrl', async ({ url }) => ok({ bytes: new Uint8Array([255, 216, 255, 224]), fileName: url.split('/').pop() || 'photo.jpg' })),
     original: record('photos.original', async ({ userId }) =>
       ok({ bytes: new Uint8Array([255, 216, 255, 224]), mime: 'image/jpeg', fileName: `${current.get(userId)?.displayName ?? userId}-original.jpg` })
     ),
