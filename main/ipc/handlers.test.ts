@@ -13,7 +13,7 @@ import type { ActivityLog } from '../services/activity-log'
 import type { LogFields, Logger } from '../core/logger'
 import type { PeopleService } from '../services/people-service'
 import type { PhotosService } from '../services/photos-service'
-import { createHandlers } from './handlers'
+import { createHandlers, type HandlerServices } from './handlers'
 import type { Handlers } from './types'
 
 let dataDir: string
@@ -114,6 +114,7 @@ describe('createHandlers: exceptions become app/internal', () => {
       editor: {} as PhotoEditorService,
       activity: {} as ActivityLog,
       bulk: {} as BulkService,
+      handoff: {} as HandlerServices['handoff'],
       log
     })
     const r = await h['accounts:overview'](undefined)

@@ -75,6 +75,12 @@ export function errorKey(code: ErrorCode): ErrorKey {
       return 'errors.bulkBusy'
     case 'bulk/file-missing':
       return 'errors.bulkFileMissing'
+    case 'handoff/not-allowed':
+      return 'errors.handoffNotAllowed'
+    case 'handoff/not-waiting':
+      return 'errors.handoffNotWaiting'
+    case 'handoff/unknown':
+      return 'errors.handoffUnknown'
     case 'input/invalid':
       return 'errors.inputInvalid'
     case 'app/cancelled':

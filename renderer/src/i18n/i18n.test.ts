@@ -39,6 +39,9 @@ const ALL_CODES = {
   'bulk/unknown-job': true,
   'bulk/busy': true,
   'bulk/file-missing': true,
+  'handoff/not-allowed': true,
+  'handoff/not-waiting': true,
+  'handoff/unknown': true,
   'input/invalid': true,
   'app/cancelled': true,
   'app/internal': true
