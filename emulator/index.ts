@@ -11,6 +11,7 @@ import { paintDefaultPhoto } from './images/portrait'
 import { centredSquare, fitWithin, renderThumbnails } from './images/images'
 import { createRandom, seedOrganisation } from './domain/seed'
 import { buildServer } from './http/server'
+import { notificationJson } from './routes/control'
 import { NO_QUIRKS, PortalStore } from './domain/store'
 import type { CacheQuirks, PortalOptions, RunningPortal } from './types'
 import { parseVersion, versionRules } from './domain/version'
@@ -32,6 +33,7 @@ function resolveOptions(options: PortalOptions = {}): ResolvedOptions {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     maxImageUploadSize: options.maxImageUploadSize ?? 5 * 1024 * 1024,
+    maxFileSize: options.maxFileSize ?? 100 * 1024 * 1024,
     latencyMs: options.latencyMs ?? 0,
     dataDir: options.dataDir,
     allowLoopbackPhotoUrls: options.allowLoopbackPhotoUrls ?? false,
@@ -130,6 +132,10 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       return user ? store.photoBytes(user, size) : undefined
     },
     userIdByEmail: (email) => store.userByEmail(email)?.id,
+    notifications: () => store.space.notifications.map((n) => notificationJson(n, store)),
+    resetNotifications: () => {
+      store.space.notifications.length = 0
+    },
     writeStats: () => ctx.writeStats.snapshot(),
     resetWriteStats: () => ctx.writeStats.reset(),
     close: async () => {

@@ -14,6 +14,8 @@ export interface PortalOptions {
   port?: number
   /** Default 5 MiB (the shipped config; the code default is 1 MiB). */
   maxImageUploadSize?: number
+  /** Largest file upload (files area), default 100 MiB (`web:available-file-size`). */
+  maxFileSize?: number
   /** Fixed latency added to every API request, default 0. */
   latencyMs?: number
   /** When set, state persists there across restarts. */
@@ -100,6 +102,21 @@ export interface Faults {
   paymentRequired: boolean
 }
 
+/** A notice sent for a file share (with its sharing message) or a room invitation (never a message). */
+export interface PortalNotice {
+  kind: 'file-share' | 'room-invite'
+  recipientId: string
+  recipientEmail?: string
+  sharerId: string
+  fileId?: number
+  fileTitle?: string
+  roomId?: number
+  access: number
+  message?: string
+  /** ISO 8601 */
+  at: string
+}
+
 export type PhotoSize = 'original' | 'retina' | 'max' | 'big' | 'medium' | 'small'
 
 export interface RunningPortal {
@@ -120,6 +137,9 @@ export interface RunningPortal {
   /** The exact stored bytes, or undefined when the user has no photo. */
   storedPhoto(userId: string, size: PhotoSize): Buffer | undefined
   userIdByEmail(email: string): string | undefined
+  /** Share and invitation notices the portal would have sent (notify:true), oldest first. */
+  notifications(): PortalNotice[]
+  resetNotifications(): void
   /** Writes (POST/PUT/DELETE under /api/) in flight now, the most seen at once since the last reset, and their count. */
   writeStats(): { readonly writesInFlight: number; readonly maxWritesInFlight: number; readonly writes: number }
   resetWriteStats(): void

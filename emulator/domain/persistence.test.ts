@@ -53,4 +53,33 @@ describe('persistence', () => {
       await other.close()
     }
   })
+
+  it('keeps My-documents files, their versions and shares across a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'portal-files-'))
+    dirs.push(dir)
+    const first = await startPortal({ quiet: true, people: 50, dataDir: dir })
+    const token = await signIn(first, first.accounts.roomAdmin)
+    const png = await quadrantImage(64, 64)
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(png)]), 'kept.png')
+    const up = await call<Array<{ id: number; viewUrl: string }>>(first, '/api/2.0/files/@my/upload', { token, method: 'POST', form })
+    const file = up.body.response?.[0] as { id: number; viewUrl: string }
+    await call(first, `/api/2.0/files/file/${file.id}/share`, { token, method: 'PUT', json: { share: [{ shareTo: first.accounts.user.id, access: 2 }] } })
+    await first.close()
+
+    const second = await startPortal({ quiet: true, people: 50, dataDir: dir })
+    try {
+      const userToken = await signIn(second, second.accounts.user)
+      const inbox = await call<{ files: Array<{ id: number; title: string; viewUrl: string }> }>(second, '/api/2.0/files/@share', { token: userToken })
+      expect(inbox.body.response?.files.map((f) => [f.id, f.title])).toEqual([[file.id, 'kept.png']])
+      const bytes = await fetch(inbox.body.response?.files[0]?.viewUrl as string, { headers: { authorization: userToken } })
+      expect(Buffer.from(await bytes.arrayBuffer()).equals(png)).toBe(true)
+      const form2 = new FormData()
+      form2.append('file', new Blob([new Uint8Array(png)]), 'next.png')
+      const next = await call<Array<{ id: number }>>(second, '/api/2.0/files/@my/upload', { token, method: 'POST', form: form2 })
+      expect(next.body.response?.[0]?.id).toBe(file.id + 1)
+    } finally {
+      await second.close()
+    }
+  })
 })

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { THUMB_SIZES, type Crop, type ThumbSize } from '../images/images'
 import type { ApiKeyRecord, PhotoRecord, TokenRecord } from './model'
 import type { PortalStore } from './store'
+import { loadFiles, saveFiles } from './files-persistence'
 
 const FORMAT = 1
 
@@ -90,6 +91,7 @@ export class Persistence {
       const path = join(this.dir, 'temp', t.name)
       if (safeName(t.name) && existsSync(path)) this.store.tempFiles.set(t.name, { bytes: readFileSync(path), ext: t.ext, createdMs: t.createdMs })
     }
+    loadFiles(this.dir, this.store.space, this.log)
   }
 
   /** Debounced save after a change. */
@@ -110,6 +112,7 @@ export class Persistence {
     try {
       this.writePhotos()
       this.writeTemp()
+      saveFiles(this.dir, this.store.space)
       writeAtomic(this.statePath, JSON.stringify(this.snapshot()))
     } catch (e) {
       this.log(`dataDir: save failed: ${(e as Error).message}`)

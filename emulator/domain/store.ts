@@ -3,6 +3,7 @@
 
 import { ticksFromUnixMs } from './dotnet-hash'
 import { THUMB_PIXELS, type Crop, type ThumbSize } from '../images/images'
+import { FileSpace } from './files'
 import type { ApiKeyRecord, GroupRecord, PhotoRecord, TempFile, TokenRecord, UserRecord } from './model'
 import { paintPortrait } from '../images/portrait'
 import type { CacheQuirks, PhotoSize } from '../types'
@@ -23,6 +24,8 @@ export class PortalStore {
   readonly tokens = new Map<string, TokenRecord>()
   readonly apiKeys = new Map<string, ApiKeyRecord>()
   readonly tempFiles = new Map<string, TempFile>()
+  /** Folders, rooms, files and shares (CONTRACT-ROOMS.md). */
+  readonly space: FileSpace
   /** Bumped when a field that list queries sort or filter on changes. */
   listRevision = 0
   /** Users changed since seeding (persisted); `dirtyPhotos` since the last save. */
@@ -48,6 +51,7 @@ export class PortalStore {
       this.byEmail.set(u.email.toLowerCase(), u)
     }
     for (const g of groups) this.groupsById.set(g.id, g)
+    this.space = new FileSpace(users.find((u) => u.isOwner)?.id ?? '', () => this.changed())
   }
 
   listen(listener: StoreListener): void {

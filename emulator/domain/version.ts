@@ -32,6 +32,14 @@ export interface VersionRules {
   readonly legacyTypeNames: boolean
   /** >= 3.1.0: API keys exist. */
   readonly apiKeys: boolean
+  /** >= 3.6.0: FileDto `dimensions`, entry `sharedBy`/`ownedBy`, pathParts `folderType`, AiRoom (CONTRACT-ROOMS §7). */
+  readonly filesV36: boolean
+  /** >= 3.7.0: My-documents shares drop guests the sharer is not related to. */
+  readonly shareDropsUnrelatedGuests: boolean
+  /** >= 3.7.1: room invitations drop invitees the caller cannot view. */
+  readonly inviteDropsInvisible: boolean
+  /** >= 3.7.1: delete refusals are synchronous 403/404, `returnSingleOperation` and operation `status` exist. */
+  readonly syncDeleteChecks: boolean
 }
 
 /** Parses "3.7.2", "3.7.2.1234" or "v3.6" leniently into comparable numbers. */
@@ -73,6 +81,10 @@ export function versionRules(version: string): VersionRules {
     strictCount: atLeast('3.2.1'),
     communityServer: !atLeast('3.1.0'),
     legacyTypeNames: !atLeast('3.0.0'),
-    apiKeys: atLeast('3.1.0')
+    apiKeys: atLeast('3.1.0'),
+    filesV36: atLeast('3.6.0'),
+    shareDropsUnrelatedGuests: atLeast('3.7.0'),
+    inviteDropsInvisible: atLeast('3.7.1'),
+    syncDeleteChecks: atLeast('3.7.1')
   }
 }

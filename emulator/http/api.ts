@@ -27,6 +27,7 @@ export interface ResolvedOptions {
   host: string
   port: number
   maxImageUploadSize: number
+  maxFileSize: number
   latencyMs: number
   dataDir?: string
   allowLoopbackPhotoUrls: boolean

@@ -199,6 +199,10 @@ function randomUuid(): string {
  */
 export function requiredScopes(method: string, path: string): string[] | undefined {
   const p = path.toLowerCase()
+  const read = method === 'GET' || method === 'HEAD'
+  // Files and rooms (CONTRACT-ROOMS §0): rooms:* on files/rooms..., files:* on every other files route.
+  if (/^\/api\/2\.0\/files\/rooms(\/|$)/.test(p)) return read ? ['rooms:read', 'rooms:write', '*:read', '*:write'] : ['rooms:write', '*:write']
+  if (/^\/api\/2\.0\/files(\/|$)/.test(p)) return read ? ['files:read', 'files:write', '*:read', '*:write'] : ['files:write', '*:write']
   if (!/^\/api\/2\.0\/(people|group)(\/|$|\?)/.test(p)) return undefined
   const self = /^\/api\/2\.0\/people\/@self(\/|$|\?)/.test(p)
   if (method === 'GET' || method === 'HEAD') {

@@ -22,6 +22,8 @@ export type ExceptionKind =
   | 'ImageSizeLimit'
   | 'ImageDecode'
   | 'Exception'
+  | 'TenantQuota'
+  | 'ArgumentOutOfRange'
 
 interface ExceptionInfo {
   status: number
@@ -65,6 +67,10 @@ function exceptionInfo(kind: ExceptionKind): ExceptionInfo {
       return { status: 500, type: 'ImageMagick.MagickCorruptImageErrorException', hresult: GENERIC_HRESULT, filled: true }
     case 'Exception':
       return { status: 500, type: 'System.Exception', hresult: GENERIC_HRESULT, filled: true }
+    case 'TenantQuota':
+      return { status: 402, type: 'ASC.Core.Tenants.TenantQuotaException', hresult: GENERIC_HRESULT, filled: true }
+    case 'ArgumentOutOfRange':
+      return { status: 400, type: 'System.ArgumentOutOfRangeException', hresult: -2146233086, filled: true }
   }
 }
 

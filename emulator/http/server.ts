@@ -11,8 +11,11 @@ import { internalError, ValidationFailure } from './envelope'
 import { Throttle } from './faults'
 import { registerAuthRoutes } from '../routes/auth'
 import { registerControlRoutes, type ControlDeps } from '../routes/control'
+import { registerFileOpRoutes } from '../routes/file-ops'
+import { registerFileRoutes } from '../routes/files'
 import { registerPeopleRoutes } from '../routes/people'
 import { registerPhotoRoutes } from '../routes/photos'
+import { registerSharingRoutes } from '../routes/sharing'
 import { registerSettingsRoutes } from '../routes/settings'
 import { registerStorageRoutes } from '../routes/storage'
 import type { FaultKind } from '../types'
@@ -116,6 +119,9 @@ export async function buildServer(ctx: PortalContext, control: ControlDeps): Pro
   registerPeopleRoutes(app, ctx)
   registerPhotoRoutes(app, ctx)
   registerStorageRoutes(app, ctx)
+  registerFileRoutes(app, ctx)
+  registerFileOpRoutes(app, ctx)
+  registerSharingRoutes(app, ctx)
   if (ctx.options.controlEndpoint) registerControlRoutes(app, ctx, control)
   return app
 }

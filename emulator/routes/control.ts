@@ -4,7 +4,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { PortalContext } from '../http/api'
 import type { FailNextRule, Faults, FaultKind, PhotoSize } from '../types'
-import type { DemoAccounts } from '../types'
+import type { DemoAccounts, PortalNotice } from '../types'
+import type { PortalNotification } from '../domain/files'
+import type { PortalStore } from '../domain/store'
 import { mimeForExtension } from './storage'
 
 const KINDS: readonly FaultKind[] = ['500', '503', 'reset', '429']
@@ -58,6 +60,22 @@ function faultsToJson(f: Faults): Record<string, unknown> {
   }
 }
 
+/** A recorded notice as tests read it. */
+export function notificationJson(n: PortalNotification, store?: PortalStore): PortalNotice {
+  return {
+    kind: n.kind,
+    recipientId: n.recipientId,
+    recipientEmail: store?.userById(n.recipientId)?.email,
+    sharerId: n.sharerId,
+    fileId: n.fileId,
+    fileTitle: n.fileId === undefined ? undefined : store?.space.files.get(n.fileId)?.title,
+    roomId: n.roomId,
+    access: n.access,
+    message: n.message,
+    at: new Date(n.atMs).toISOString()
+  }
+}
+
 export function registerControlRoutes(app: FastifyInstance, ctx: PortalContext, deps: ControlDeps): void {
   const json = (reply: FastifyReply, status: number, body: unknown) => reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body))
   const bad = (reply: FastifyReply, message: string) => json(reply, 400, { error: message })
@@ -101,6 +119,15 @@ export function registerControlRoutes(app: FastifyInstance, ctx: PortalContext, 
     const email = (req.query as Record<string, string | undefined>).email ?? ''
     const user = ctx.store.userByEmail(email)
     return user ? json(reply, 200, { id: user.id }) : json(reply, 404, { error: 'unknown email' })
+  })
+  app.get('/__emulator/notifications', (req, reply) => {
+    const recipient = (req.query as Record<string, string | undefined>).recipientId?.toLowerCase()
+    const list = ctx.store.space.notifications.filter((n) => recipient === undefined || n.recipientId === recipient)
+    return json(reply, 200, list.map((n) => notificationJson(n, ctx.store)))
+  })
+  app.post('/__emulator/notifications/reset', (_req, reply) => {
+    ctx.store.space.notifications.length = 0
+    return json(reply, 200, [])
   })
   app.get('/__emulator/stored-photo/:userId/:size', (req, reply) => {
     const { userId, size } = req.params as { userId: string; size: string }

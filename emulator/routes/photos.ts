@@ -26,7 +26,7 @@ export function humanFileSize(bytes: number): string {
   return `${bytes} bytes`
 }
 
-interface UploadForm {
+export interface UploadForm {
   files: Array<{ field: string; filename: string; bytes: Buffer }>
   fields: Array<{ name: string; value: string }>
 }
@@ -38,7 +38,7 @@ async function readStream(stream: Readable): Promise<Buffer> {
 }
 
 /** Reads every multipart part; a non-multipart body has no parts (the form binders then find nothing). */
-async function readForm(req: FastifyRequest, bytesPerSecond: number): Promise<UploadForm> {
+export async function readForm(req: FastifyRequest, bytesPerSecond: number): Promise<UploadForm> {
   const form: UploadForm = { files: [], fields: [] }
   if (!req.isMultipart()) return form
   try {
@@ -57,7 +57,7 @@ async function readForm(req: FastifyRequest, bytesPerSecond: number): Promise<Up
   return form
 }
 
-function formValue(form: UploadForm, name: string): string | undefined {
+export function formValue(form: UploadForm, name: string): string | undefined {
   return form.fields.find((f) => f.name.toLowerCase() === name.toLowerCase())?.value
 }
 
