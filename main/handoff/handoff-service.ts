@@ -120,18 +120,17 @@ export class HandoffService {
     })
   }
 
-  /** Shares again with a notice (§3.3 `notify`), so the person hears about it once more. */
+  /** Shares again with a notice (§3.3 `notify`), so the person hears about it once more; a decline is undone by it. */
   remind(arg: { readonly accountId: string; readonly userId: string }): Promise<Result<Handoff>> {
     return this.#accounts.call(arg.accountId, async (session) => {
       const record = await this.#record(arg.accountId, arg.userId)
       if (!record.ok) return record
       if (record.value.state !== 'waiting' && record.value.state !== 'declined') return fail('handoff/unknown', `the hand-over is ${record.value.state}; nothing to remind of`)
-      const shared = await new FilesClient(session.client).share(record.value.fileId, {
-        userId: arg.userId,
-        access: FILE_SHARE.read,
-        notify: true,
-        message: shareMessage(session.account.user.displayName)
-      })
+      const files = new FilesClient(session.client)
+      // An unchanged record is skipped without a notice (§3.1, and so the file share): clear it, then share anew.
+      const cleared = await files.share(record.value.fileId, { userId: arg.userId, access: FILE_SHARE.none, notify: false })
+      if (!cleared.ok) return cleared
+      const shared = await files.share(record.value.fileId, { userId: arg.userId, access: FILE_SHARE.read, notify: true, message: shareMessage(session.account.user.displayName) })
       if (!shared.ok) return shared
       const at = this.#now().toISOString()
       return ok(publicHandoff(await this.#store.put(arg.accountId, { ...record.value, state: 'waiting', remindedAt: at })))

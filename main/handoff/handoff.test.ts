@@ -90,6 +90,10 @@ for (const version of ['3.6.1', '3.7.2'] as const) {
       expect(again.fileId).toBe(handed.fileId)
       expect(await statusOf(them)).toBe('waiting')
       expect(value(await h.handlers['handoff:waiting']({ accountId: other.id }))).toHaveLength(1)
+      portal.resetNotifications()
+      const reminded = value(await h.handlers['handoff:remind']({ accountId: hr.id, userId: them }))
+      expect(reminded.remindedAt).toBeDefined()
+      expect(portal.notifications().filter((n) => n.recipientId === them && n.fileId === handed.fileId)).toHaveLength(1)
     })
 
     it('a share from someone else that is a text file named .jpg, an oversize photo, or a file named for someone else changes nothing', async () => {
