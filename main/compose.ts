@@ -15,6 +15,10 @@ import { BulkService } from './jobs/bulk-service'
 import { createBulkPorts } from './jobs/bulk-wiring'
 import { jobActivity } from './jobs/job-activity'
 import { createHandlers } from './ipc/handlers'
+import { HandoffInbox } from './handoff/handoff-inbox'
+import { HandoffService, type BulkRowsPort } from './handoff/handoff-service'
+import { HandoffStore } from './handoff/handoff-store'
+import { PhotoRequests } from './handoff/photo-requests'
 import { HttpClient } from './docspace/http'
 import { KeytarSecretStore } from './secrets/keytar-store'
 import { MemorySecretStore } from './secrets/memory-store'
@@ -85,7 +89,13 @@ export function createMain(options: MainOptions): Main {
   const bulk = new BulkService({ dataDir: options.dataDir, ports: createBulkPorts({ accounts, frame, bulkReplace, editor, log }), events: bulkEvents, log })
   bulkEvents.bind(bulk)
   const settings = new SettingsStore({ dataDir: options.dataDir, log })
-  const handlers = createHandlers({ accounts, people, photos, editor, activity, bulk, settings, log })
+  const handoffStore = new HandoffStore({ dataDir: options.dataDir, log })
+  const handoff = {
+    service: new HandoffService({ accounts, frame, store: handoffStore, log, bulk: bulkRows(bulk) }),
+    inbox: new HandoffInbox({ accounts, frame, protocol, store: handoffStore, log }),
+    requests: new PhotoRequests({ accounts, frame, store: handoffStore, log })
+  }
+  const handlers = createHandlers({ accounts, people, photos, editor, activity, bulk, settings, handoff, log })
   return {
     handlers,
     signInEphemeral: (arg) => accounts.signInEphemeral(arg),
@@ -97,6 +107,23 @@ export function createMain(options: MainOptions): Main {
       await bulk.dispose()
       shutdown.abort()
       await accounts.dispose()
+    }
+  }
+}
+
+/** A bulk job's rows and prepared bytes for a hand-over (the two layers stay apart; this root joins them). */
+function bulkRows(bulk: BulkService): BulkRowsPort {
+  return {
+    async rows(jobId) {
+      const plan = await bulk.current(jobId)
+      return plan.ok ? { ok: true, value: { accountId: plan.value.job.accountId, rows: plan.value.rows } } : plan
+    },
+    async photo(jobId, rowId) {
+      const preview = await bulk.preview(jobId, rowId)
+      if (!preview.ok) return preview
+      const { bytes, mime, width, height } = preview.value
+      if (mime !== 'image/jpeg' && mime !== 'image/png') return { ok: false, error: { code: 'image/unsupported', message: `a prepared row of type ${mime}` } }
+      return { ok: true, value: { bytes, mime, width, height } }
     }
   }
 }

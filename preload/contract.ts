@@ -54,6 +54,10 @@ export type ErrorCode =
   | 'bulk/unknown-job' // no such job (discarded, or never made on this machine)
   | 'bulk/busy' // the job is applying or undoing: wait, pause or cancel first
   | 'bulk/file-missing' // the copy of a file the job kept is gone or damaged: add the file again
+  // hand-over of prepared photos through the portal's own sharing (people apply their own photo)
+  | 'handoff/not-allowed' // the signed-in role cannot share files with people (a Guest): facts.role
+  | 'handoff/not-waiting' // no such photo is waiting for the signed-in person: facts.handoffProblem says why
+  | 'handoff/unknown' // nothing was handed over to that person from this account
   // arguments and bugs
   | 'input/invalid' // an IPC argument failed schema validation
   | 'app/cancelled' // the user cancelled long work
@@ -180,7 +184,17 @@ export interface ErrorFacts {
   readonly answerProblem?: AnswerProblem
   /** The code of the failure underneath, e.g. what made a partly applied change stop. */
   readonly cause?: ErrorCode
+  /** Why a shared file is not a photo waiting for the signed-in person (handoff/not-waiting). */
+  readonly handoffProblem?: HandoffProblem
 }
+
+/** Why a shared file is refused as a hand-over: a share is untrusted input. */
+export type HandoffProblem =
+  | 'not-shared' // the file is not (or no longer) shared with the signed-in person
+  | 'not-named-for-you' // the file is not named avatar-for-<your id>.<png|jpg>
+  | 'from-yourself' // you shared it yourself
+  | 'too-large' // bigger than the portal's photo upload limit (facts.maxUploadBytes)
+  | 'dropped' // the portal did not share the file with that person (from 3.7 it drops people the sharer may not share with)
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }
 
@@ -547,6 +561,44 @@ export interface RequestChannels {
   /** Forgets the job and its spooled files; the changes it made stay (and their backups). */
   'bulk:discard': [{ readonly jobId: string }, { readonly discarded: true }]
   'bulk:export-csv': [{ readonly jobId: string; readonly kind: 'plan' | 'report' }, { readonly csv: string; readonly fileName: string }]
+  /**
+   * Prepares the photo exactly as the person's profile will keep it, puts it in the signed-in user's
+   * "My documents" as avatar-for-<userId>.<ext> and shares it read-only with that one person, who is
+   * notified. Preparing again for the same person replaces the waiting file.
+   */
+  'handoff:prepare': [
+    {
+      readonly accountId: string
+      readonly userId: string
+      readonly bytes: Uint8Array
+      readonly rotate: QuarterTurns
+      readonly crop: CropFraction
+    },
+    Handoff
+  ]
+  /** Hands over the prepared photos of a bulk job's rows (default: every 'refused' row with a person). */
+  'handoff:from-bulk': [{ readonly jobId: string; readonly rowIds?: readonly string[] }, readonly HandoffOutcome[]]
+  /** Removes the share and deletes the file; the record stays as 'withdrawn'. */
+  'handoff:withdraw': [{ readonly accountId: string; readonly userId: string }, Handoff]
+  /** Shares again with a notice, so the person is reminded. */
+  'handoff:remind': [{ readonly accountId: string; readonly userId: string }, Handoff]
+  /** The account's hand-overs as last checked, newest first (local only, no portal call). */
+  'handoff:list': [{ readonly accountId: string }, readonly Handoff[]]
+  /** Checks the hand-overs on the portal (all, or only userIds) and answers the whole list, newest first. */
+  'handoff:status': [{ readonly accountId: string; readonly userIds?: readonly string[] }, readonly Handoff[]]
+  'handoff:export-csv': [{ readonly accountId: string }, { readonly csv: string; readonly fileName: string }]
+  /** Person side: photos shared with the signed-in person that are named for them. */
+  'handoff:waiting': [{ readonly accountId: string }, readonly WaitingPhoto[]]
+  /** Person side: the waiting photo's bytes (checked to be a PNG or JPEG under the portal's limit), to show it at every size. */
+  'handoff:image': [{ readonly accountId: string; readonly fileId: number }, WaitingImage]
+  /** Person side: applies the waiting photo as a replace does (backup first, exact crop, every size read back). */
+  'handoff:accept': [{ readonly accountId: string; readonly fileId: number }, PhotoChange]
+  /** Person side: "No thanks": removes the share from the person's view (the sharer sees it as declined). */
+  'handoff:decline': [{ readonly accountId: string; readonly fileId: number }, { readonly declined: true }]
+  /** Asks people without a photo to add their own: shares a short instruction file with each, with a notice. */
+  'handoff:ask': [{ readonly accountId: string; readonly userIds: readonly string[] }, readonly AskOutcome[]]
+  /** Everyone asked from this account, and whether they have a photo now. */
+  'handoff:asked': [{ readonly accountId: string; readonly refresh?: boolean }, readonly PhotoRequest[]]
 }
 
 export type RequestChannel = keyof RequestChannels
@@ -605,7 +657,20 @@ export const REQUEST_TABLE = {
   'bulk:undo': { api: ['bulk', 'undo'] },
   'bulk:jobs': { api: ['bulk', 'jobs'] },
   'bulk:discard': { api: ['bulk', 'discard'] },
-  'bulk:export-csv': { api: ['bulk', 'exportCsv'] }
+  'bulk:export-csv': { api: ['bulk', 'exportCsv'] },
+  'handoff:prepare': { api: ['handoff', 'prepare'] },
+  'handoff:from-bulk': { api: ['handoff', 'fromBulk'] },
+  'handoff:withdraw': { api: ['handoff', 'withdraw'] },
+  'handoff:remind': { api: ['handoff', 'remind'] },
+  'handoff:list': { api: ['handoff', 'list'] },
+  'handoff:status': { api: ['handoff', 'status'] },
+  'handoff:export-csv': { api: ['handoff', 'exportCsv'] },
+  'handoff:waiting': { api: ['handoff', 'waiting'] },
+  'handoff:image': { api: ['handoff', 'image'] },
+  'handoff:accept': { api: ['handoff', 'accept'] },
+  'handoff:decline': { api: ['handoff', 'decline'] },
+  'handoff:ask': { api: ['handoff', 'ask'] },
+  'handoff:asked': { api: ['handoff', 'asked'] }
 } as const satisfies { readonly [C in RequestChannel]: RequestEntry<C> }
 
 /** Event channels (main -> renderer): name -> payload. */
@@ -784,4 +849,90 @@ export interface BulkAddResult {
   readonly mappings: readonly string[]
   /** Names not added: system files (.DS_Store, Thumbs.db, __MACOSX/...) or a file already in the job. */
   readonly ignored: readonly string[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hand-over: HR prepares a photo, the person applies it (DocSpace 3.6+ lets only a person write
+// their own photo). The file goes into HR's "My documents" and is shared read-only with that one
+// person (CONTRACT-ROOMS.md §3.3, §10 "Privacy variant").
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Where a hand-over stands, decided as CONTRACT-ROOMS.md §8 says (never from the `?hash=` alone):
+ * applied = the person's photo changed and their stored original is byte for byte the prepared file.
+ */
+export type HandoffState =
+  | 'waiting' // shared, the person has not acted yet
+  | 'applied' // the person's stored original is the prepared file
+  | 'declined' // the person chose "No thanks" (their share record reads Restrict)
+  | 'superseded' // the person's photo changed, but to another picture
+  | 'withdrawn' // the signed-in user withdrew it (share removed, file deleted)
+
+export interface Handoff {
+  readonly userId: string
+  /** As the portal named the person when the photo was prepared. */
+  readonly personName: string
+  readonly state: HandoffState
+  /** The file in the signed-in user's "My documents". */
+  readonly fileId: number
+  /** avatar-for-<userId>.jpg or .png */
+  readonly title: string
+  /** SHA-256 (hex) of the uploaded bytes: what the person's stored original must equal. */
+  readonly sha256: string
+  readonly width: number
+  readonly height: number
+  /** The square crop, as fractions of the prepared image; it travels in the share message too. */
+  readonly crop: CropFraction
+  /** ISO times. */
+  readonly preparedAt: string
+  readonly remindedAt?: string
+  /** When the state last changed from waiting (applied, declined, superseded, withdrawn). */
+  readonly decidedAt?: string
+  /** The last status check on the portal. */
+  readonly checkedAt?: string
+}
+
+/** One row of handoff:from-bulk: the hand-over, or why that row could not be handed over. */
+export interface HandoffOutcome {
+  readonly rowId: string
+  readonly userId?: string
+  readonly handoff?: Handoff
+  readonly error?: AppError
+}
+
+/** A photo shared with the signed-in person and named for them. */
+export interface WaitingPhoto {
+  readonly fileId: number
+  readonly title: string
+  /** Who shared it (the file's owner), as the portal names them. */
+  readonly from: { readonly id: string; readonly displayName: string }
+  readonly byteLength: number
+  /** ISO time the file was last updated, when the portal says. */
+  readonly updatedAt?: string
+  /** The crop the sharer chose (from the note they attached), when there is one. */
+  readonly crop?: CropFraction
+}
+
+export interface WaitingImage extends PhotoImage {
+  readonly fileId: number
+  /** The recorded crop, or the centred square the portal would use. */
+  readonly crop: CropFraction
+}
+
+export interface AskOutcome {
+  readonly userId: string
+  readonly ok: boolean
+  readonly error?: AppError
+}
+
+/** A person asked to add their own photo, and what the portal said the last time it was checked. */
+export interface PhotoRequest {
+  readonly userId: string
+  readonly personName: string
+  /** ISO time of the (last) request. */
+  readonly askedAt: string
+  readonly hasPhoto: boolean
+  /** ISO time the app first saw a photo after the request. */
+  readonly photoSince?: string
+  readonly checkedAt?: string
 }

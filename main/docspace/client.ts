@@ -91,9 +91,18 @@ function personPath(userId: string, suffix = ''): ApiPath {
   return `/people/${encodeURIComponent(userId)}${suffix}`
 }
 
-interface Envelope {
+/** The success envelope's payload and its `total` (§0.2). */
+export interface Envelope {
   readonly response: unknown
   readonly total: number | undefined
+}
+
+/** What a sibling client of this folder (files-client.ts) may send through request(). */
+export interface ApiRequest {
+  readonly query?: Readonly<Record<string, string | number>>
+  readonly json?: unknown
+  readonly body?: Uint8Array
+  readonly contentType?: string
 }
 
 export class DocSpaceClient {
@@ -268,6 +277,42 @@ export class DocSpaceClient {
     if (data === undefined) return unexpected('upload result without data')
     const { main, ...sizes } = data
     return ok({ kind: 'stored', photo: { ...sizes, original: main } })
+  }
+
+  /**
+   * One API call with this client's credential, for the other endpoint families of this folder
+   * (files-client.ts), so the envelope, failures and credential stay in one place. `path` is built
+   * by the caller from checked ids only.
+   */
+  request(method: HttpMethod, path: string, request: ApiRequest = {}): Promise<Result<Envelope>> {
+    return this.#call(method, path, request)
+  }
+
+  /**
+   * Downloads an absolute URL with this client's credential (CONTRACT-ROOMS.md §4.6: the file handler
+   * takes the API's credential), only when it is on this portal's own origin: a shared file's
+   * `viewUrl` is untrusted, and the credential must never reach another host. At most `maxBytes`.
+   */
+  async download(absoluteUrl: string, maxBytes: number): Promise<Result<FetchedFile>> {
+    let url: URL
+    try {
+      url = new URL(absoluteUrl)
+    } catch {
+      return fail('input/invalid', 'not an address')
+    }
+    if (url.origin !== this.origin || url.username !== '' || url.password !== '') return fail('input/invalid', "not an address on this portal's own origin")
+    url.hash = ''
+    const res = await this.#http.request({
+      method: 'GET',
+      url: url.toString(),
+      headers: { accept: '*/*', ...this.#authHeader() },
+      maxBodyBytes: maxBytes,
+      ...(this.#signal ? { signal: this.#signal } : {})
+    })
+    if (!res.ok) return res
+    const { status, headers, body } = res.value
+    if (status < 200 || status > 299) return failureFromStatus(status, body, 'call', retryAfterSeconds(headers))
+    return ok({ bytes: body, contentType: headers['content-type'] })
   }
 
   /** `POST /people/{id}/photo/thumbnails` (§1.5): the flat ThumbnailsRequest is the whole body. */

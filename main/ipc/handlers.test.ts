@@ -14,7 +14,7 @@ import type { LogFields, Logger } from '../core/logger'
 import type { PeopleService } from '../services/people-service'
 import type { PhotosService } from '../services/photos-service'
 import type { SettingsStore } from '../services/settings-store'
-import { createHandlers } from './handlers'
+import { createHandlers, type HandlerServices } from './handlers'
 import type { Handlers } from './types'
 
 let dataDir: string
@@ -116,6 +116,7 @@ describe('createHandlers: exceptions become app/internal', () => {
       activity: {} as ActivityLog,
       bulk: {} as BulkService,
       settings: {} as SettingsStore,
+      handoff: {} as HandlerServices['handoff'],
       log
     })
     const r = await h['accounts:overview'](undefined)

@@ -15,6 +15,9 @@ import type { PeopleService } from '../services/people-service'
 import type { PhotosService } from '../services/photos-service'
 import type { BulkService } from '../jobs/bulk-service'
 import type { SettingsStore } from '../services/settings-store'
+import type { HandoffInbox } from '../handoff/handoff-inbox'
+import type { HandoffService } from '../handoff/handoff-service'
+import type { PhotoRequests } from '../handoff/photo-requests'
 import { describeIssues, schemas } from './schemas'
 import type { Handlers } from './types'
 
@@ -26,6 +29,8 @@ export interface HandlerServices {
   readonly activity: ActivityLog
   readonly bulk: BulkService
   readonly settings: SettingsStore
+  /** The hand-over: the sharer's side, the person's side, and requests for a photo. */
+  readonly handoff: { readonly service: HandoffService; readonly inbox: HandoffInbox; readonly requests: PhotoRequests }
   readonly log: Logger
 }
 
@@ -38,6 +43,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     if (!overview.ok) return activityScope(undefined)
     return activityScope(overview.value.accounts.find((a) => a.id === overview.value.activeAccountId))
   }
+  const { service: handoff, inbox, requests } = services.handoff
 
   function handle<C extends RequestChannel>(channel: C, run: (arg: ArgOf<C>) => Promise<Result<ValueOf<C>>>) {
     return async (raw: unknown): Promise<Result<ValueOf<C>>> => {
@@ -98,7 +104,20 @@ export function createHandlers(services: HandlerServices): Handlers {
     'bulk:undo': handle('bulk:undo', (arg) => bulk.undo(arg.jobId, arg.rowIds)),
     'bulk:jobs': handle('bulk:jobs', (arg) => bulk.jobs(arg.accountId)),
     'bulk:discard': handle('bulk:discard', (arg) => bulk.discard(arg.jobId)),
-    'bulk:export-csv': handle('bulk:export-csv', (arg) => (arg.kind === 'plan' ? bulk.planCsv(arg.jobId) : bulk.reportCsv(arg.jobId)))
+    'bulk:export-csv': handle('bulk:export-csv', (arg) => (arg.kind === 'plan' ? bulk.planCsv(arg.jobId) : bulk.reportCsv(arg.jobId))),
+    'handoff:prepare': handle('handoff:prepare', (arg) => handoff.prepare(arg)),
+    'handoff:from-bulk': handle('handoff:from-bulk', (arg) => handoff.fromBulk(arg.jobId, arg.rowIds)),
+    'handoff:withdraw': handle('handoff:withdraw', (arg) => handoff.withdraw(arg)),
+    'handoff:remind': handle('handoff:remind', (arg) => handoff.remind(arg)),
+    'handoff:list': handle('handoff:list', (arg) => handoff.list(arg.accountId)),
+    'handoff:status': handle('handoff:status', (arg) => handoff.status(arg.accountId, arg.userIds)),
+    'handoff:export-csv': handle('handoff:export-csv', (arg) => handoff.exportCsv(arg.accountId)),
+    'handoff:waiting': handle('handoff:waiting', (arg) => inbox.waiting(arg.accountId)),
+    'handoff:image': handle('handoff:image', (arg) => inbox.image(arg.accountId, arg.fileId)),
+    'handoff:accept': handle('handoff:accept', (arg) => inbox.accept(arg.accountId, arg.fileId)),
+    'handoff:decline': handle('handoff:decline', (arg) => inbox.decline(arg.accountId, arg.fileId)),
+    'handoff:ask': handle('handoff:ask', (arg) => requests.ask(arg.accountId, arg.userIds)),
+    'handoff:asked': handle('handoff:asked', (arg) => requests.asked(arg.accountId, arg.refresh === true))
   }
 }
 

@@ -50,6 +50,11 @@ const bulkFile = z.strictObject({
   name: z.string().min(1, 'must not be empty').max(1024, 'is too long'),
   bytes: z.instanceof(Uint8Array, { message: 'must be the file bytes (Uint8Array)' }).refine((b) => b.byteLength <= MAX_IMAGE_BYTES, `is larger than ${MAX_IMAGE_BYTES / (1024 * 1024)} MB`)
 })
+/** DocSpace file ids are int ids sent as JSON numbers (CONTRACT-ROOMS.md §0). */
+const fileId = z.number().int('must be a whole number').min(1, 'must be a file id').max(Number.MAX_SAFE_INTEGER, 'must be a file id')
+const rotate = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 0, 1, 2 or 3 quarter turns' })
+/** People handed a photo or asked for one at once: a page of the people list, or a whole filtered list. */
+const MAX_PEOPLE_AT_ONCE = 5_000
 const noArg = z.union([z.undefined(), z.null()]).transform((): void => undefined)
 
 const signIn = z.discriminatedUnion('method', [
@@ -95,7 +100,7 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
     userId,
     jobId,
     bytes: imageBytes,
-    rotate: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 0, 1, 2 or 3 quarter turns' }),
+    rotate,
     crop: cropFraction,
     sourceUrl: photoUrl.optional()
   }),
@@ -132,7 +137,20 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
   'bulk:undo': z.strictObject({ jobId, rowIds: z.array(rowId).max(10_000, 'must hold at most 10000 rows').optional() }),
   'bulk:jobs': accountArg,
   'bulk:discard': bulkJob,
-  'bulk:export-csv': z.strictObject({ jobId, kind: z.enum(['plan', 'report']) })
+  'bulk:export-csv': z.strictObject({ jobId, kind: z.enum(['plan', 'report']) }),
+  'handoff:prepare': z.strictObject({ accountId, userId, bytes: imageBytes, rotate, crop: cropFraction }),
+  'handoff:from-bulk': z.strictObject({ jobId, rowIds: z.array(rowId).min(1, 'must hold at least one row').max(MAX_PEOPLE_AT_ONCE, `must hold at most ${MAX_PEOPLE_AT_ONCE} rows`).optional() }),
+  'handoff:withdraw': z.strictObject({ accountId, userId }),
+  'handoff:remind': z.strictObject({ accountId, userId }),
+  'handoff:list': accountArg,
+  'handoff:status': z.strictObject({ accountId, userIds: z.array(userId).max(MAX_PEOPLE_AT_ONCE, `must hold at most ${MAX_PEOPLE_AT_ONCE} people`).optional() }),
+  'handoff:export-csv': accountArg,
+  'handoff:waiting': accountArg,
+  'handoff:image': z.strictObject({ accountId, fileId }),
+  'handoff:accept': z.strictObject({ accountId, fileId }),
+  'handoff:decline': z.strictObject({ accountId, fileId }),
+  'handoff:ask': z.strictObject({ accountId, userIds: z.array(userId).min(1, 'must name at least one person').max(MAX_PEOPLE_AT_ONCE, `must hold at most ${MAX_PEOPLE_AT_ONCE} people`) }),
+  'handoff:asked': z.strictObject({ accountId, refresh: z.boolean().optional() })
 }
 
 /** "count: must be 1 to 100; accountId: must not be empty" — specific, and never echoes the value. */

@@ -13,7 +13,8 @@ export const LAYERS = [
   { name: 'adapters', units: ['main/docspace', 'main/images', 'main/secrets'], apart: true },
   { name: 'services', units: ['main/services'] },
   { name: 'changes', units: ['main/changes'] },
-  { name: 'jobs', units: ['main/jobs'] },
+  // Bulk jobs and the hand-over both build on changes and do not import each other (compose.ts joins them).
+  { name: 'jobs', units: ['main/jobs', 'main/handoff'], apart: true },
   { name: 'ipc', units: ['main/ipc'] },
   // The hosts over the composition root: Electron, the web host and the command line.
   { name: 'shell', units: ['main/web-host', 'main/cli', 'main/compose.ts', 'main/window-options.ts', 'main/shell-policy.ts', 'main/index.ts', 'main/window.ts'] }

@@ -51,8 +51,15 @@ describe('layer rule', () => {
   })
 
   it('asks for a layer for a new folder of main/', () => {
-    expect(layerViolation('main/handoff/share.ts', 'main/core/result')).toContain('add its folder to LAYERS')
-    expect(LAYERS.flatMap((l) => l.units)).toEqual(expect.arrayContaining(['main/changes', 'main/jobs', 'main/cli']))
+    expect(layerViolation('main/inbox/share.ts', 'main/core/result')).toContain('add its folder to LAYERS')
+    expect(LAYERS.flatMap((l) => l.units)).toEqual(expect.arrayContaining(['main/changes', 'main/jobs', 'main/handoff', 'main/cli']))
+  })
+
+  it('keeps the hand-over beside the bulk jobs: both build on changes, neither imports the other', async () => {
+    expect(await layerErrors('main/handoff/probe.ts', "import { x } from '../changes/change-frame'\nexport { x }\n")).toEqual([])
+    expect(await layerErrors('main/handoff/probe.ts', "import { x } from '../jobs/bulk-service'\nexport { x }\n")).toHaveLength(1)
+    expect(await layerErrors('main/jobs/probe.ts', "import { x } from '../handoff/handoff-service'\nexport { x }\n")).toHaveLength(1)
+    expect(await layerErrors('main/handoff/probe.ts', "import { x } from '../ipc/handlers'\nexport { x }\n")).toHaveLength(1)
   })
 
   it('finds nothing to report in the current tree', async () => {

@@ -40,6 +40,9 @@ const ALL_CODES = {
   'bulk/unknown-job': true,
   'bulk/busy': true,
   'bulk/file-missing': true,
+  'handoff/not-allowed': true,
+  'handoff/not-waiting': true,
+  'handoff/unknown': true,
   'input/invalid': true,
   'app/cancelled': true,
   'app/internal': true
@@ -63,6 +66,15 @@ describe('messages', () => {
       // Chinese and Japanese say "Cancelled." in four characters.
       expect(text.length).toBeGreaterThan(locale === 'zh-CN' || locale === 'ja' ? 2 : 5)
     }
+  })
+
+  it('says why a shared photo is not yours to apply, from the hand-over facts', () => {
+    const t = createAppI18n('en').global.t as (key: string, named?: Record<string, unknown>) => string
+    const big = describeError(t, { code: 'image/too-large', message: '', facts: { handoffProblem: 'too-large', maxUploadBytes: 1024 * 1024 } }, 'https://hr.example.com')
+    expect(big.detail).toBe('The shared file is larger than hr.example.com takes for a photo (1 MB). Nothing was changed.')
+    const gone = describeError(t, { code: 'handoff/not-waiting', message: '', facts: { handoffProblem: 'not-shared' } })
+    expect(gone.message).toContain('no longer waiting for you')
+    expect(gone.detail).toContain('not shared with you')
   })
 
   it('says which portal, and what the portal said where it matters', () => {

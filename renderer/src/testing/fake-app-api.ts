@@ -3,6 +3,7 @@
  * in-memory people and photos, and every call recorded. Override any method per test.
  */
 import { createFakeBulkApi } from './fake-bulk-api'
+import { createFakeHandoffApi } from './fake-handoff-api'
 import type {
   Account,
   AccountsOverview,
@@ -231,6 +232,7 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     settings: settingsApi,
     // The bulk UI is only switched on where a test hands its stores a bulk api (provideBulkApi).
     bulk: createFakeBulkApi(),
+    handoff: createFakeHandoffApi(),
     calls,
     args,
     emitChanged: (next) => {
