@@ -1,6 +1,7 @@
 /** German. Typed against the English schema, so a missing or extra key fails the typecheck. */
 import { deFailures } from './messages-de-failures'
 import { bulkDe } from './messages-bulk-de'
+import { handoffDe } from './messages-handoff-de'
 import type { MessageSchema } from './messages-en'
 
 export const de: MessageSchema = {
@@ -314,5 +315,6 @@ export const de: MessageSchema = {
     notifications: 'Benachrichtigungen'
   },
   ...deFailures,
-  bulk: bulkDe
+  bulk: bulkDe,
+  handoff: handoffDe
 }

@@ -5,6 +5,7 @@
  */
 import { enFailures } from './messages-en-failures'
 import { bulkEn } from './messages-bulk-en'
+import { handoffEn } from './messages-handoff-en'
 
 export const en = {
   app: {
@@ -315,7 +316,8 @@ export const en = {
     notifications: 'Notifications'
   },
   ...enFailures,
-  bulk: bulkEn
+  bulk: bulkEn,
+  handoff: handoffEn
 }
 
 /** The shape every locale must match, key for key. */

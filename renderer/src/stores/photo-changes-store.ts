@@ -33,6 +33,8 @@ export type PhotoRequest =
   | { readonly kind: 'set-from-url'; readonly accountId: string; readonly person: Person; readonly url: string }
   | { readonly kind: 'restore'; readonly accountId: string; readonly person: Person; readonly entryId: string }
   | { readonly kind: 'undo'; readonly accountId: string }
+  /** The signed-in person applies a photo handed over to them (same guarantees as a replace). */
+  | { readonly kind: 'accept'; readonly accountId: string; readonly person: Person; readonly fileId: number }
 
 /** What waits for a new sign-in: a change, or a download of the original. */
 export type PendingAction = PhotoRequest | { readonly kind: 'original'; readonly accountId: string; readonly person: Person }
@@ -203,6 +205,8 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
         return api.photos.restore({ accountId: request.accountId, userId: request.person.id, entryId: request.entryId })
       case 'undo':
         return api.photos.undo({ accountId: request.accountId })
+      case 'accept':
+        return api.handoff.accept({ accountId: request.accountId, fileId: request.fileId })
     }
   }
 
@@ -233,7 +237,7 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
     }
     const about = request.kind === 'undo' ? { accountId: request.accountId, person: lastChanged } : request
     const subject = { ...about, ...(request.kind === 'replace' ? { fileName: request.fileName } : {}) }
-    const text = describePhotoError(t, error, photoErrorContext(t, accounts, subject, request.kind === 'original' ? 'read' : request.kind))
+    const text = describePhotoError(t, error, photoErrorContext(t, accounts, subject, request.kind === 'original' ? 'read' : request.kind === 'accept' ? 'replace' : request.kind))
     const actions: ToastAction[] = []
     if (text.remedy === 'apply-crop-again' && request.kind === 'replace') {
       actions.push({ label: t('editor.applyCropAgain'), testId: 'apply-crop-again', run: options.retry ?? (() => void run(request)) })
