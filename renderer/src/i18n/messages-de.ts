@@ -221,7 +221,8 @@ export const de: MessageSchema = {
     delete: 'Foto von {name} wird gelöscht',
     'set-from-url': 'Foto von {name} wird von einer Adresse gesetzt',
     restore: 'Früheres Foto von {name} wird wiederhergestellt',
-    undo: 'Letzte Änderung wird rückgängig gemacht'
+    undo: 'Letzte Änderung wird rückgängig gemacht',
+    accept: 'Das Ihnen übergebene Foto wird übernommen'
   },
   done: {
     replace: 'Foto von {name} ersetzt',

@@ -222,7 +222,8 @@ export const en = {
     delete: 'Deleting {name}’s photo',
     'set-from-url': 'Setting {name}’s photo from an address',
     restore: 'Restoring {name}’s earlier photo',
-    undo: 'Undoing the last change'
+    undo: 'Undoing the last change',
+    accept: 'Applying the photo handed over to you'
   },
   done: {
     replace: 'Photo of {name} replaced',
