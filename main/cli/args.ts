@@ -6,12 +6,20 @@ import { parseArgs } from 'node:util'
 
 export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const
 
-export type Command = 'plan' | 'apply' | 'help'
+export type Command = 'plan' | 'apply' | 'handoff' | 'handoff-status' | 'waiting' | 'accept' | 'decline' | 'help'
+
+/** Commands that read a folder of photos (DIR). */
+const FOLDER_COMMANDS = new Set<Command>(['plan', 'apply', 'handoff'])
+/** Commands about one shared file (FILE_ID). */
+const FILE_COMMANDS = new Set<Command>(['accept', 'decline'])
+const COMMANDS: readonly Command[] = ['plan', 'apply', 'handoff', 'handoff-status', 'waiting', 'accept', 'decline', 'help']
 
 export interface CliArgs {
   readonly command: Command
-  /** The folder (or ZIP) of photos for plan/apply. */
+  /** The folder (or ZIP) of photos for plan/apply/handoff. */
   readonly target?: string
+  /** The shared file for accept/decline. */
+  readonly fileId?: number
   readonly json: boolean
   readonly portal?: string
   readonly account?: string
@@ -27,6 +35,15 @@ Usage (docspace-photos is the built command; from a checkout, npm run cli -- doe
                                         print what would happen to each file; changes nothing
   docspace-photos apply DIR [options]   the same plan, then apply every sendable row: backup first,
                                         exact crop, every size read back (as the app does)
+  docspace-photos handoff DIR [options] the same plan, then hand each photo the portal does not let you
+                                        change (DocSpace 3.6+) to its person: it goes to your "My
+                                        documents", shared read-only with that one person, who is notified
+  docspace-photos handoff-status        where each hand-over stands: waiting, applied, declined,
+                                        superseded (the person set another photo) or withdrawn
+  docspace-photos waiting               signed in as the person: the photos waiting for you
+  docspace-photos accept FILE_ID        apply a waiting photo to your own profile (backup first, exact
+                                        crop, every size read back)
+  docspace-photos decline FILE_ID       "No thanks": remove it from your view (the sharer sees it)
   docspace-photos help                  this text (also --help)
 
 Options:
@@ -47,9 +64,14 @@ Output with --json:
           new, replace, unchanged, unmatched, ambiguous, duplicate, refused, invalid
   apply:  the plan's lines, then one object per person: {"file","userId","personName","result","error"};
           result is ok, failed or skipped; error is a code such as portal/rate-limited
+  handoff: one object per person: {"userId","personName","state","fileId"} (state waiting), or
+          {"file","userId","state":"failed","error"}
+  handoff-status: one object per hand-over: {"userId","personName","state","fileId","preparedAt","decidedAt"}
+  waiting: one object per waiting photo: {"fileId","from","fromName","title"}
+  accept / decline: {"fileId","result","error"}
 
 Exit codes:
-  0  everything planned or applied      1  some people failed (apply)
+  0  everything planned, applied or handed over      1  some people failed (apply, handoff, accept)
   2  usage error, sign-in error, or the job could not be planned
 `
 
@@ -77,9 +99,18 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
   const { values, positionals } = parsed
   const [command, target, ...extra] = positionals
   if (values.help || command === undefined || command === 'help') return { ok: true, args: { command: 'help', json: false } }
-  if (command !== 'plan' && command !== 'apply') return { ok: false, message: `Unknown command "${command}". Commands: plan, apply, help.` }
-  if (target === undefined) return { ok: false, message: `"${command}" needs a folder or .zip of photos: docspace-photos ${command} DIR` }
-  if (extra.length > 0) return { ok: false, message: `Unexpected argument "${extra[0]}".` }
+  const known = COMMANDS.find((c) => c === command)
+  if (known === undefined || known === 'help') return { ok: false, message: `Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.` }
+  if (FOLDER_COMMANDS.has(known) && target === undefined) return { ok: false, message: `"${command}" needs a folder or .zip of photos: docspace-photos ${command} DIR` }
+  let fileId: number | undefined
+  if (FILE_COMMANDS.has(known)) {
+    fileId = Number(target)
+    if (target === undefined || !/^[0-9]{1,15}$/.test(target) || !Number.isSafeInteger(fileId) || fileId < 1) {
+      return { ok: false, message: `"${command}" needs the id of a waiting photo (see "waiting"): docspace-photos ${command} FILE_ID` }
+    }
+  }
+  const surplus = FOLDER_COMMANDS.has(known) || FILE_COMMANDS.has(known) ? extra : [target, ...extra].filter((a) => a !== undefined)
+  if (surplus.length > 0) return { ok: false, message: `Unexpected argument "${surplus[0]}".` }
   let concurrency: number | undefined
   if (values.concurrency !== undefined) {
     concurrency = Number(values.concurrency)
@@ -88,8 +119,9 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
   return {
     ok: true,
     args: {
-      command,
-      target,
+      command: known,
+      ...(FOLDER_COMMANDS.has(known) && target !== undefined ? { target } : {}),
+      ...(fileId !== undefined ? { fileId } : {}),
       json: values.json === true,
       ...(values.portal !== undefined ? { portal: values.portal } : {}),
       ...(values.account !== undefined ? { account: values.account } : {}),

@@ -11,6 +11,7 @@ import { scrub, type LogFields, type Logger } from '../core/logger'
 import { EXIT, HELP, parseCliArgs, type CliArgs } from './args'
 import { defaultDataDir } from './data-dir'
 import { readPhotos } from './read-photos'
+import { handOverPlan, isHandoffCommand, runHandoffCommand } from './handoff-commands'
 
 export interface CliIo {
   readonly env: NodeJS.ProcessEnv
@@ -56,6 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const account = apiKey ? await signInWithKey(main, args.portal ?? '', apiKey, io) : await savedAccount(main, args, io)
     if (!account) return EXIT.usage
+    if (isHandoffCommand(args.command)) return await runHandoffCommand(main, account, args, io)
     return await runJob(main, account, args, io, { progress, waiters })
   } finally {
     await main.dispose()
@@ -161,6 +163,7 @@ async function runJob(main: Main, account: Account, args: CliArgs, io: CliIo, fe
   if (!plan.ok) return failed(io, 'The plan could not be made', plan)
   if (args.command === 'plan' || !args.json) printPlan(plan.value, args.json, io)
   if (args.command === 'plan') return EXIT.ok
+  if (args.command === 'handoff') return handOverPlan(main, plan.value, args, io)
 
   const started = await h['bulk:apply']({ jobId, ...(args.concurrency ? { concurrency: args.concurrency } : {}) })
   if (!started.ok) return failed(io, 'The job could not be started', started)

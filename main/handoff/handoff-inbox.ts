@@ -58,7 +58,7 @@ export class HandoffInbox {
       if (!files.ok) return files
       const { accepted } = await this.#store.read(accountId)
       const me = session.account.user.id
-      const open = files.value.filter((f) => !accepted.some((a) => a.fileId === f.id && a.at >= (f.updated ?? '')))
+      const open = files.value.filter((f) => !accepted.some((a) => a.fileId === f.id && a.version === f.version))
       return ok(
         open.map((file) => {
           const crop = cropFromNote(file.comment, me)
@@ -98,7 +98,7 @@ export class HandoffInbox {
     if (!change.ok) return change
     const at = this.#now().toISOString()
     await this.#store.update(accountId, (current) => ({
-      next: { ...current, accepted: [...current.accepted.filter((a) => a.fileId !== fileId), { fileId, sha256: sha256Hex(photo.bytes), at }] },
+      next: { ...current, accepted: [...current.accepted.filter((a) => a.fileId !== fileId), { fileId, ...(file.version !== undefined ? { version: file.version } : {}), sha256: sha256Hex(photo.bytes), at }] },
       value: undefined
     }))
     this.#log.info('handed-over photo applied', { account: accountId, file: fileId, asShared: photo.asShared })

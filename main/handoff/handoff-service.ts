@@ -12,6 +12,9 @@ import { fail, ok } from '../core/result'
 import { FILE_SHARE } from '../docspace/files-dto'
 import { FilesClient, recordUserId } from '../docspace/files-client'
 import { preparePhoto } from '../images/prepare-photo'
+import { croppedPhoto } from '../images/shared-photo'
+import { cropToPixels } from '../services/photo-crop'
+import type { FileDto } from '../docspace/files-dto'
 import { sha256Hex } from '../images/inert-image'
 import type { EncodedPhoto } from '../images/photo-ops'
 import type { AccountsService, Session } from '../services/accounts-service'
@@ -117,18 +120,17 @@ export class HandoffService {
     })
   }
 
-  /** Shares again with a notice (§3.3 `notify`), so the person hears about it once more. */
+  /** Shares again with a notice (§3.3 `notify`), so the person hears about it once more; a decline is undone by it. */
   remind(arg: { readonly accountId: string; readonly userId: string }): Promise<Result<Handoff>> {
     return this.#accounts.call(arg.accountId, async (session) => {
       const record = await this.#record(arg.accountId, arg.userId)
       if (!record.ok) return record
       if (record.value.state !== 'waiting' && record.value.state !== 'declined') return fail('handoff/unknown', `the hand-over is ${record.value.state}; nothing to remind of`)
-      const shared = await new FilesClient(session.client).share(record.value.fileId, {
-        userId: arg.userId,
-        access: FILE_SHARE.read,
-        notify: true,
-        message: shareMessage(session.account.user.displayName)
-      })
+      const files = new FilesClient(session.client)
+      // An unchanged record is skipped without a notice (§3.1, and so the file share): clear it, then share anew.
+      const cleared = await files.share(record.value.fileId, { userId: arg.userId, access: FILE_SHARE.none, notify: false })
+      if (!cleared.ok) return cleared
+      const shared = await files.share(record.value.fileId, { userId: arg.userId, access: FILE_SHARE.read, notify: true, message: shareMessage(session.account.user.displayName) })
       if (!shared.ok) return shared
       const at = this.#now().toISOString()
       return ok(publicHandoff(await this.#store.put(arg.accountId, { ...record.value, state: 'waiting', remindedAt: at })))
@@ -182,13 +184,10 @@ export class HandoffService {
       const gone = await files.deleteFile(previous.fileId)
       if (!gone.ok && gone.error.code !== 'portal/not-found') return gone
     }
-    const uploaded = await files.uploadToMy(title, photo.bytes, photo.mime)
-    if (!uploaded.ok) return { ok: false, error: beforeChange(uploaded.error, { session, person: person.value, step: 'upload' }) }
-    const file = uploaded.value
-    const sha256 = sha256Hex(photo.bytes)
-    // The crop travels as the version comment; without it the person gets the centred square.
-    const noted = await files.setComment(file.id, file.version ?? 1, handoffNote(userId, crop, sha256))
-    if (!noted.ok) this.#log.warn('hand-over note not written; the person will get the centred square', { file: file.id, code: noted.error.code })
+    const upload = await this.#upload(session, files, userId, title, photo, crop)
+    if (!upload.ok) return { ok: false, error: beforeChange(upload.error, { session, person: person.value, step: 'upload' }) }
+    const { file, sent, sentCrop } = upload.value
+    const sha256 = sha256Hex(sent.bytes)
     const shared = await files.share(file.id, { userId, access: FILE_SHARE.read, notify: true, message: shareMessage(me.displayName) })
     if (!shared.ok) return shared
     // From 3.7 a share with someone the sharer may not share with is dropped silently (§1): look.
@@ -207,9 +206,9 @@ export class HandoffService {
       fileId: file.id,
       title: file.title,
       sha256,
-      width: photo.width,
-      height: photo.height,
-      crop,
+      width: sent.width,
+      height: sent.height,
+      crop: sentCrop,
       preparedAt: at,
       checkedAt: at,
       baselineRef: baseline.value.dto.original,
@@ -217,6 +216,33 @@ export class HandoffService {
     })
     this.#log.info('photo handed over', { account: accountId, user: userId, file: file.id })
     return ok(publicHandoff(saved))
+  }
+
+  /**
+   * Uploads the photo and writes the note with its crop (the version comment, CONTRACT-ROOMS.md §4.9).
+   * Where the note cannot be written, the chosen square itself becomes a new version of the file:
+   * the portal's centred square of a square is then exactly the chosen crop.
+   */
+  async #upload(
+    session: Session,
+    files: FilesClient,
+    userId: string,
+    title: string,
+    photo: EncodedPhoto,
+    crop: CropFraction
+  ): Promise<Result<{ readonly file: FileDto; readonly sent: EncodedPhoto; readonly sentCrop: CropFraction }>> {
+    const uploaded = await files.uploadToMy(title, photo.bytes, photo.mime)
+    if (!uploaded.ok) return uploaded
+    const file = uploaded.value
+    const noted = await files.setComment(file.id, file.version ?? 1, handoffNote(userId, crop, sha256Hex(photo.bytes)))
+    if (noted.ok) return ok({ file, sent: photo, sentCrop: crop })
+    this.#log.warn('hand-over note not written; sending the chosen square instead', { file: file.id, code: noted.error.code })
+    const limit = await this.#frame.uploadLimit(session)
+    const square = limit.ok ? await croppedPhoto(photo, cropToPixels(crop, photo.width, photo.height), limit.value) : undefined
+    if (!square) return ok({ file, sent: photo, sentCrop: centredSquare(photo.width, photo.height) })
+    const again = await files.uploadToMy(title, square.bytes, square.mime)
+    if (!again.ok) return again
+    return ok({ file: again.value, sent: square, sentCrop: { x: 0, y: 0, width: 1, height: 1 } })
   }
 
   async #check(session: Session, files: FilesClient, record: HandoffRecord): Promise<Result<HandoffRecord>> {

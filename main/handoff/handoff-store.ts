@@ -22,6 +22,8 @@ export interface HandoffRecord extends Handoff {
 
 export interface AcceptedFile {
   readonly fileId: number
+  /** The file's version when it was applied: a newer version (prepared again) is waiting again. */
+  readonly version?: number
   readonly sha256: string
   readonly at: string
 }
@@ -69,7 +71,7 @@ const fileSchema = z.object({
   handoffs: z.array(recordSchema).default([]),
   asks: z.array(askSchema).default([]),
   askFileId: z.number().int().positive().optional(),
-  accepted: z.array(z.object({ fileId: z.number().int().positive(), sha256: z.string().max(64), at: iso })).default([])
+  accepted: z.array(z.object({ fileId: z.number().int().positive(), version: z.number().int().optional(), sha256: z.string().max(64), at: iso })).default([])
 })
 
 export class HandoffStore {

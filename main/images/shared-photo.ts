@@ -6,7 +6,7 @@
  * (CONTRACT.md §3.2) and the sharer can prove it was applied; anything else is prepared again.
  */
 import sharp, { type Metadata } from 'sharp'
-import type { Result } from '../../preload/contract'
+import type { CropPixels, Result } from '../../preload/contract'
 import { fail, ok } from '../core/result'
 import type { EncodedPhoto } from './photo-ops'
 import { PHOTO_DEFAULTS, preparePhoto } from './prepare-photo'
@@ -38,4 +38,21 @@ export async function sharedPhoto(bytes: Uint8Array, maxUploadBytes: number): Pr
   if (!prepared.ok) return prepared
   const { mime, width, height } = prepared.value
   return ok({ bytes: prepared.value.bytes, mime, width, height, asShared: false })
+}
+
+/**
+ * The square `crop` of a prepared photo as a photo of its own, same format, no metadata: for a portal
+ * where no note can carry the crop, so the centred square the portal makes of it is the chosen one.
+ * Undefined when it does not encode under the limit (the caller keeps the whole photo).
+ */
+export async function croppedPhoto(photo: EncodedPhoto, crop: CropPixels, maxUploadBytes: number): Promise<EncodedPhoto | undefined> {
+  try {
+    const image = sharp(photo.bytes).extract({ left: crop.x, top: crop.y, width: crop.width, height: crop.height })
+    const encoded = photo.mime === 'image/png' ? image.png({ compressionLevel: 6, adaptiveFiltering: true }) : image.jpeg({ quality: 90, chromaSubsampling: '4:2:0' })
+    const { data, info } = await encoded.toBuffer({ resolveWithObject: true })
+    if (data.byteLength > maxUploadBytes) return undefined
+    return { bytes: new Uint8Array(data), mime: photo.mime, width: info.width, height: info.height }
+  } catch {
+    return undefined
+  }
 }
