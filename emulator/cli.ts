@@ -14,6 +14,8 @@ Usage: npm run portal -- [options]
   --host <h>             listen address (default 127.0.0.1)
   --port <n>             port (default 0 = a free port)
   --max-upload <bytes>   maxImageUploadSize (default 5242880)
+  --max-file-size <bytes> maxFileSize for file uploads (default 104857600)
+  --max-rooms <n>        maxRooms: the tariff's room limit (default unlimited)
   --latency <ms>         latency added to every API request
   --data-dir <path>      keep state in this folder across restarts
   --token-ttl <s>        lifetime of sign-in tokens in seconds (default 30 days)
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       port: { type: 'string' },
       'max-upload': { type: 'string' },
+      'max-file-size': { type: 'string' },
+      'max-rooms': { type: 'string' },
       latency: { type: 'string' },
       'data-dir': { type: 'string' },
       'token-ttl': { type: 'string' },
@@ -70,6 +74,8 @@ async function main(): Promise<void> {
     host: values.host,
     port: number(values.port, 'port'),
     maxImageUploadSize: number(values['max-upload'], 'max-upload'),
+    maxFileSize: number(values['max-file-size'], 'max-file-size'),
+    maxRooms: number(values['max-rooms'], 'max-rooms'),
     latencyMs: number(values.latency, 'latency'),
     dataDir: values['data-dir'],
     tokenTtlSeconds: number(values['token-ttl'], 'token-ttl'),

@@ -34,6 +34,7 @@ function resolveOptions(options: PortalOptions = {}): ResolvedOptions {
     port: options.port ?? 0,
     maxImageUploadSize: options.maxImageUploadSize ?? 5 * 1024 * 1024,
     maxFileSize: options.maxFileSize ?? 100 * 1024 * 1024,
+    maxRooms: options.maxRooms ?? Number.POSITIVE_INFINITY,
     latencyMs: options.latencyMs ?? 0,
     dataDir: options.dataDir,
     allowLoopbackPhotoUrls: options.allowLoopbackPhotoUrls ?? false,

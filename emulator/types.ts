@@ -16,6 +16,8 @@ export interface PortalOptions {
   maxImageUploadSize?: number
   /** Largest file upload (files area), default 100 MiB (`web:available-file-size`). */
   maxFileSize?: number
+  /** The tariff's room limit (402 beyond it, archived rooms count too), default unlimited. */
+  maxRooms?: number
   /** Fixed latency added to every API request, default 0. */
   latencyMs?: number
   /** When set, state persists there across restarts. */

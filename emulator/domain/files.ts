@@ -106,8 +106,6 @@ export interface FileOperation {
   userId: string
   operation: number
   error?: string
-  /** Polls before the first see it unfinished, as a queued operation is. */
-  polled: boolean
 }
 
 export class FileSpace {

@@ -28,6 +28,7 @@ export interface ResolvedOptions {
   port: number
   maxImageUploadSize: number
   maxFileSize: number
+  maxRooms: number
   latencyMs: number
   dataDir?: string
   allowLoopbackPhotoUrls: boolean

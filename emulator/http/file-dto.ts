@@ -29,10 +29,11 @@ function rootInfo(folder: FolderRecord, ctx: DtoContext): { rootFolderId: number
   return { rootFolderId: root.id, rootFolderType: root.folderType }
 }
 
-export function fileDto(file: FileRecord, caller: UserRecord | undefined, ctx: DtoContext): Record<string, unknown> {
+/** `versionNumber` picks an older version (GET file/{id}?version=n); the default is the current one. */
+export function fileDto(file: FileRecord, caller: UserRecord | undefined, ctx: DtoContext, versionNumber?: number): Record<string, unknown> {
   const space = ctx.store.space
   const folder = space.folders.get(file.folderId)
-  const v = currentVersion(file)
+  const v = file.versions.find((x) => x.version === versionNumber) ?? currentVersion(file)
   const role = caller ? fileRole(space, caller, file) : undefined
   const rights = caller ? fileRights(space, caller, file, role) : undefined
   const room = folder ? space.roomOf(folder) : undefined
@@ -48,7 +49,7 @@ export function fileDto(file: FileRecord, caller: UserRecord | undefined, ctx: D
     pureContentLength: v.bytes.length,
     fileStatus: caller && file.newFor.has(caller.id) ? 2 : 0,
     mute: false,
-    viewUrl: `${ctx.origin}/filehandler.ashx?action=download&fileid=${file.id}`,
+    viewUrl: `${ctx.origin}/filehandler.ashx?action=download&fileid=${file.id}${versionNumber === undefined ? '' : `&version=${v.version}`}`,
     webUrl: `${ctx.origin}/doceditor?fileid=${file.id}&version=${v.version}`,
     fileType: isImage ? 4 : 0,
     fileExst: extensionOf(file.title),

@@ -11,10 +11,12 @@ import { internalError, ValidationFailure } from './envelope'
 import { Throttle } from './faults'
 import { registerAuthRoutes } from '../routes/auth'
 import { registerControlRoutes, type ControlDeps } from '../routes/control'
+import { registerFileEditRoutes } from '../routes/file-edits'
 import { registerFileOpRoutes } from '../routes/file-ops'
 import { registerFileRoutes } from '../routes/files'
 import { registerPeopleRoutes } from '../routes/people'
 import { registerPhotoRoutes } from '../routes/photos'
+import { registerRoomRoutes } from '../routes/rooms'
 import { registerSharingRoutes } from '../routes/sharing'
 import { registerSettingsRoutes } from '../routes/settings'
 import { registerStorageRoutes } from '../routes/storage'
@@ -121,7 +123,9 @@ export async function buildServer(ctx: PortalContext, control: ControlDeps): Pro
   registerStorageRoutes(app, ctx)
   registerFileRoutes(app, ctx)
   registerFileOpRoutes(app, ctx)
+  registerFileEditRoutes(app, ctx)
   registerSharingRoutes(app, ctx)
+  registerRoomRoutes(app, ctx)
   if (ctx.options.controlEndpoint) registerControlRoutes(app, ctx, control)
   return app
 }

@@ -94,14 +94,13 @@ export function registerFileOpRoutes(app: FastifyInstance, ctx: PortalContext): 
         if (!file) throw new ServerException('ItemNotFound', FILE_NOT_FOUND)
         if (fileRole(space, caller, file) === undefined || !fileRights(space, caller, file).delete) throw new ServerException('Security', 'Access denied')
       }
-      const op: FileOperation = { id: randomUUID(), userId: caller.id, operation: 2, polled: false }
+      const op: FileOperation = { id: randomUUID(), userId: caller.id, operation: 2 }
       op.error = runDelete(caller, file, immediately)
       remember(op)
       const single = rules.syncDeleteChecks && dotnetBoolParse(call.query.get('returnSingleOperation') ?? '') === true
       const listed = single ? [op] : space.operations.filter((o) => o.userId === caller.id && o.operation === 2)
-      const answer = listed.map((o) => fileOperationDto(o, o !== op, rules))
-      op.polled = true
-      return ok(answer)
+      // The new operation is still queued in the answer; every poll sees it finished.
+      return ok(listed.map((o) => fileOperationDto(o, o !== op, rules)))
     }
   })
 
@@ -119,7 +118,7 @@ export function registerFileOpRoutes(app: FastifyInstance, ctx: PortalContext): 
 
 /** Queues an already finished operation for room archive/delete (rooms.ts). */
 export function recordOperation(ctx: PortalContext, userId: string, operation: number, error?: string): FileOperation {
-  const op: FileOperation = { id: randomUUID(), userId, operation, error, polled: true }
+  const op: FileOperation = { id: randomUUID(), userId, operation, error }
   ctx.store.space.operations.push(op)
   return op
 }

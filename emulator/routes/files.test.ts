@@ -14,8 +14,8 @@ function fileForm(bytes: Buffer, filename: string, field = 'file'): FormData {
   return form
 }
 
-for (const version of ['3.6.1', '3.7.2'] as const) {
-  const modern = version === '3.7.2'
+for (const version of ['3.5.0', '3.6.1', '3.7.1', '3.7.2'] as const) {
+  const modern = version === '3.7.1' || version === '3.7.2'
   describe(`My documents files (${version})`, () => {
     let portal: RunningPortal
     let user: string
@@ -49,8 +49,10 @@ for (const version of ['3.6.1', '3.7.2'] as const) {
       expect(typeof dto.contentLength).toBe('string')
       expect((dto.security as Record<string, boolean>).Read).toBe(true)
       expect(Object.keys(dto.availableShareRights as object)).toContain('User')
-      if (modern) expect(dto.dimensions).toEqual({ height: 200, width: 300 })
-      else expect(dto.dimensions).toBeDefined() // 3.6 adds dimensions too
+      // 3.6 adds dimensions, sharedBy and ownedBy.
+      if (version === '3.5.0') expect(dto).not.toHaveProperty('dimensions')
+      else expect(dto.dimensions).toEqual({ height: 200, width: 300 })
+      expect(dto.security).toHaveProperty('Download', true)
     })
 
     it(`binds ${modern ? 'only the File part' : 'the first part of any name'}`, async () => {
@@ -73,6 +75,10 @@ for (const version of ['3.6.1', '3.7.2'] as const) {
       const copy = (await upload(fileForm(png, 'same.png'), user, '?createNewIfExist=true')).dto as Dto
       expect(copy.id).not.toBe(first.id)
       expect(copy.title).toBe('same (1).png')
+      const v1 = await call<Dto>(portal, `/api/2.0/files/file/${first.id}?version=1`, { token: user })
+      expect(v1.body.response).toMatchObject({ id: first.id, version: 1 })
+      expect(v1.body.response?.viewUrl).toContain('&version=1')
+      expect((await call(portal, `/api/2.0/files/file/${first.id}?version=9`, { token: user })).status).toBe(404)
     })
 
     it('sanitises the title and refuses files over the limit with 402', async () => {

@@ -97,6 +97,45 @@ export function registerFileRoutes(app: FastifyInstance, ctx: PortalContext): vo
   const { store, rules } = ctx
   const space = store.space
 
+  /** Stores an upload: a new version of an editable same-titled file, otherwise a new file ("name (1).ext"). */
+  const saveFile = async (caller: UserRecord, folder: FolderRecord, rawTitle: string, bytes: Buffer, createNew: boolean): Promise<FileRecord> => {
+    if (!folderRights(space, caller, folder).create) throw new ServerException('Security', 'Access denied')
+    const max = ctx.options.maxFileSize
+    if (bytes.length > max) throw new ServerException('TenantQuota', `The maximum file size is exceeded (${humanFileSize(max)}).`)
+    const room = space.roomOf(folder)
+    const quota = room?.room?.quota ?? -1
+    if (room && quota > 0) {
+      // The room quota is soft: refused only beyond twice the quota, or when already over (FileDao.cs:451-466).
+      const used = [...space.files.values()].filter((f) => space.folders.get(f.folderId) && space.roomOf(space.folders.get(f.folderId) as FolderRecord) === room)
+        .reduce((sum, f) => sum + currentVersion(f).bytes.length, 0)
+      if (used > quota || used + bytes.length > 2 * quota) throw new ServerException('TenantQuota', `Room space quota exceeded (${humanFileSize(quota)}).`)
+    }
+    const title = sanitizeTitle(rawTitle)
+    if (title === '') throw new ServerException('ArgumentNull', "Value cannot be null. (Parameter 'title')")
+    let width: number | undefined
+    let height: number | undefined
+    if (isImageTitle(title)) {
+      try {
+        ;({ width, height } = await probe(bytes))
+      } catch {
+        // Not decodable: stored all the same, without dimensions.
+      }
+    }
+    const version = { bytes, createdMs: Date.now(), createdBy: caller.id, width, height }
+    const siblings = space.filesIn(folder.id)
+    const same = siblings.find((f) => f.title.toLowerCase() === title.toLowerCase())
+    let file: FileRecord
+    if (same && !createNew && fileRights(space, caller, same).edit) {
+      space.addVersion(same, version)
+      file = same
+    } else {
+      const free = availableTitle(title, (t) => siblings.some((f) => f.title.toLowerCase() === t.toLowerCase()))
+      file = space.addFile(folder, free, version)
+    }
+    markNew(file, caller)
+    return file
+  }
+
   const upload = async (call: ApiCall, target: (caller: UserRecord) => FolderRecord): Promise<ApiResult> => {
     const caller = callerOf(call).user
     const form = await readForm(call.req, ctx.faults.uploadBytesPerSecond)
@@ -116,41 +155,7 @@ export function registerFileRoutes(app: FastifyInstance, ctx: PortalContext): vo
       createNew = dotnetBoolParse(raw) ?? false
     }
     if (!part) throw new ServerException('ArgumentNull', "Value cannot be null. (Parameter 'uploadModel.File')")
-    const folder = target(caller)
-    if (!folderRights(space, caller, folder).create) throw new ServerException('Security', 'Access denied')
-    const max = ctx.options.maxFileSize
-    if (part.bytes.length > max) throw new ServerException('TenantQuota', `The maximum file size is exceeded (${humanFileSize(max)}).`)
-    const room = space.roomOf(folder)
-    const quota = room?.room?.quota ?? -1
-    if (room && quota > 0) {
-      // The room quota is soft: refused only beyond twice the quota, or when already over (FileDao.cs:451-466).
-      const used = [...space.files.values()].filter((f) => space.folders.get(f.folderId) && space.roomOf(space.folders.get(f.folderId) as FolderRecord) === room)
-        .reduce((sum, f) => sum + currentVersion(f).bytes.length, 0)
-      if (used > quota || used + part.bytes.length > 2 * quota) throw new ServerException('TenantQuota', `Room space quota exceeded (${humanFileSize(quota)}).`)
-    }
-    const title = sanitizeTitle(part.filename)
-    if (title === '') throw new ServerException('ArgumentNull', "Value cannot be null. (Parameter 'title')")
-    let width: number | undefined
-    let height: number | undefined
-    if (isImageTitle(title)) {
-      try {
-        ;({ width, height } = await probe(part.bytes))
-      } catch {
-        // Not decodable: stored all the same, without dimensions.
-      }
-    }
-    const version = { bytes: part.bytes, createdMs: Date.now(), createdBy: caller.id, width, height }
-    const siblings = space.filesIn(folder.id)
-    const same = siblings.find((f) => f.title.toLowerCase() === title.toLowerCase())
-    let file: FileRecord
-    if (same && !createNew && fileRights(space, caller, same).edit) {
-      space.addVersion(same, version)
-      file = same
-    } else {
-      const free = availableTitle(title, (t) => siblings.some((f) => f.title.toLowerCase() === t.toLowerCase()))
-      file = space.addFile(folder, free, version)
-    }
-    markNew(file, caller)
+    const file = await saveFile(caller, target(caller), part.filename, part.bytes, createNew)
     const dto = fileDto(file, caller, call.dto)
     return ok(rules.modernUploadBinding ? [dto] : dto)
   }
@@ -178,6 +183,31 @@ export function registerFileRoutes(app: FastifyInstance, ctx: PortalContext): vo
   registerApi(app, ctx, { method: 'POST', url: '/files/@my/upload', handler: (call) => upload(call, myFolder) })
   registerApi(app, ctx, { method: 'POST', url: '/files/:folderId/upload', handler: (call) => upload(call, () => findFolder(ctx, call.params.folderId)) })
 
+  /** insert: the first form file or, without multipart, the raw body; the title only from `title` (UPC:440-444). */
+  const insert = async (call: ApiCall, target: (caller: UserRecord) => FolderRecord): Promise<ApiResult> => {
+    const caller = callerOf(call).user
+    let bytes: Buffer | undefined
+    let formTitle: string | undefined
+    let formCreate: string | undefined
+    if (call.req.isMultipart()) {
+      const form = await readForm(call.req, ctx.faults.uploadBytesPerSecond)
+      bytes = form.files[0]?.bytes
+      formTitle = formValue(form, 'title')
+      formCreate = formValue(form, 'createNewIfExist')
+    } else {
+      bytes = Buffer.isBuffer(call.req.body) ? call.req.body : Buffer.alloc(0)
+    }
+    const title = call.query.get('title') ?? formTitle
+    if (!title) throw new ServerException('ArgumentNull', "Value cannot be null. (Parameter 'title')")
+    if (!bytes) throw new ServerException('ArgumentNull', "Value cannot be null. (Parameter 'file')")
+    const createNew = dotnetBoolParse(call.query.get('createNewIfExist') ?? formCreate ?? '') ?? false
+    const file = await saveFile(caller, target(caller), title, bytes, createNew)
+    // A single FileDto in every version.
+    return ok(fileDto(file, caller, call.dto))
+  }
+  registerApi(app, ctx, { method: 'POST', url: '/files/@my/insert', handler: (call) => insert(call, myFolder) })
+  registerApi(app, ctx, { method: 'POST', url: '/files/:folderId/insert', handler: (call) => insert(call, () => findFolder(ctx, call.params.folderId)) })
+
   registerApi(app, ctx, {
     method: 'GET',
     url: '/files/file/:fileId',
@@ -186,7 +216,9 @@ export function registerFileRoutes(app: FastifyInstance, ctx: PortalContext): vo
       const file = findFile(ctx, call.params.fileId)
       const caller = call.caller?.user
       if (!caller || fileRole(space, caller, file) === undefined) throw new ServerException('InvalidOperation', READ_FILE_DENIED)
-      return ok(fileDto(file, caller, call.dto))
+      const version = queryInt(call.query, 'version', 'Version')
+      if (version !== undefined && version > 0 && !file.versions.some((v) => v.version === version)) throw new ServerException('ItemNotFound', FILE_NOT_FOUND)
+      return ok(fileDto(file, caller, call.dto, version !== undefined && version > 0 ? version : undefined))
     }
   })
 

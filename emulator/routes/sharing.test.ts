@@ -122,6 +122,15 @@ for (const version of ['3.5.0', '3.6.1', '3.7.2'] as const) {
       // The guest's inviter is related to them and may share in every version.
       const own = await uploadAs(hr, 'for-my-guest.png')
       expect((await share(hr, own.id, { share: [{ shareTo: portal.accounts.guest.id, access: 2 }] })).body.response).toHaveLength(1)
+      // A guest holding ReadWrite still cannot share or read the share list.
+      await share(hr, own.id, { share: [{ shareTo: portal.accounts.guest.id, access: 1 }] })
+      const byGuest = await share(guest, own.id, { share: [{ shareTo: portal.accounts.user.id, access: 2 }] })
+      expect(byGuest.status).toBe(403)
+      expect((await call(portal, `/api/2.0/files/file/${own.id}/share`, { token: guest })).status).toBe(403)
+      // The download handler checks no API-key scope.
+      const key = portal.createApiKey(portal.accounts.guest.id, ['accounts:read'])
+      const viaKey = await fetch(`${portal.url}/filehandler.ashx?action=download&fileid=${own.id}`, { headers: { authorization: `Bearer ${key}` } })
+      expect(viaKey.status).toBe(200)
     })
   })
 }

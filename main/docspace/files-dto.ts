@@ -28,7 +28,9 @@ export const fileDto = z.looseObject({
   access: z.number().optional(),
   created: optStr,
   updated: optStr,
-  createdBy: personRefDto.optional()
+  createdBy: personRefDto.optional(),
+  /** v3.6+: who shared it with the caller (§5.2). */
+  sharedBy: personRefDto.optional()
 })
 export type FileDto = z.infer<typeof fileDto>
 

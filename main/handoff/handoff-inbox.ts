@@ -62,10 +62,12 @@ export class HandoffInbox {
       return ok(
         open.map((file) => {
           const crop = cropFromNote(file.comment, me)
+          // v3.6+ names who shared it; before, the owner is the only one who can share a My-documents file.
+          const sharer = file.sharedBy ?? file.createdBy
           return {
             fileId: file.id,
             title: file.title,
-            from: { id: file.createdBy?.id ?? '', displayName: file.createdBy?.displayName ?? '' },
+            from: { id: sharer?.id ?? '', displayName: sharer?.displayName ?? '' },
             byteLength: file.pureContentLength ?? 0,
             ...(file.updated ? { updatedAt: file.updated } : {}),
             ...(crop ? { crop } : {})

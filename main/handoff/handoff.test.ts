@@ -52,14 +52,15 @@ for (const version of ['3.6.1', '3.7.2'] as const) {
       portal.resetNotifications()
 
       const handed = value(await prepare(me))
-      expect(handed).toMatchObject({ userId: me, state: 'waiting', title: `avatar-for-${me}.jpg` })
+      // The whole prepared photo travels, its crop in the version comment.
+      expect(handed).toMatchObject({ userId: me, state: 'waiting', title: `avatar-for-${me}.jpg`, width: 640, height: 480, crop: GREEN_CROP })
       const notice = portal.notifications().find((n) => n.recipientId === me)
       expect(notice).toMatchObject({ kind: 'file-share', sharerId: portal.accounts.roomAdmin.id, fileId: handed.fileId, access: 2 })
       expect(notice?.message).toContain('Use this photo')
 
       const waiting = value(await h.handlers['handoff:waiting']({ accountId: person.id }))
       expect(waiting).toHaveLength(1)
-      expect(waiting[0]).toMatchObject({ fileId: handed.fileId, from: { id: portal.accounts.roomAdmin.id } })
+      expect(waiting[0]).toMatchObject({ fileId: handed.fileId, from: { id: portal.accounts.roomAdmin.id }, crop: GREEN_CROP })
       const image = value(await h.handlers['handoff:image']({ accountId: person.id, fileId: handed.fileId }))
       expect(image.mime).toBe('image/jpeg')
 
@@ -155,6 +156,19 @@ for (const version of ['3.6.1', '3.7.2'] as const) {
       }
       // A guest related to the room admin (they invited them) may receive one in every version.
       expect(value(await prepare(portal.accounts.guest.id)).state).toBe('waiting')
+    })
+
+    it('where the note cannot be written, the chosen square itself is sent, and it still applies with that crop', async () => {
+      const guestId = portal.accounts.guest.id
+      const guest = await signIn(portal.accounts.guest)
+      portal.faults.set({ failNext: [{ path: '/comment', method: 'PUT', kind: '500' }] })
+      const handed = value(await prepare(guestId, BLUE_CROP))
+      portal.faults.reset()
+      expect(handed.crop).toEqual({ x: 0, y: 0, width: 1, height: 1 })
+      expect(handed.width).toBe(handed.height)
+      value(await h.handlers['handoff:accept']({ accountId: guest.id, fileId: handed.fileId }))
+      expect(name(await meanColour(portal.storedPhoto(guestId, 'small')!))).toBe('blue')
+      expect(await statusOf(guestId)).toBe('applied')
     })
 
     it('asks people for a photo with the portal’s notice and tracks who has one since', async () => {

@@ -4,7 +4,7 @@
  * `message` is log text and never shown; specifics come from the failure's facts (fact-text.ts).
  */
 import type { AnswerProblem, AppError, ErrorCode } from '../../../preload/contract'
-import { partlyDetail } from './fact-text'
+import { handoffDetail, partlyDetail } from './fact-text'
 import type { MessageSchema } from './messages-en'
 
 export type ErrorKey = `errors.${keyof MessageSchema['errors']}`
@@ -108,8 +108,11 @@ type Translate = (key: string, named: Record<string, unknown>) => string
 export function describeError(t: Translate, error: AppError, portal?: string): ErrorText {
   const portalName = portal ? displayPortal(portal) : t('errors.thePortal', {})
   const message = t(error.facts?.answerProblem ? answerKey(error.facts.answerProblem) : errorKey(error.code), { portal: portalName })
+  const handoff = handoffDetail(t, error.facts, { portal: portalName, name: error.facts?.personName ?? '' })
   const detail =
-    error.detail && showsPortalDetail(error.code)
+    handoff !== undefined
+      ? handoff
+      : error.detail && showsPortalDetail(error.code)
       ? t('errors.portalSaid', { detail: error.detail })
       : error.code === 'photo/partly-applied'
         ? partlyDetail(t, error, { portal: portalName, name: error.facts?.personName ?? t('photoErrors.thePerson', {}) })

@@ -115,6 +115,24 @@ export function imageDetail(t: Translate, facts: ErrorFacts | undefined, named: 
   }
 }
 
+/** Why a shared file is not a photo waiting for the signed-in person, or was not shared. */
+export function handoffDetail(t: Translate, facts: ErrorFacts | undefined, named: Named): string | undefined {
+  switch (facts?.handoffProblem) {
+    case undefined:
+      return undefined
+    case 'not-shared':
+      return t('errors.handoff.notShared', named)
+    case 'not-named-for-you':
+      return t('errors.handoff.notNamedForYou', named)
+    case 'from-yourself':
+      return t('errors.handoff.fromYourself', named)
+    case 'too-large':
+      return t('errors.handoff.tooLarge', { ...named, limit: facts.maxUploadBytes ? formatBytes(facts.maxUploadBytes) : '?' })
+    case 'dropped':
+      return t('errors.handoff.dropped', named)
+  }
+}
+
 /** A photo address the app refused before sending it. */
 export function urlDetail(t: Translate, facts: ErrorFacts | undefined, named: Named): string | undefined {
   switch (facts?.urlProblem) {

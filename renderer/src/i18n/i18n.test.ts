@@ -76,6 +76,15 @@ describe('messages', () => {
     }
   })
 
+  it('says why a shared photo is not yours to apply, from the hand-over facts', () => {
+    const t = createAppI18n('en').global.t as (key: string, named?: Record<string, unknown>) => string
+    const big = describeError(t, { code: 'image/too-large', message: '', facts: { handoffProblem: 'too-large', maxUploadBytes: 1024 * 1024 } }, 'https://hr.example.com')
+    expect(big.detail).toBe('The shared file is larger than hr.example.com takes for a photo (1 MB). Nothing was changed.')
+    const gone = describeError(t, { code: 'handoff/not-waiting', message: '', facts: { handoffProblem: 'not-shared' } })
+    expect(gone.message).toContain('no longer waiting for you')
+    expect(gone.detail).toContain('not shared with you')
+  })
+
   it('says which portal, and what the portal said where it matters', () => {
     const t = createAppI18n('en').global.t as (key: string, named?: Record<string, unknown>) => string
     expect(describeError(t, { code: 'auth/expired', message: '' }, 'https://hr.example.com').message).toBe(

@@ -117,6 +117,13 @@ export const deFailures: FailureMessages = {
     bulkUnknownJob: 'Diesen Import gibt es nicht mehr. Vielleicht wurde er verworfen.',
     bulkBusy: 'Dieser Import läuft gerade. Halten Sie ihn zuerst an oder brechen Sie ihn ab, oder warten Sie, bis er fertig ist.',
     bulkFileMissing: 'Die Kopie dieser Datei, die der Import aufbewahrt hat, fehlt oder ist beschädigt. Fügen Sie die Datei erneut hinzu.',
+    handoff: {
+      notShared: 'Die Datei ist (nicht mehr) für Sie freigegeben oder nicht nach Ihnen benannt; die App behandelt sie nicht als Ihr Foto.',
+      notNamedForYou: 'Die Datei ist nicht nach Ihnen benannt; die App behandelt sie nicht als Ihr Foto.',
+      fromYourself: 'Sie haben diese Datei selbst freigegeben.',
+      tooLarge: 'Die freigegebene Datei ist größer, als {portal} für ein Foto annimmt ({limit}). Es wurde nichts geändert.',
+      dropped: '{portal} hat die Datei nicht für {name} freigegeben: Sie dürfen mit dieser Person nichts teilen.'
+    },
     handoffNotAllowed: 'Gäste können auf {portal} keine Dateien freigeben und daher keine Fotos übergeben. Wenden Sie sich an einen Raumadmin oder DocSpace-Admin.',
     handoffNotWaiting: 'Dieses Foto wartet nicht mehr auf Sie. Es wurde vielleicht zurückgezogen oder nicht für Sie freigegeben.',
     handoffUnknown: 'Dieser Person wurde von diesem Konto aus nichts übergeben.',

@@ -111,6 +111,13 @@ export const enFailures = {
     bulkUnknownJob: 'This import no longer exists. It may have been discarded.',
     bulkBusy: 'This import is running. Pause or cancel it first, or wait until it has finished.',
     bulkFileMissing: 'The copy of this file that the import kept is missing or damaged. Add the file again.',
+    handoff: {
+      notShared: 'It is not shared with you (any more), or it is not named for you, so the app does not treat it as your photo.',
+      notNamedForYou: 'The file is not named for you, so the app does not treat it as your photo.',
+      fromYourself: 'You shared this file yourself.',
+      tooLarge: 'The shared file is larger than {portal} takes for a photo ({limit}). Nothing was changed.',
+      dropped: '{portal} did not share the file with {name}: it does not let you share with this person.'
+    },
     handoffNotAllowed: 'Guests cannot share files on {portal}, so they cannot hand photos over. Ask a room admin or a DocSpace admin.',
     handoffNotWaiting: 'This photo is no longer waiting for you. It may have been withdrawn, or it was not shared with you.',
     handoffUnknown: 'Nothing was handed over to this person from this account.',
