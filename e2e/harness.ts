@@ -19,7 +19,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { test as base, expect as baseExpect, type Locator, type Page } from '@playwright/test'
+import { test as base, expect as baseExpect, type Locator, type Page, type TestInfo } from '@playwright/test'
 import keytar from 'keytar'
 import { startPortal, type DemoAccount, type PortalOptions, type RunningPortal } from '../emulator/index'
 import { createMain, type Main } from '../main/compose'
@@ -101,6 +101,11 @@ export interface HarnessFixtures {
   portal: RunningPortal
   keychain: Keychain
   app: AppHarness
+  /**
+   * A second, independent app (its own main, data folder and web host) in its own browser context,
+   * on the same portal: another person on another computer. Only created when a test asks for it.
+   */
+  secondApp: AppHarness
 }
 
 interface WorkerFixtures {
@@ -149,6 +154,22 @@ export const test = base.extend<HarnessFixtures, WorkerFixtures>({
   },
 
   app: async ({ page, portal, keychain }, use, testInfo) => {
+    await runApp(page, portal, keychain, testInfo, use)
+  },
+
+  secondApp: async ({ browser, portal, keychain }, use, testInfo) => {
+    const context = await browser.newContext()
+    try {
+      await runApp(await context.newPage(), portal, keychain, testInfo, use)
+    } finally {
+      await context.close()
+    }
+  }
+})
+
+/** One app for a test: main over a temp data folder, the web host, and the page opened on it. */
+async function runApp(page: Page, portal: RunningPortal, keychain: Keychain, testInfo: TestInfo, use: (harness: AppHarness) => Promise<void>): Promise<void> {
+  {
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first.')
     const dataDir = await mkdtemp(join(tmpdir(), 'dspm-e2e-'))
     const logLines: string[] = []
@@ -261,7 +282,7 @@ export const test = base.extend<HarnessFixtures, WorkerFixtures>({
     }
     expect(problems, 'the page logged errors').toEqual([])
   }
-})
+}
 
 /** A file as the user would drop it: name, type and bytes. */
 export interface DroppedFile {

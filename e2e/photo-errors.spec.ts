@@ -71,17 +71,18 @@ test.describe('on a DocSpace 3.7.2 portal', () => {
     const otherBefore = stored(portal, other.id, 'original')
     const since = app.outgoing.length
 
-    // Dragging over the locked row already says why; dropping says it again and opens nothing.
+    // The locked row takes the drop only to prepare a hand-over (the person applies it themselves):
+    // the editor opens for that, and cancelling it sends nothing.
     const otherRow = await rowFor(page, other.email)
     await dragFilesOver(otherRow, [photo])
     const overlay = page.getByTestId('drop-overlay')
-    await expect(overlay).toHaveAttribute('data-state', 'refuse')
     await expect(overlay).toHaveAttribute('data-person-id', other.id)
-    await expect(overlay).toContainText('You can only change your own photo on DocSpace 3.6+')
+    await expect(overlay).toContainText(`Drop to prepare a photo for ${other.displayName}`)
+    await expect(otherRow.getByTestId('row-lock')).toHaveAttribute('aria-label', /from DocSpace 3.6 on, only/)
     await dropFiles(otherRow, [photo])
     await expect(overlay).toHaveCount(0)
-    const refusal = page.locator('[data-testid="toast"][data-kind="info"]')
-    await expect(refusal).toContainText(`${other.displayName}’s photo was not changed: You can only change your own photo on DocSpace 3.6+.`)
+    await expect(editor(page).getByTestId('editor-title')).toHaveText(`New photo for ${other.displayName} (to hand over)`)
+    await editor(page).getByTestId('editor-cancel').click()
     await expect(editor(page)).toHaveCount(0)
     expectUntouched(app, portal, other.id, since, otherBefore)
 

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CropFraction } from '../../../preload/contract'
-import { makeAccount } from '../testing/fake-app-api'
+import type { AppApi, CropFraction } from '../../../preload/contract'
+import { makeAccount, ok } from '../testing/fake-app-api'
 import { dataEvent, mountBulkApp, type BulkApp } from '../testing/bulk-app'
 import { dirEntry, entryDrop, photo } from '../testing/fake-entries'
 import { settle } from '../testing/mount-app'
 import { allByTestId, byTestId, click, drop, key } from '../testing/dom'
 import { imageFile } from '../testing/photo-app'
 import type { CropEditor } from './bulk-api'
+import { useToastStore } from '../stores/toast-store'
 import { useBulkStore } from './bulk-store'
 
 let app: BulkApp | null = null
@@ -241,5 +242,24 @@ describe('bulk import: in German, on DocSpace 3.7', () => {
     )
     expect(allByTestId('bulk-filter').find((c) => c.dataset.filter === 'new')?.textContent).toContain('Neues Foto')
     expect(byTestId('bulk-apply')?.textContent?.trim()).toBe('2 Änderungen anwenden')
+  })
+
+  it('hands the refused rows over to their people with one button', async () => {
+    const account = makeAccount({ policy: { rule: 'self-only', portalVersion: '3.7.2' } })
+    const a = await start({ account })
+    const asked: unknown[] = []
+    const fromBulk: AppApi['handoff']['fromBulk'] = async (arg) => {
+      asked.push(arg)
+      return ok([{ rowId: 'r-refused', userId: 'u-00009', error: { code: 'portal/forbidden', message: 'no' } }])
+    }
+    Object.assign(a.api.handoff, { fromBulk })
+    await dropTeam(a)
+    const button = byTestId('bulk-handoff')
+    expect(button?.textContent?.trim()).toBe('Hand over 1 photo')
+    await click(button)
+    await settle(5)
+    expect(asked).toEqual([{ jobId: 'job-1' }])
+    expect(useToastStore().toasts.map((t) => t.message)).toContain('Photos handed over: 0. 1 could not be handed over.')
+    expect(byTestId('bulk-handoff')?.hasAttribute('disabled')).toBe(false)
   })
 })

@@ -44,19 +44,16 @@ describe('drop a photo on a person', () => {
     expect(api.calls).not.toContain('photos.replace')
   })
 
-  it('on a row the account may not edit, says why and calls nothing', async () => {
+  it('on a row the account may not edit, offers to prepare a hand-over instead of a replace', async () => {
     const account = makeAccount({ policy: { rule: 'self-only', portalVersion: '3.7.2' }, user: { id: 'u-00001', displayName: 'Zoë Ålander', email: 'zoe@example.com', role: 'admin' } })
     const { api, row } = await start({ account })
     await dragOver(row('Mia Holm'), [imageFile()])
-    expect(byTestId('drop-overlay')?.textContent?.trim()).toBe('You can only change your own photo on DocSpace 3.6+')
-    expect(byTestId('drop-overlay')?.dataset.state).toBe('refuse')
-    expect(row('Mia Holm').classList.contains('drop-refused')).toBe(true)
+    expect(byTestId('drop-overlay')?.textContent?.trim()).toBe('Drop to prepare a photo for Mia Holm')
+    expect(row('Mia Holm').classList.contains('drop-refused')).toBe(false)
 
-    const before = api.calls.length
     await drop(row('Mia Holm'), [imageFile()])
-    expect(api.calls.slice(before)).toEqual([])
-    expect(byTestId('photo-editor')).toBeNull()
-    expect(byTestId('toast-message')?.textContent).toBe('Mia Holm’s photo was not changed: You can only change your own photo on DocSpace 3.6+.')
+    expect(byTestId('editor-title')?.textContent).toBe('New photo for Mia Holm (to hand over)')
+    expect(api.calls).not.toContain('photos.replace')
   })
 
   it('says so when several files are dropped, and uses the first', async () => {

@@ -7,6 +7,7 @@ import { shallowRef } from 'vue'
 import { useBulkDrop } from '../bulk/bulk-drop'
 import { dropTargetOf } from '../editor/drop-target'
 import { carriesFiles, filesOf } from '../editor/file-intake'
+import { useHandoffStore } from '../handoff/handoff-store'
 import { usePeopleStore } from '../stores/people-store'
 import { usePhotoEditorStore } from '../stores/photo-editor-store'
 
@@ -25,6 +26,7 @@ const LEAVE_DELAY_MS = 60
 export function usePhotoDrop() {
   const people = usePeopleStore()
   const editor = usePhotoEditorStore()
+  const handoff = useHandoffStore()
   const drag = shallowRef<DragState | null>(null)
   // A folder, a ZIP or several files start a bulk import instead (bulk/bulk-drop.ts).
   const bulk = useBulkDrop()
@@ -73,7 +75,9 @@ export function usePhotoDrop() {
     const target = dropTargetOf(event.target)
     const person = target ? people.personById(target.personId) : null
     if (!person) return
-    await editor.openForPerson(person, filesOf(event.dataTransfer))
+    // A row the portal does not let this account change: prepare the photo for a hand-over instead.
+    if (handoff.canPrepare(person)) await handoff.prepareFrom(person, filesOf(event.dataTransfer))
+    else await editor.openForPerson(person, filesOf(event.dataTransfer))
   }
 
   function dispose(): void {

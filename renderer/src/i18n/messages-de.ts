@@ -1,6 +1,7 @@
 /** German. Typed against the English schema, so a missing or extra key fails the typecheck. */
 import { deFailures } from './messages-de-failures'
 import { bulkDe } from './messages-bulk-de'
+import { handoffDe } from './messages-handoff-de'
 import type { MessageSchema } from './messages-en'
 
 export const de: MessageSchema = {
@@ -222,7 +223,8 @@ export const de: MessageSchema = {
     delete: 'Foto von {name} wird gelöscht',
     'set-from-url': 'Foto von {name} wird von einer Adresse gesetzt',
     restore: 'Früheres Foto von {name} wird wiederhergestellt',
-    undo: 'Letzte Änderung wird rückgängig gemacht'
+    undo: 'Letzte Änderung wird rückgängig gemacht',
+    accept: 'Das Ihnen übergebene Foto wird übernommen'
   },
   done: {
     replace: 'Foto von {name} ersetzt',
@@ -368,5 +370,6 @@ export const de: MessageSchema = {
     close: 'Schließen'
   },
   ...deFailures,
-  bulk: bulkDe
+  bulk: bulkDe,
+  handoff: handoffDe
 }

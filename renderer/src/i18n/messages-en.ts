@@ -5,6 +5,7 @@
  */
 import { enFailures } from './messages-en-failures'
 import { bulkEn } from './messages-bulk-en'
+import { handoffEn } from './messages-handoff-en'
 
 export const en = {
   app: {
@@ -223,7 +224,8 @@ export const en = {
     delete: 'Deleting {name}’s photo',
     'set-from-url': 'Setting {name}’s photo from an address',
     restore: 'Restoring {name}’s earlier photo',
-    undo: 'Undoing the last change'
+    undo: 'Undoing the last change',
+    accept: 'Applying the photo handed over to you'
   },
   done: {
     replace: 'Photo of {name} replaced',
@@ -369,7 +371,8 @@ export const en = {
     close: 'Close'
   },
   ...enFailures,
-  bulk: bulkEn
+  bulk: bulkEn,
+  handoff: handoffEn
 }
 
 /** The shape every locale must match, key for key. */

@@ -36,6 +36,8 @@ export type PhotoRequest =
   /** `day` names the restored photo in the toast ("3 March"), as the history showed it. */
   | { readonly kind: 'restore'; readonly accountId: string; readonly person: Person; readonly entryId: string; readonly day?: string }
   | { readonly kind: 'undo'; readonly accountId: string }
+  /** The signed-in person applies a photo handed over to them (same guarantees as a replace). */
+  | { readonly kind: 'accept'; readonly accountId: string; readonly person: Person; readonly fileId: number }
 
 /** What waits for a new sign-in: a change, or a download of the original. */
 export type PendingAction = PhotoRequest | { readonly kind: 'original'; readonly accountId: string; readonly person: Person }
@@ -207,6 +209,8 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
         return api.photos.restore({ accountId: request.accountId, userId: request.person.id, entryId: request.entryId })
       case 'undo':
         return api.photos.undo({ accountId: request.accountId })
+      case 'accept':
+        return api.handoff.accept({ accountId: request.accountId, fileId: request.fileId })
     }
   }
 
@@ -240,7 +244,7 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
     }
     const about = request.kind === 'undo' ? { accountId: request.accountId, person: lastChanged } : request
     const subject = { ...about, ...(request.kind === 'replace' ? { fileName: request.fileName } : {}) }
-    const text = describePhotoError(t, error, photoErrorContext(t, accounts, subject, request.kind === 'original' ? 'read' : request.kind))
+    const text = describePhotoError(t, error, photoErrorContext(t, accounts, subject, request.kind === 'original' ? 'read' : request.kind === 'accept' ? 'replace' : request.kind))
     const actions: ToastAction[] = []
     const again = options.retry ?? (() => void (request.kind === 'original' ? downloadOriginal(request.person) : run(request)))
     const whose = request.kind === 'undo' ? lastChanged : request.person
