@@ -3,10 +3,11 @@
  * parseArgs; anything unknown is a usage error (exit code 2) with a message naming it.
  */
 import { parseArgs } from 'node:util'
+import type { FramingPreset } from '../../preload/contract'
 
 export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const
 
-export type Command = 'plan' | 'apply' | 'help'
+export type Command = 'plan' | 'apply' | 'inspect' | 'help'
 
 export interface CliArgs {
   readonly command: Command
@@ -18,7 +19,11 @@ export interface CliArgs {
   readonly dataDir?: string
   readonly concurrency?: number
   readonly mapping?: string
+  /** inspect: the framing preset. */
+  readonly preset?: FramingPreset
 }
+
+const PRESETS: readonly FramingPreset[] = ['tight', 'standard', 'loose']
 
 export const HELP = `DocSpace Photo Manager — command line
 
@@ -27,6 +32,8 @@ Usage (docspace-photos is the built command; from a checkout, npm run cli -- doe
                                         print what would happen to each file; changes nothing
   docspace-photos apply DIR [options]   the same plan, then apply every sendable row: backup first,
                                         exact crop, every size read back (as the app does)
+  docspace-photos inspect FILE [--preset P]  what the app sees in one photo: its size, the faces found,
+                                        the proposed square crop and the quality warnings (no sign-in)
   docspace-photos help                  this text (also --help)
 
 Options:
@@ -36,6 +43,7 @@ Options:
   --mapping FILE.csv  a CSV mapping file name -> email, user name or id (a CSV inside DIR is used too)
   --concurrency N     people changed at once while applying (default 4, at most 15)
   --data-dir DIR      the app's data folder (backups, activity, jobs); default: the desktop app's
+  --preset P          inspect: tight, standard (default) or loose framing
   --json              one JSON object per line instead of a table
 
 Signing in:
@@ -47,6 +55,10 @@ Output with --json:
           new, replace, unchanged, unmatched, ambiguous, duplicate, refused, invalid
   apply:  the plan's lines, then one object per person: {"file","userId","personName","result","error"};
           result is ok, failed or skipped; error is a code such as portal/rate-limited
+  inspect: one object {"file","image","preset","faces","crop","turns","rollDegrees","warnings"}: faces
+          in the upright image's pixels (box, leftEye, rightEye, chin, rollDegrees, score), crop as
+          fractions of the upright image (after "turns" quarter turns), warnings by code (no-face,
+          several-faces, face-too-small, blurry, too-dark, too-bright, upscaled, not-upright, tilted)
 
 Exit codes:
   0  everything planned or applied      1  some people failed (apply)
@@ -68,6 +80,7 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
         'data-dir': { type: 'string' },
         concurrency: { type: 'string' },
         mapping: { type: 'string' },
+        preset: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -77,8 +90,12 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
   const { values, positionals } = parsed
   const [command, target, ...extra] = positionals
   if (values.help || command === undefined || command === 'help') return { ok: true, args: { command: 'help', json: false } }
-  if (command !== 'plan' && command !== 'apply') return { ok: false, message: `Unknown command "${command}". Commands: plan, apply, help.` }
-  if (target === undefined) return { ok: false, message: `"${command}" needs a folder or .zip of photos: docspace-photos ${command} DIR` }
+  if (command !== 'plan' && command !== 'apply' && command !== 'inspect') return { ok: false, message: `Unknown command "${command}". Commands: plan, apply, inspect, help.` }
+  if (target === undefined) {
+    return { ok: false, message: command === 'inspect' ? '"inspect" needs a photo: docspace-photos inspect FILE' : `"${command}" needs a folder or .zip of photos: docspace-photos ${command} DIR` }
+  }
+  const preset = values.preset as FramingPreset | undefined
+  if (preset !== undefined && !PRESETS.includes(preset)) return { ok: false, message: '--preset must be tight, standard or loose.' }
   if (extra.length > 0) return { ok: false, message: `Unexpected argument "${extra[0]}".` }
   let concurrency: number | undefined
   if (values.concurrency !== undefined) {
@@ -95,7 +112,8 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
       ...(values.account !== undefined ? { account: values.account } : {}),
       ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
       ...(values.mapping !== undefined ? { mapping: values.mapping } : {}),
-      ...(concurrency !== undefined ? { concurrency } : {})
+      ...(concurrency !== undefined ? { concurrency } : {}),
+      ...(preset !== undefined ? { preset } : {})
     }
   }
 }
