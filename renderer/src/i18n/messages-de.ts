@@ -1,6 +1,7 @@
 /** German. Typed against the English schema, so a missing or extra key fails the typecheck. */
 import { deFailures } from './messages-de-failures'
 import { bulkDe } from './messages-bulk-de'
+import { faceDe } from './messages-face-de'
 import type { MessageSchema } from './messages-en'
 
 export const de: MessageSchema = {
@@ -188,7 +189,7 @@ export const de: MessageSchema = {
     zoomOut: 'Verkleinern',
     rotate: 'Um 90° im Uhrzeigersinn drehen',
     reset: 'Zurücksetzen',
-    keysHint: 'Pfeiltasten verschieben das Quadrat · + und − zoomen · R dreht · Eingabe speichert · Esc bricht ab',
+    keysHint: 'Pfeiltasten verschieben das Quadrat · + und − zoomen · R dreht · A schneidet automatisch zu · Eingabe speichert · Esc bricht ab',
     previewsTitle: 'So zeigt es das Portal',
     previewSize: '{size} px',
     smallCrop:
@@ -314,5 +315,6 @@ export const de: MessageSchema = {
     notifications: 'Benachrichtigungen'
   },
   ...deFailures,
-  bulk: bulkDe
+  bulk: bulkDe,
+  face: faceDe
 }
