@@ -20,6 +20,17 @@ export const faceDe: typeof faceEn = {
     'not-upright': 'Das Bild steht nicht aufrecht: Das Gesicht ist nach einer Drehung um {degrees}° im Uhrzeigersinn aufrecht.',
     tilted: 'Der Kopf ist um {degrees}° geneigt.'
   },
+  short: {
+    'no-face': 'Kein Gesicht',
+    'several-faces': 'Mehrere Gesichter',
+    'face-too-small': 'Gesicht klein im Bild',
+    blurry: 'Unscharf',
+    'too-dark': 'Zu dunkel',
+    'too-bright': 'Zu hell',
+    upscaled: 'Geringe Auflösung',
+    'not-upright': 'Nicht aufrecht',
+    tilted: 'Kopf geneigt'
+  },
   column: 'Prüfung',
   filterAll: 'Alle Fotos',
   filterWarnings: 'Fotos mit Hinweisen',

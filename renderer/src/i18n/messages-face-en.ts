@@ -18,6 +18,17 @@ export const faceEn = {
     'not-upright': 'The picture is not upright: the face is upright after turning it {degrees}° clockwise.',
     tilted: 'The head is tilted by {degrees}°.'
   },
+  short: {
+    'no-face': 'No face',
+    'several-faces': 'Several faces',
+    'face-too-small': 'Face small in picture',
+    blurry: 'Blurry',
+    'too-dark': 'Too dark',
+    'too-bright': 'Too bright',
+    upscaled: 'Low resolution',
+    'not-upright': 'Not upright',
+    tilted: 'Head tilted'
+  },
   column: 'Check',
   filterAll: 'All photos',
   filterWarnings: 'Photos with warnings',
