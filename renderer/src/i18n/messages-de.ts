@@ -2,6 +2,7 @@
 import { deFailures } from './messages-de-failures'
 import { bulkDe } from './messages-bulk-de'
 import { handoffDe } from './messages-handoff-de'
+import { faceDe } from './messages-face-de'
 import type { MessageSchema } from './messages-en'
 
 export const de: MessageSchema = {
@@ -189,7 +190,7 @@ export const de: MessageSchema = {
     zoomOut: 'Verkleinern',
     rotate: 'Um 90° im Uhrzeigersinn drehen',
     reset: 'Zurücksetzen',
-    keysHint: 'Pfeiltasten verschieben das Quadrat · + und − zoomen · R dreht · Eingabe speichert · Esc bricht ab',
+    keysHint: 'Pfeiltasten verschieben das Quadrat · + und − zoomen · R dreht · A schneidet automatisch zu · Eingabe speichert · Esc bricht ab',
     previewsTitle: 'So zeigt es das Portal',
     previewSize: '{size} px',
     smallCrop:
@@ -371,5 +372,6 @@ export const de: MessageSchema = {
   },
   ...deFailures,
   bulk: bulkDe,
-  handoff: handoffDe
+  handoff: handoffDe,
+  face: faceDe
 }

@@ -6,6 +6,7 @@
 import { enFailures } from './messages-en-failures'
 import { bulkEn } from './messages-bulk-en'
 import { handoffEn } from './messages-handoff-en'
+import { faceEn } from './messages-face-en'
 
 export const en = {
   app: {
@@ -191,7 +192,7 @@ export const en = {
     zoomOut: 'Zoom out',
     rotate: 'Rotate 90° clockwise',
     reset: 'Reset',
-    keysHint: 'Arrow keys move the square · + and − zoom · R rotates · Enter saves · Esc cancels',
+    keysHint: 'Arrow keys move the square · + and − zoom · R rotates · A auto-frames · Enter saves · Esc cancels',
     previewsTitle: 'As the portal will show it',
     previewSize: '{size} px',
     smallCrop: 'Your square keeps only {n} px of the photo, but the portal’s largest size is 360 px, so it will look soft. Zoom out or pick a larger area.',
@@ -372,7 +373,8 @@ export const en = {
   },
   ...enFailures,
   bulk: bulkEn,
-  handoff: handoffEn
+  handoff: handoffEn,
+  face: faceEn
 }
 
 /** The shape every locale must match, key for key. */
