@@ -1,6 +1,7 @@
 /** German. Typed against the English schema, so a missing or extra key fails the typecheck. */
 import { deFailures } from './messages-de-failures'
 import { bulkDe } from './messages-bulk-de'
+import { layoutDe } from './messages-layout-de'
 import type { MessageSchema } from './messages-en'
 
 export const de: MessageSchema = {
@@ -102,7 +103,7 @@ export const de: MessageSchema = {
   people: {
     listLabel: 'Personen',
     searchLabel: 'Personen suchen',
-    searchPlaceholder: 'Name, E-Mail, Position, Abteilung suchen',
+    searchPlaceholder: 'Name, E-Mail, Abteilung',
     searchShortcut: 'Mit / suchen',
     clearSearch: 'Suche löschen',
     groupLabel: 'Gruppe',
@@ -314,5 +315,6 @@ export const de: MessageSchema = {
     notifications: 'Benachrichtigungen'
   },
   ...deFailures,
-  bulk: bulkDe
+  bulk: bulkDe,
+  layout: layoutDe
 }

@@ -5,6 +5,7 @@
  */
 import { enFailures } from './messages-en-failures'
 import { bulkEn } from './messages-bulk-en'
+import { layoutEn } from './messages-layout-en'
 
 export const en = {
   app: {
@@ -104,7 +105,7 @@ export const en = {
   people: {
     listLabel: 'People',
     searchLabel: 'Search people',
-    searchPlaceholder: 'Search name, email, title, department',
+    searchPlaceholder: 'Name, email, department',
     searchShortcut: 'Press / to search',
     clearSearch: 'Clear search',
     groupLabel: 'Group',
@@ -315,7 +316,8 @@ export const en = {
     notifications: 'Notifications'
   },
   ...enFailures,
-  bulk: bulkEn
+  bulk: bulkEn,
+  layout: layoutEn
 }
 
 /** The shape every locale must match, key for key. */

@@ -1,0 +1,14 @@
+import type { layoutEn } from './messages-layout-en'
+
+/** German, key for key as in messages-layout-en.ts. */
+export const layoutDe: typeof layoutEn = {
+  bannerMore: 'Details',
+  bannerLess: 'Weniger',
+  bannerHide: 'Hinweis ausblenden',
+  showCapability: 'Was kann ich hier ändern?',
+  columnStatus: 'Status',
+  legendNoPhoto: 'Kein Foto',
+  legendLocked: 'Schreibgeschützt',
+  legendLabel: 'Symbole',
+  searchHint: 'Sucht in Name, E-Mail, Position und Abteilung'
+}
