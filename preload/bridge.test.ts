@@ -56,7 +56,7 @@ describe('createBridge', () => {
     const app = createBridge(recordingTransport().transport)
     expect(Object.keys(app).sort()).toEqual(['accounts', 'activity', 'bulk', 'people', 'photos'])
     expect(Object.keys(app.bulk)).toEqual(expect.arrayContaining(['create', 'addFiles', 'plan', 'apply', 'undo', 'onProgress']))
-    expect(Object.keys(app.accounts).sort()).toEqual(['forget', 'onChanged', 'overview', 'signIn', 'signOut', 'switchTo', 'verifyCode'])
+    expect(Object.keys(app.accounts).sort()).toEqual(['cancelSignIn', 'forget', 'onChanged', 'overview', 'signIn', 'signOut', 'switchTo', 'verifyCode'])
     expect(Object.keys(app.photos)).toEqual(expect.arrayContaining(['remove', 'setFromUrl', 'onProgress', 'undo']))
     expect(Object.keys(app.activity).sort()).toEqual(['exportCsv', 'list'])
   })

@@ -18,7 +18,7 @@ export const de: MessageSchema = {
     subtitle: 'Ihr Passwort geht nur an das Portal. Die App speichert ein Anmelde-Token, nie das Passwort.',
     portalLabel: 'Portaladresse',
     portalPlaceholder: 'https://docspace.example.com',
-    portalHint: 'Nur https://-Adressen, außer für ein Portal auf diesem Computer.',
+    portalHint: 'Nur https://-Adressen, außer für ein Portal auf diesem Computer (ohne http:// oder https:// eingegeben, verwendet eine solche Adresse http://).',
     methodLabel: 'Anmeldeverfahren',
     methodPassword: 'E-Mail und Passwort',
     methodApiKey: 'API-Schlüssel',

@@ -21,7 +21,7 @@ export const en = {
     subtitle: 'Your password is sent to the portal only. The app keeps a sign-in token, never the password.',
     portalLabel: 'Portal address',
     portalPlaceholder: 'https://docspace.example.com',
-    portalHint: 'Only https:// addresses, except a portal on this computer.',
+    portalHint: 'Only https:// addresses, except a portal on this computer (typed without http:// or https://, such an address uses http://).',
     methodLabel: 'Sign-in method',
     methodPassword: 'Email and password',
     methodApiKey: 'API key',
