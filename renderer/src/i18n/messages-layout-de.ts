@@ -10,5 +10,7 @@ export const layoutDe: typeof layoutEn = {
   legendNoPhoto: 'Kein Foto',
   legendLocked: 'Schreibgeschützt',
   legendLabel: 'Symbole',
-  searchHint: 'Sucht in Name, E-Mail, Position und Abteilung'
+  searchHint: 'Sucht in Name, E-Mail, Position und Abteilung',
+  export: 'CSV exportieren',
+  exportHint: 'Die angezeigte Person als CSV-Datei speichern | Die {n} angezeigten Personen, gefiltert und sortiert, als CSV-Datei speichern'
 }

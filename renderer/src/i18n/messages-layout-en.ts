@@ -8,5 +8,7 @@ export const layoutEn = {
   legendNoPhoto: 'No photo',
   legendLocked: 'Read-only',
   legendLabel: 'Symbols',
-  searchHint: 'Searches name, email, title and department'
+  searchHint: 'Searches name, email, title and department',
+  export: 'Export CSV',
+  exportHint: 'Save the {n} person shown as a CSV file | Save the {n} people shown, as filtered and sorted, as a CSV file'
 }
