@@ -12,5 +12,6 @@ export const layoutDe: typeof layoutEn = {
   legendLabel: 'Symbole',
   searchHint: 'Sucht in Name, E-Mail, Position und Abteilung',
   export: 'CSV exportieren',
-  exportHint: 'Die angezeigte Person als CSV-Datei speichern | Die {n} angezeigten Personen, gefiltert und sortiert, als CSV-Datei speichern'
+  exportHint: 'Die angezeigte Person als CSV-Datei speichern | Die {n} angezeigten Personen, gefiltert und sortiert, als CSV-Datei speichern',
+  imageUnsupportedShort: '„{file}“ ist kein Bild, das die App lesen kann.'
 }

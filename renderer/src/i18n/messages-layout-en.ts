@@ -10,5 +10,6 @@ export const layoutEn = {
   legendLabel: 'Symbols',
   searchHint: 'Searches name, email, title and department',
   export: 'Export CSV',
-  exportHint: 'Save the {n} person shown as a CSV file | Save the {n} people shown, as filtered and sorted, as a CSV file'
+  exportHint: 'Save the {n} person shown as a CSV file | Save the {n} people shown, as filtered and sorted, as a CSV file',
+  imageUnsupportedShort: '“{file}” is not an image the app can read.'
 }

@@ -85,8 +85,11 @@ export function describePhotoError(t: Translate, error: AppError, ctx: PhotoErro
       const hasPhoto = facts?.photoNow === 'none' ? false : facts?.photoNow === 'old' ? true : ctx.hadPhoto
       return result(t(hasPhoto ? 'photoErrors.netLost' : 'photoErrors.netLostNoPhoto', named), { detail: connectionDetail(t, error, named, keeps) })
     }
-    case 'image/unsupported':
-      return result(t('photoErrors.imageUnsupported', named), { detail: imageDetail(t, facts, named) })
+    case 'image/unsupported': {
+      // A detail that says which formats to use ("BMP … save it as JPEG or PNG") replaces the message's own list.
+      const detail = imageDetail(t, facts, named)
+      return result(t(detail ? 'layout.imageUnsupportedShort' : 'photoErrors.imageUnsupported', named), { detail })
+    }
     case 'image/corrupt':
       return result(t('photoErrors.imageCorrupt', named), { detail: imageDetail(t, facts, named) })
     case 'image/too-large': {
