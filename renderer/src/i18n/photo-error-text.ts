@@ -88,7 +88,8 @@ export function describePhotoError(t: Translate, error: AppError, ctx: PhotoErro
     case 'image/unsupported': {
       // A detail that says which formats to use ("BMP … save it as JPEG or PNG") replaces the message's own list.
       const detail = imageDetail(t, facts, named)
-      return result(t(detail ? 'layout.imageUnsupportedShort' : 'photoErrors.imageUnsupported', named), { detail })
+      const namesFormats = detail !== undefined && (facts?.imageProblem === 'refused-format' || facts?.imageProblem === 'heic-unavailable' || facts?.imageProblem === 'heif-compression')
+      return result(t(namesFormats ? 'layout.imageUnsupportedShort' : 'photoErrors.imageUnsupported', named), { detail })
     }
     case 'image/corrupt':
       return result(t('photoErrors.imageCorrupt', named), { detail: imageDetail(t, facts, named) })
