@@ -135,10 +135,12 @@ function bulkRows(bulk: BulkService): BulkRowsPort {
   }
 }
 
-/** The OS keychain when it answers; otherwise memory only, and the UI says sign-ins are session-only. */
-export async function createDefaultSecretStore(options: { readonly log?: Logger } = {}): Promise<SecretStore> {
+/**
+ * The OS keychain when it answers; otherwise memory only, and the UI says sign-ins are session-only.
+ * Silent: the accounts service logs the unavailable keychain once when it starts.
+ */
+export async function createDefaultSecretStore(): Promise<SecretStore> {
   const keychain = new KeytarSecretStore()
   if (await keychain.isAvailable()) return keychain
-  ;(options.log ?? createConsoleLogger()).warn('OS keychain unavailable; tokens will be kept for this session only')
   return new MemorySecretStore({ available: false })
 }

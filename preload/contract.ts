@@ -259,9 +259,11 @@ export interface AppSettings {
 
 export type SettingsPatch = { readonly [K in keyof AppSettings]?: AppSettings[K] }
 
-export type SignInRequest =
+/** `attemptId` (chosen by the renderer) lets `accounts:cancel-sign-in` abort this sign-in while it runs. */
+export type SignInRequest = (
   | { readonly method: 'password'; readonly portalUrl: string; readonly email: string; readonly password: string }
   | { readonly method: 'api-key'; readonly portalUrl: string; readonly apiKey: string }
+) & { readonly attemptId?: string }
 
 export type SignInOutcome =
   | { readonly kind: 'signed-in'; readonly account: Account }
@@ -529,6 +531,7 @@ export interface RequestChannels {
   'accounts:overview': [void, AccountsOverview]
   'accounts:sign-in': [SignInRequest, SignInOutcome]
   'accounts:verify-code': [{ readonly challengeId: string; readonly code: string }, SignInOutcome]
+  'accounts:cancel-sign-in': [{ readonly attemptId: string }, void]
   'accounts:switch': [{ readonly accountId: string }, AccountsOverview]
   'accounts:sign-out': [{ readonly accountId: string }, AccountsOverview]
   'accounts:forget': [{ readonly accountId: string }, AccountsOverview]
@@ -655,6 +658,7 @@ export const REQUEST_TABLE = {
   'accounts:overview': { api: ['accounts', 'overview'], noArg: true },
   'accounts:sign-in': { api: ['accounts', 'signIn'] },
   'accounts:verify-code': { api: ['accounts', 'verifyCode'] },
+  'accounts:cancel-sign-in': { api: ['accounts', 'cancelSignIn'] },
   'accounts:switch': { api: ['accounts', 'switchTo'] },
   'accounts:sign-out': { api: ['accounts', 'signOut'] },
   'accounts:forget': { api: ['accounts', 'forget'] },

@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   // An API key is kept in memory on purpose, so main's warning that the keychain is unavailable is noise here.
   const log = quietLog(io, apiKey ? KEYCHAIN_UNAVAILABLE : undefined)
-  const secrets = io.secrets ?? (apiKey ? new MemorySecretStore({ available: false }) : await createDefaultSecretStore({ log }))
+  const secrets = io.secrets ?? (apiKey ? new MemorySecretStore({ available: false }) : await createDefaultSecretStore())
   const main = createMain({ dataDir: args.dataDir ?? defaultDataDir(io.env), secrets, events, log })
   try {
     const account = apiKey ? await signInWithKey(main, args.portal ?? '', apiKey, io) : await savedAccount(main, args, io)

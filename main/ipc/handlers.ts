@@ -69,6 +69,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'accounts:overview': handle('accounts:overview', () => accounts.overview()),
     'accounts:sign-in': handle('accounts:sign-in', (arg) => accounts.signIn(arg)),
     'accounts:verify-code': handle('accounts:verify-code', (arg) => accounts.verifyCode(arg)),
+    'accounts:cancel-sign-in': handle('accounts:cancel-sign-in', (arg) => accounts.cancelSignIn(arg)),
     'accounts:switch': handle('accounts:switch', (arg) => accounts.switchTo(arg)),
     'accounts:sign-out': handle('accounts:sign-out', (arg) => accounts.signOut(arg)),
     'accounts:forget': handle('accounts:forget', (arg) => accounts.forget(arg)),

@@ -130,6 +130,7 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     overview: record('accounts.overview', async () => ok(overview)),
     signIn: record('accounts.signIn', async () => fail('auth/invalid-credentials')),
     verifyCode: record('accounts.verifyCode', async () => fail('auth/invalid-code')),
+    cancelSignIn: record('accounts.cancelSignIn', async () => ok(undefined)),
     switchTo: record('accounts.switchTo', async ({ accountId }) => {
       overview = { ...overview, activeAccountId: accountId }
       return ok(overview)
