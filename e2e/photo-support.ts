@@ -94,7 +94,8 @@ export async function cropToCorner(dialog: Locator, corner: 'top-left' | 'top-ri
   // Drag again if a drag came out short (pointer moves can coalesce on a busy machine).
   for (let attempt = 0; attempt < 3 && (await box(selection)).width > target + 4; attempt++) {
     const handle = await box(selection.locator('cropper-handle[action="se-resize"]'))
-    const grip = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }
+    // The handle's inner quarter: a square reaching the picture's bottom edge has half its handle outside the canvas.
+    const grip = { x: handle.x + handle.width / 4, y: handle.y + handle.height / 4 }
     const shrink = (await box(selection)).width - target
     await drag(page, grip, { x: grip.x - shrink, y: grip.y - shrink })
   }
