@@ -4,6 +4,7 @@
  */
 import { bulkRu } from './bulk'
 import { ruFailures } from './failures'
+import { handoffRu } from './handoff'
 
 export const ru = {
   app: {
@@ -203,7 +204,9 @@ export const ru = {
     tooLateToCancel: 'Отменить уже нельзя: портал перешёл на новое фото.',
     applyCropAgain: 'Применить обрезку ещё раз',
     refresh: 'Обновить список',
-    rotated: 'Повёрнуто на {degrees}°'
+    rotated: 'Повёрнуто на {degrees}°',
+    tryAgain: 'Повторить',
+    refreshPerson: 'Обновить'
   },
   phases: {
     preparing: 'Подготовка фото…',
@@ -220,7 +223,8 @@ export const ru = {
     delete: 'Удаление фото: {name}',
     'set-from-url': 'Фото по адресу: {name}',
     restore: 'Восстановление прежнего фото: {name}',
-    undo: 'Отмена последнего изменения'
+    undo: 'Отмена последнего изменения',
+    accept: 'Применение переданного вам фото'
   },
   done: {
     replace: 'Фото заменено: {name}',
@@ -228,7 +232,8 @@ export const ru = {
     'set-from-url': 'Фото установлено по адресу: {name}',
     restore: 'Прежнее фото восстановлено: {name}',
     undo: 'Отменено: фото ({name}) снова такое, как было',
-    unverified: 'Пока не удалось проверить все размеры; обновите чуть позже.'
+    unverified: 'Пока не удалось проверить все размеры; обновите чуть позже.',
+    restoreFrom: 'Фото от {date} возвращено: {name}'
   },
   photoActions: {
     label: 'Действия с фото',
@@ -302,6 +307,30 @@ export const ru = {
       undo: 'Отмена',
       'bulk-import': 'Импорт фото',
       'bulk-undo': 'Отмена импорта'
+    },
+    detail: {
+      bulk: 'изменено: {ok}, с ошибкой: {failed}, пропущено: {skipped}',
+      failed: 'Изменение не выполнено.',
+      restored: 'Восстановлено фото от {date}',
+      restoredNone: 'Возвращено состояние «нет фото», как на {date}',
+      deleted: 'Фото удалено; приложение сохранило копию в истории',
+      fromHost: 'Изображение с {host}',
+      cropped: 'Обрезано до квадрата {side} пикс.',
+      unverified: 'Не все размеры удалось проверить'
+    },
+    filters: {
+      label: 'Фильтр журнала',
+      person: 'Сотрудник',
+      personPlaceholder: 'Любое имя',
+      action: 'Изменение',
+      anyAction: 'Любое изменение',
+      actor: 'Кто',
+      anyActor: 'Кто угодно',
+      from: 'С',
+      to: 'По',
+      clear: 'Сбросить фильтры',
+      noMatch: 'Нет изменений, подходящих под эти фильтры.',
+      shown: 'Показано изменений: {shown} из {total}'
     }
   },
   toast: {
@@ -311,7 +340,8 @@ export const ru = {
     busy: 'Дождитесь окончания текущего изменения фото.',
     pendingSignIn: 'Войдите в {portal} снова: изменение фото ({name}) затем продолжится само.',
     pendingSignInUndo: 'Войдите в {portal} снова: отмена затем продолжится сама.',
-    notifications: 'Уведомления'
+    notifications: 'Уведомления',
+    refreshed: 'Фото ({name}) показано таким, какое оно сейчас на портале.'
   },
   settings: {
     open: 'Настройки',
@@ -327,5 +357,19 @@ export const ru = {
     close: 'Закрыть'
   },
   ...ruFailures,
-  bulk: bulkRu
+  bulk: bulkRu,
+  handoff: handoffRu,
+  restoreDialog: {
+    title: 'Восстановить фото от {date}? ({name})',
+    now: 'Сейчас',
+    after: 'После восстановления',
+    nowAlt: 'Текущее фото: {name}',
+    afterAlt: 'Фото от {date}: {name}',
+    noPhoto: 'Нет фото',
+    loading: 'Загрузка текущего фото…',
+    body: 'Сначала текущее фото сохраняется в истории, поэтому «Отменить» вернёт его.',
+    bodyRemove: 'На {date} у сотрудника {name} не было фото: восстановление удалит текущее. Сначала оно сохраняется в истории, поэтому «Отменить» вернёт его.',
+    confirm: 'Восстановить фото',
+    cancel: 'Отмена'
+  }
 }
