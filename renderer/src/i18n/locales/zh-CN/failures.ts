@@ -160,7 +160,7 @@ export const zhCNFailures = {
     },
     handoffNotAllowed: '访客无法在 {portal} 上共享文件，因此不能转交照片。请联系房间管理员或 DocSpace 管理员。',
     handoffNotWaiting: '这张照片已不再等您处理。它可能已被撤回，或者并未与您共享。',
-    handoffUnknown: '此帐户没有向此人转交过任何照片。',
+    handoffUnknown: '此账户没有向此人转交过任何照片。',
     urlDownloadFailed: '无法从该地址下载图片。'
   }
 }
