@@ -8,7 +8,11 @@ export default defineConfig({
       // got is ESM-only: bundle it (it is a devDependency, so electron-vite bundles it anyway)
       externalizeDeps: { exclude: ['got'] },
       // cli: the command line (main/cli), a plain Node program that never loads Electron.
-      rollupOptions: { input: { index: resolve('main/index.ts'), cli: resolve('main/cli/index.ts') } }
+      // image-worker: the worker threads' entry (main/images/image-pool.ts finds it next to the bundle).
+      rollupOptions: {
+        input: { index: resolve('main/index.ts'), cli: resolve('main/cli/index.ts'), 'image-worker': resolve('main/images/image-worker.ts') },
+        checks: { pluginTimings: false }
+      }
     }
   },
   preload: {
@@ -22,7 +26,13 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    build: {
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html') },
+        // No "[PLUGIN_TIMINGS] …" block after every build (the demo prints the build's output).
+        checks: { pluginTimings: false }
+      }
+    },
     plugins: [
       vue({
         template: {

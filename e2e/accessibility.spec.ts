@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { quadrantsJpeg } from '../main/testing/images/editor-test-images'
-import { expect, test, ui } from './harness'
+import { dropFiles, expect, test, ui } from './harness'
 import { dropAndOpenEditor, jpegFile, rowFor, saveAndWait } from './photo-support'
 
 test.use({ portalOptions: { version: '3.7.2', people: 60 } })
@@ -55,7 +55,37 @@ for (const colorScheme of SCHEMES) {
       await detail.getByTestId('history-toggle').click()
       await expect(detail.getByTestId('history-entry')).toHaveCount(1)
       found.push(...(await seriousViolations(page, 'history')))
+
+      // The delete confirmation (the person now has a photo to delete), then the account menu.
+      await detail.getByRole('button', { name: /^Delete/ }).click()
+      const confirm = page.getByRole('dialog', { name: /Delete/ })
+      await expect(confirm).toBeVisible()
+      found.push(...(await seriousViolations(page, 'delete confirmation')))
+      await confirm.getByRole('button', { name: 'Cancel' }).click()
+      await expect(confirm).toHaveCount(0)
+
+      await page.getByRole('button', { name: new RegExp(me.displayName) }).click()
+      await expect(page.getByTestId('account-menu')).toBeVisible()
+      found.push(...(await seriousViolations(page, 'account menu')))
       expect(found).toEqual([])
+    })
+
+    test('the bulk plan has no serious or critical violations', async ({ app, portal }) => {
+      const me = portal.accounts.admin
+      await app.signIn(me)
+      await app.waitForFullList()
+      const page = app.page
+      const [first = '', last = ''] = me.displayName.split(' ')
+      const photo = await quadrantsJpeg(400, 400)
+      await dropFiles(page.getByRole('listbox', { name: 'People' }), [
+        jpegFile(`${first.toLowerCase()}-${last.toLowerCase()}.jpg`, photo),
+        jpegFile('nobody-by-this-name.jpg', photo),
+        jpegFile(`${first.toLowerCase()}.${last.toLowerCase()}.jpg`, photo)
+      ])
+      const plan = page.getByTestId('bulk-plan')
+      await expect(plan).toBeVisible()
+      await expect(plan.getByTestId('bulk-row')).toHaveCount(3)
+      expect(await seriousViolations(page, 'bulk plan')).toEqual([])
     })
 
     test('the activity view has no serious or critical violations', async ({ app, portal }) => {

@@ -30,6 +30,8 @@ import { createConsoleLogger, type Logger } from './core/logger'
 import { PeopleService } from './services/people-service'
 import { PhotosService } from './services/photos-service'
 import { SettingsStore } from './services/settings-store'
+import { createImagePool } from './images/image-pool'
+import type { ImageWork } from './images/image-work'
 
 export interface MainOptions {
   /** Where accounts.json, backups/ and activity.jsonl live (Electron: app.getPath('userData')). Holds no secrets. */
@@ -44,6 +46,8 @@ export interface MainOptions {
    * Never set by the Electron shell, the demo or the command line.
    */
   readonly allowLoopbackPhotoUrls?: boolean
+  /** Image work; a worker pool sized to the machine when absent (disposed with main). */
+  readonly images?: ImageWork
 }
 
 export interface Main {
@@ -58,6 +62,7 @@ export interface Main {
 export function createMain(options: MainOptions): Main {
   const log = options.log ?? createConsoleLogger()
   const shutdown = new AbortController()
+  const images = options.images ?? createImagePool()
   const http = new HttpClient({ ...options.http, log })
   const accounts = new AccountsService({ dataDir: options.dataDir, secrets: options.secrets, events: options.events, http, log, signal: shutdown.signal })
   const people = new PeopleService({ accounts })
@@ -77,7 +82,8 @@ export function createMain(options: MainOptions): Main {
     readBack,
     events: options.events,
     log,
-    urlPolicy: { allowLoopback: options.allowLoopbackPhotoUrls === true }
+    urlPolicy: { allowLoopback: options.allowLoopbackPhotoUrls === true },
+    images
   })
   // What was cached for an account must not outlive its session.
   accounts.onSignedOut((accountId) => {
@@ -86,7 +92,7 @@ export function createMain(options: MainOptions): Main {
   })
   const bulkReplace = new BulkReplace({ frame, backups, readBack, retry, log })
   const bulkEvents = jobActivity(options.events, activity)
-  const bulk = new BulkService({ dataDir: options.dataDir, ports: createBulkPorts({ accounts, frame, bulkReplace, editor, log }), events: bulkEvents, log })
+  const bulk = new BulkService({ dataDir: options.dataDir, ports: createBulkPorts({ accounts, frame, bulkReplace, editor, log, images }), events: bulkEvents, log })
   bulkEvents.bind(bulk)
   const settings = new SettingsStore({ dataDir: options.dataDir, log })
   const handoffStore = new HandoffStore({ dataDir: options.dataDir, log })
@@ -95,7 +101,7 @@ export function createMain(options: MainOptions): Main {
     inbox: new HandoffInbox({ accounts, frame, protocol, store: handoffStore, log }),
     requests: new PhotoRequests({ accounts, frame, store: handoffStore, log })
   }
-  const handlers = createHandlers({ accounts, people, photos, editor, activity, bulk, settings, handoff, log })
+  const handlers = createHandlers({ accounts, people, photos, editor, activity, bulk, settings, handoff, log, images })
   return {
     handlers,
     signInEphemeral: (arg) => accounts.signInEphemeral(arg),
@@ -107,6 +113,7 @@ export function createMain(options: MainOptions): Main {
       await bulk.dispose()
       shutdown.abort()
       await accounts.dispose()
+      if (!options.images) await images.dispose()
     }
   }
 }
@@ -128,10 +135,12 @@ function bulkRows(bulk: BulkService): BulkRowsPort {
   }
 }
 
-/** The OS keychain when it answers; otherwise memory only, and the UI says sign-ins are session-only. */
-export async function createDefaultSecretStore(options: { readonly log?: Logger } = {}): Promise<SecretStore> {
+/**
+ * The OS keychain when it answers; otherwise memory only, and the UI says sign-ins are session-only.
+ * Silent: the accounts service logs the unavailable keychain once when it starts.
+ */
+export async function createDefaultSecretStore(): Promise<SecretStore> {
   const keychain = new KeytarSecretStore()
   if (await keychain.isAvailable()) return keychain
-  ;(options.log ?? createConsoleLogger()).warn('OS keychain unavailable; tokens will be kept for this session only')
   return new MemorySecretStore({ available: false })
 }

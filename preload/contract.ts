@@ -259,9 +259,11 @@ export interface AppSettings {
 
 export type SettingsPatch = { readonly [K in keyof AppSettings]?: AppSettings[K] }
 
-export type SignInRequest =
+/** `attemptId` (chosen by the renderer) lets `accounts:cancel-sign-in` abort this sign-in while it runs. */
+export type SignInRequest = (
   | { readonly method: 'password'; readonly portalUrl: string; readonly email: string; readonly password: string }
   | { readonly method: 'api-key'; readonly portalUrl: string; readonly apiKey: string }
+) & { readonly attemptId?: string }
 
 export type SignInOutcome =
   | { readonly kind: 'signed-in'; readonly account: Account }
@@ -371,6 +373,39 @@ export interface CropFraction {
   readonly y: number
   readonly width: number
   readonly height: number
+}
+
+/** The house style's framing presets: how much of the square the head fills (see main/images/face-framing.ts). */
+export type FramingPreset = 'tight' | 'standard' | 'loose'
+
+/** Why a photo may not be fit to be a profile picture. Never blocking: the user decides. */
+export const FACE_WARNING_CODES = ['no-face', 'several-faces', 'face-too-small', 'blurry', 'too-dark', 'too-bright', 'upscaled', 'not-upright', 'tilted'] as const
+export type FaceWarningCode = (typeof FACE_WARNING_CODES)[number]
+
+export interface FaceWarning {
+  readonly code: FaceWarningCode
+  /** several-faces: how many faces were found (the largest is framed). */
+  readonly faces?: number
+  /** not-upright: the clockwise quarter turns after which the faces are upright. */
+  readonly turns?: QuarterTurns
+  /** tilted: the eye line's angle, degrees clockwise. */
+  readonly rollDegrees?: number
+  /** upscaled: the side of the proposed crop in the source's pixels (under the portal's 360 px size). */
+  readonly cropSide?: number
+}
+
+/** The crop the house style proposes for a photo, with the quality check (photos:frame). */
+export interface FaceFraming {
+  /** Of the upright image after `turns`; null when no face was found (the editor keeps its default). */
+  readonly crop: CropFraction | null
+  /** 0 unless the faces were found only after turning the picture (then a not-upright warning says so). */
+  readonly turns: QuarterTurns
+  readonly faces: number
+  /** The framed face's eye line, degrees clockwise; null without a face. */
+  readonly rollDegrees: number | null
+  readonly warnings: readonly FaceWarning[]
+  /** Set when the face detector could not run on this computer: no crop, no warnings, nothing checked. */
+  readonly detectorUnavailable?: true
 }
 
 /**
@@ -496,6 +531,7 @@ export interface RequestChannels {
   'accounts:overview': [void, AccountsOverview]
   'accounts:sign-in': [SignInRequest, SignInOutcome]
   'accounts:verify-code': [{ readonly challengeId: string; readonly code: string }, SignInOutcome]
+  'accounts:cancel-sign-in': [{ readonly attemptId: string }, void]
   'accounts:switch': [{ readonly accountId: string }, AccountsOverview]
   'accounts:sign-out': [{ readonly accountId: string }, AccountsOverview]
   'accounts:forget': [{ readonly accountId: string }, AccountsOverview]
@@ -505,6 +541,8 @@ export interface RequestChannels {
   'photos:image': [{ readonly accountId: string; readonly ref: PhotoRef }, PhotoImage]
   'photos:inspect': [{ readonly bytes: Uint8Array }, ImageSummary]
   'photos:preview': [{ readonly bytes: Uint8Array }, ImagePreview]
+  /** The house style's crop for a picked image, and its quality warnings. */
+  'photos:frame': [{ readonly bytes: Uint8Array; readonly preset: FramingPreset }, FaceFraming]
   'photos:replace': [
     {
       readonly accountId: string
@@ -620,6 +658,7 @@ export const REQUEST_TABLE = {
   'accounts:overview': { api: ['accounts', 'overview'], noArg: true },
   'accounts:sign-in': { api: ['accounts', 'signIn'] },
   'accounts:verify-code': { api: ['accounts', 'verifyCode'] },
+  'accounts:cancel-sign-in': { api: ['accounts', 'cancelSignIn'] },
   'accounts:switch': { api: ['accounts', 'switchTo'] },
   'accounts:sign-out': { api: ['accounts', 'signOut'] },
   'accounts:forget': { api: ['accounts', 'forget'] },
@@ -629,6 +668,7 @@ export const REQUEST_TABLE = {
   'photos:image': { api: ['photos', 'image'] },
   'photos:inspect': { api: ['photos', 'inspect'] },
   'photos:preview': { api: ['photos', 'preview'] },
+  'photos:frame': { api: ['photos', 'frame'] },
   'photos:replace': { api: ['photos', 'replace'] },
   'photos:cancel': { api: ['photos', 'cancel'] },
   'photos:delete': { api: ['photos', 'remove'] },
@@ -791,6 +831,8 @@ export interface BulkRow {
   /** The prepared image's size (what the portal will store as the original). */
   readonly width?: number
   readonly height?: number
+  /** The quality check of the prepared picture (face framing); absent when nothing was found wrong. */
+  readonly faceWarnings?: readonly FaceWarningCode[]
   /** Rows in a sendable state start approved; the user can un-approve. */
   readonly approved: boolean
   readonly result: BulkRowResult

@@ -21,3 +21,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 echo "setup: npm ci"
 npm ci --no-audit --no-fund --loglevel=error
+# Real photos for the face tests and bench:face (Debian's python3-skimage data; never fetched at run time).
+# apt-get download needs the package lists: refresh them once if the first try finds nothing.
+bash scripts/fetch-test-photos.sh || {
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && bash scripts/fetch-test-photos.sh
+}

@@ -7,6 +7,7 @@
 import type { ArgOf, HistoryEntry, PhotoChange, PhotoProgress, Result, ValueOf } from '../../preload/contract'
 import { fail, ok } from '../core/result'
 import type { EventSink } from '../core/events'
+import type { ImageWork } from '../images/image-work'
 import { preparePhoto } from '../images/prepare-photo'
 import type { BackupStore } from '../services/backup-store'
 import type { AccountsService } from '../services/accounts-service'
@@ -31,6 +32,8 @@ export interface PhotoEditorServiceOptions {
   readonly log: Logger
   /** Which photo addresses may be sent to the portal (photo-url.ts); loopback only in tests. */
   readonly urlPolicy?: PhotoUrlPolicy
+  /** Preparation off main's thread (the worker pool); on the calling thread when absent. */
+  readonly images?: Pick<ImageWork, 'prepare'>
 }
 
 interface Job {
@@ -49,6 +52,7 @@ export class PhotoEditorService {
   readonly #log: Logger
   readonly #jobs = new Map<string, Job>()
   readonly #urlPolicy: PhotoUrlPolicy
+  readonly #prepare: ImageWork['prepare']
 
   constructor(options: PhotoEditorServiceOptions) {
     this.#accounts = options.accounts
@@ -59,6 +63,7 @@ export class PhotoEditorService {
     this.#events = options.events
     this.#log = options.log
     this.#urlPolicy = options.urlPolicy ?? {}
+    this.#prepare = options.images ? (bytes, o) => options.images!.prepare(bytes, o) : preparePhoto
   }
 
   /** Prepare, back up, upload (temp), promote, crop, verify. Progress goes out as `photos:progress`. */
@@ -81,7 +86,7 @@ export class PhotoEditorService {
         // the backup is still saved only once preparation has succeeded.
         const current = this.#frame.readCurrent(ctx.session.client, ctx.person.id)
         current.catch(() => undefined) // awaited below; only an early return leaves it unobserved
-        const prepared = await preparePhoto(req.bytes, { maxUploadBytes: limit.value, rotate: req.rotate })
+        const prepared = await this.#prepare(req.bytes, { maxUploadBytes: limit.value, rotate: req.rotate })
         if (!prepared.ok) return { ok: false, error: beforeChange(prepared.error, { session: ctx.session, person: ctx.person, step: 'prepare' }) }
         if (job.controller.signal.aborted) return cancelledChange(ctx.person, 'prepare')
         emit('backing-up')
@@ -222,7 +227,7 @@ export class PhotoEditorService {
         return withChange(await this.#protocol.apply(ctx, { bytes, mime, width, height }, crop, backup.value), from)
       }
       // Otherwise (e.g. a WebP set from a URL, or a big PNG on a 1 MB portal) it has to be prepared again.
-      const prepared = await preparePhoto(bytes, { maxUploadBytes: limit.value })
+      const prepared = await this.#prepare(bytes, { maxUploadBytes: limit.value })
       if (!prepared.ok) return { ok: false, error: beforeChange(prepared.error, { session: ctx.session, person: ctx.person, step: 'prepare' }) }
       const scaled = crop && width && height ? scaleCrop(crop, { width, height }, prepared.value) : undefined
       return withChange(await this.#protocol.apply(ctx, prepared.value, scaled, backup.value), from)

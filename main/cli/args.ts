@@ -3,16 +3,17 @@
  * parseArgs; anything unknown is a usage error (exit code 2) with a message naming it.
  */
 import { parseArgs } from 'node:util'
+import type { FramingPreset } from '../../preload/contract'
 
 export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const
 
-export type Command = 'plan' | 'apply' | 'handoff' | 'handoff-status' | 'waiting' | 'accept' | 'decline' | 'help'
+export type Command = 'plan' | 'apply' | 'inspect' | 'handoff' | 'handoff-status' | 'waiting' | 'accept' | 'decline' | 'help'
 
 /** Commands that read a folder of photos (DIR). */
 const FOLDER_COMMANDS = new Set<Command>(['plan', 'apply', 'handoff'])
 /** Commands about one shared file (FILE_ID). */
 const FILE_COMMANDS = new Set<Command>(['accept', 'decline'])
-const COMMANDS: readonly Command[] = ['plan', 'apply', 'handoff', 'handoff-status', 'waiting', 'accept', 'decline', 'help']
+const COMMANDS: readonly Command[] = ['plan', 'apply', 'inspect', 'handoff', 'handoff-status', 'waiting', 'accept', 'decline', 'help']
 
 export interface CliArgs {
   readonly command: Command
@@ -26,7 +27,11 @@ export interface CliArgs {
   readonly dataDir?: string
   readonly concurrency?: number
   readonly mapping?: string
+  /** inspect: the framing preset. */
+  readonly preset?: FramingPreset
 }
+
+const PRESETS: readonly FramingPreset[] = ['tight', 'standard', 'loose']
 
 export const HELP = `DocSpace Photo Manager — command line
 
@@ -35,6 +40,8 @@ Usage (docspace-photos is the built command; from a checkout, npm run cli -- doe
                                         print what would happen to each file; changes nothing
   docspace-photos apply DIR [options]   the same plan, then apply every sendable row: backup first,
                                         exact crop, every size read back (as the app does)
+  docspace-photos inspect FILE [--preset P]  what the app sees in one photo: its size, the faces found,
+                                        the proposed square crop and the quality warnings (no sign-in)
   docspace-photos handoff DIR [options] the same plan, then hand each photo the portal does not let you
                                         change (DocSpace 3.6+) to its person: it goes to your "My
                                         documents", shared read-only with that one person, who is notified
@@ -53,6 +60,7 @@ Options:
   --mapping FILE.csv  a CSV mapping file name -> email, user name or id (a CSV inside DIR is used too)
   --concurrency N     people changed at once while applying (default 4, at most 15)
   --data-dir DIR      the app's data folder (backups, activity, jobs); default: the desktop app's
+  --preset P          inspect: tight, standard (default) or loose framing
   --json              one JSON object per line instead of a table
 
 Signing in:
@@ -69,6 +77,10 @@ Output with --json:
   handoff-status: one object per hand-over: {"userId","personName","state","fileId","preparedAt","decidedAt"}
   waiting: one object per waiting photo: {"fileId","from","fromName","title"}
   accept / decline: {"fileId","result","error"}
+  inspect: one object {"file","image","preset","faces","crop","turns","rollDegrees","warnings"}: faces
+          in the upright image's pixels (box, leftEye, rightEye, chin, rollDegrees, score), crop as
+          fractions of the upright image (after "turns" quarter turns), warnings by code (no-face,
+          several-faces, face-too-small, blurry, too-dark, too-bright, upscaled, not-upright, tilted)
 
 Exit codes:
   0  everything planned, applied or handed over      1  some people failed (apply, handoff, accept)
@@ -90,6 +102,7 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
         'data-dir': { type: 'string' },
         concurrency: { type: 'string' },
         mapping: { type: 'string' },
+        preset: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -101,6 +114,7 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
   if (values.help || command === undefined || command === 'help') return { ok: true, args: { command: 'help', json: false } }
   const known = COMMANDS.find((c) => c === command)
   if (known === undefined || known === 'help') return { ok: false, message: `Unknown command "${command}". Commands: ${COMMANDS.join(', ')}.` }
+  if (known === 'inspect' && target === undefined) return { ok: false, message: '"inspect" needs a photo: docspace-photos inspect FILE' }
   if (FOLDER_COMMANDS.has(known) && target === undefined) return { ok: false, message: `"${command}" needs a folder or .zip of photos: docspace-photos ${command} DIR` }
   let fileId: number | undefined
   if (FILE_COMMANDS.has(known)) {
@@ -109,7 +123,9 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
       return { ok: false, message: `"${command}" needs the id of a waiting photo (see "waiting"): docspace-photos ${command} FILE_ID` }
     }
   }
-  const surplus = FOLDER_COMMANDS.has(known) || FILE_COMMANDS.has(known) ? extra : [target, ...extra].filter((a) => a !== undefined)
+  const preset = values.preset as FramingPreset | undefined
+  if (preset !== undefined && !PRESETS.includes(preset)) return { ok: false, message: '--preset must be tight, standard or loose.' }
+  const surplus = FOLDER_COMMANDS.has(known) || FILE_COMMANDS.has(known) || known === 'inspect' ? extra : [target, ...extra].filter((a) => a !== undefined)
   if (surplus.length > 0) return { ok: false, message: `Unexpected argument "${surplus[0]}".` }
   let concurrency: number | undefined
   if (values.concurrency !== undefined) {
@@ -120,14 +136,15 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
     ok: true,
     args: {
       command: known,
-      ...(FOLDER_COMMANDS.has(known) && target !== undefined ? { target } : {}),
+      ...((FOLDER_COMMANDS.has(known) || known === 'inspect') && target !== undefined ? { target } : {}),
       ...(fileId !== undefined ? { fileId } : {}),
       json: values.json === true,
       ...(values.portal !== undefined ? { portal: values.portal } : {}),
       ...(values.account !== undefined ? { account: values.account } : {}),
       ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
       ...(values.mapping !== undefined ? { mapping: values.mapping } : {}),
-      ...(concurrency !== undefined ? { concurrency } : {})
+      ...(concurrency !== undefined ? { concurrency } : {}),
+      ...(preset !== undefined ? { preset } : {})
     }
   }
 }

@@ -10,6 +10,7 @@ import type { SecretStore } from '../secrets/secret-store'
 import { scrub, type LogFields, type Logger } from '../core/logger'
 import { EXIT, HELP, parseCliArgs, type CliArgs } from './args'
 import { defaultDataDir } from './data-dir'
+import { inspectFile } from './inspect-command'
 import { readPhotos } from './read-photos'
 import { handOverPlan, isHandoffCommand, runHandoffCommand } from './handoff-commands'
 
@@ -36,6 +37,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(HELP)
     return EXIT.ok
   }
+  if (args.command === 'inspect') return inspectFile(args.target ?? '', args.preset ?? 'standard', args.json, io)
   const apiKey = io.env.DOCSPACE_API_KEY?.trim()
   if (apiKey && !args.portal) {
     io.err('DOCSPACE_API_KEY is set: say which portal it belongs to with --portal URL.')
@@ -52,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   // An API key is kept in memory on purpose, so main's warning that the keychain is unavailable is noise here.
   const log = quietLog(io, apiKey ? KEYCHAIN_UNAVAILABLE : undefined)
-  const secrets = io.secrets ?? (apiKey ? new MemorySecretStore({ available: false }) : await createDefaultSecretStore({ log }))
+  const secrets = io.secrets ?? (apiKey ? new MemorySecretStore({ available: false }) : await createDefaultSecretStore())
   const main = createMain({ dataDir: args.dataDir ?? defaultDataDir(io.env), secrets, events, log })
   try {
     const account = apiKey ? await signInWithKey(main, args.portal ?? '', apiKey, io) : await savedAccount(main, args, io)

@@ -10,7 +10,12 @@ describe('normalizePortalUrl', () => {
     ['http://127.0.0.1:5123', 'http://127.0.0.1:5123'],
     ['http://127.8.9.10:80/', 'http://127.8.9.10'],
     ['http://localhost:3000/x', 'http://localhost:3000'],
-    ['http://[::1]:4000', 'http://[::1]:4000']
+    ['http://[::1]:4000', 'http://[::1]:4000'],
+    // Typed without a scheme, a portal on this computer is plain http (it has no trusted certificate).
+    ['127.0.0.1:35907', 'http://127.0.0.1:35907'],
+    ['localhost:8092/', 'http://localhost:8092'],
+    ['[::1]:4000', 'http://[::1]:4000'],
+    ['https://127.0.0.1:8443', 'https://127.0.0.1:8443']
   ])('%s -> %s', (input, origin) => {
     expect(normalizePortalUrl(input)).toEqual({ ok: true, value: origin })
   })

@@ -8,14 +8,17 @@ import { fail, ok } from '../core/result'
 export function normalizePortalUrl(input: string): Result<string> {
   const typed = input.trim()
   if (typed === '' || typed.length > 2048 || /\s/.test(typed)) return invalid()
-  // "portal.example.com" without a scheme means https.
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed)
   let url: URL
   try {
-    url = new URL(withScheme)
+    // "portal.example.com" without a scheme means https.
+    url = new URL(hasScheme ? typed : `https://${typed}`)
   } catch {
     return invalid()
   }
+  // "127.0.0.1:35907" without a scheme means http: a portal on this computer has no certificate a
+  // browser would trust, so guessing https would only turn into a misleading certificate error.
+  if (!hasScheme && isLoopbackHost(url.hostname)) url.protocol = 'http:'
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return invalid()
   // Credentials in the address would end up in logs and history; DocSpace never needs them.
   if (url.username !== '' || url.password !== '' || url.hostname === '') return invalid()

@@ -6,8 +6,7 @@
  */
 import type { ArgOf, RequestChannel, Result, ValueOf } from '../../preload/contract'
 import type { PhotoEditorService } from '../changes/photo-editor-service'
-import { previewPhoto } from '../images/editor-preview'
-import { inspectPhoto } from '../images/inspect-photo'
+import { createInProcessImageWork, type ImageWork } from '../images/image-work'
 import type { AccountsService } from '../services/accounts-service'
 import { activityScope, type ActivityLog } from '../services/activity-log'
 import { scrub, type Logger } from '../core/logger'
@@ -32,6 +31,8 @@ export interface HandlerServices {
   /** The hand-over: the sharer's side, the person's side, and requests for a photo. */
   readonly handoff: { readonly service: HandoffService; readonly inbox: HandoffInbox; readonly requests: PhotoRequests }
   readonly log: Logger
+  /** Image work (the worker pool in the app); on the calling thread when absent. */
+  readonly images?: ImageWork
 }
 
 export function createHandlers(services: HandlerServices): Handlers {
@@ -44,6 +45,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     return activityScope(overview.value.accounts.find((a) => a.id === overview.value.activeAccountId))
   }
   const { service: handoff, inbox, requests } = services.handoff
+  const images = services.images ?? createInProcessImageWork()
 
   function handle<C extends RequestChannel>(channel: C, run: (arg: ArgOf<C>) => Promise<Result<ValueOf<C>>>) {
     return async (raw: unknown): Promise<Result<ValueOf<C>>> => {
@@ -67,6 +69,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'accounts:overview': handle('accounts:overview', () => accounts.overview()),
     'accounts:sign-in': handle('accounts:sign-in', (arg) => accounts.signIn(arg)),
     'accounts:verify-code': handle('accounts:verify-code', (arg) => accounts.verifyCode(arg)),
+    'accounts:cancel-sign-in': handle('accounts:cancel-sign-in', (arg) => accounts.cancelSignIn(arg)),
     'accounts:switch': handle('accounts:switch', (arg) => accounts.switchTo(arg)),
     'accounts:sign-out': handle('accounts:sign-out', (arg) => accounts.signOut(arg)),
     'accounts:forget': handle('accounts:forget', (arg) => accounts.forget(arg)),
@@ -74,8 +77,12 @@ export function createHandlers(services: HandlerServices): Handlers {
     'people:get': handle('people:get', (arg) => people.get(arg)),
     'photos:get': handle('photos:get', (arg) => photos.get(arg)),
     'photos:image': handle('photos:image', (arg) => photos.image(arg)),
-    'photos:inspect': handle('photos:inspect', (arg) => inspectPhoto(arg.bytes)),
-    'photos:preview': handle('photos:preview', (arg) => previewPhoto(arg.bytes)),
+    'photos:inspect': handle('photos:inspect', (arg) => images.inspect(arg.bytes)),
+    'photos:preview': handle('photos:preview', (arg) => images.preview(arg.bytes)),
+    'photos:frame': handle('photos:frame', async (arg) => {
+      const analysed = await images.frame(arg.bytes, arg.preset)
+      return analysed.ok ? { ok: true, value: analysed.value.framing } : analysed
+    }),
     'photos:replace': handle('photos:replace', (arg) => editor.replace(arg)),
     'photos:cancel': handle('photos:cancel', async (arg) => editor.cancel(arg)),
     'photos:delete': handle('photos:delete', (arg) => editor.remove(arg)),

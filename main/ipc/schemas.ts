@@ -63,13 +63,15 @@ const signIn = z.discriminatedUnion('method', [
     portalUrl,
     email: z.string().trim().min(1, 'must not be empty').max(320, 'is too long'),
     // Passwords are not trimmed: spaces can be part of them.
-    password: z.string().min(1, 'must not be empty').max(1024, 'is too long')
+    password: z.string().min(1, 'must not be empty').max(1024, 'is too long'),
+    attemptId: jobId.optional()
   }),
   z.strictObject({
     method: z.literal('api-key'),
     portalUrl,
     // Pasted keys often carry a trailing newline.
-    apiKey: z.string().trim().min(1, 'must not be empty').max(512, 'is too long')
+    apiKey: z.string().trim().min(1, 'must not be empty').max(512, 'is too long'),
+    attemptId: jobId.optional()
   })
 ])
 
@@ -81,6 +83,7 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
     challengeId: z.string().uuid('is not a challenge id'),
     code: z.string().trim().regex(/^[0-9A-Za-z]{4,12}$/, 'must be 4 to 12 letters or digits')
   }),
+  'accounts:cancel-sign-in': z.strictObject({ attemptId: jobId }),
   'accounts:switch': accountArg,
   'accounts:sign-out': accountArg,
   'accounts:forget': accountArg,
@@ -95,6 +98,7 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
   'photos:image': z.strictObject({ accountId, ref: z.string().min(1, 'must not be empty').max(2048, 'is too long') }),
   'photos:inspect': z.strictObject({ bytes: imageBytes }),
   'photos:preview': z.strictObject({ bytes: imageBytes }),
+  'photos:frame': z.strictObject({ bytes: imageBytes, preset: z.enum(['tight', 'standard', 'loose']) }),
   'photos:replace': z.strictObject({
     accountId,
     userId,

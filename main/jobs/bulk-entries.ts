@@ -5,7 +5,7 @@
  * what the user changed in it, and every apply and undo attempt with its result.
  */
 import { z } from 'zod'
-import type { AppError, BulkJobPhase, BulkRowState, ErrorCode, MatchRule } from '../../preload/contract'
+import { FACE_WARNING_CODES, type AppError, type BulkJobPhase, type BulkRowState, type ErrorCode, type MatchRule } from '../../preload/contract'
 
 const errorCode = z.custom<ErrorCode>((v) => typeof v === 'string' && /^[a-z]+\/[a-z-]+$/.test(v))
 export const appErrorSchema = z.object({
@@ -70,7 +70,8 @@ export const preparedLine = z.discriminatedUnion('ok', [
     sha256: z.string(),
     spool: z.string(),
     pictureHash: z.string().optional(),
-    proposedCrop: cropSchema.optional()
+    proposedCrop: cropSchema.optional(),
+    faceWarnings: z.array(z.enum(FACE_WARNING_CODES)).optional()
   }),
   z.object({ t: z.literal('prepared'), rowId, ok: z.literal(false), error: appErrorSchema })
 ])

@@ -248,6 +248,7 @@ export function toBulkRow(row: RowModel, activity: RowActivity = IDLE): BulkRow 
     ...(problem ? { problem } : {}),
     ...(plan?.crop ? { crop: plan.crop } : {}),
     ...(prepared ? { width: prepared.width, height: prepared.height } : {}),
+    ...(prepared?.faceWarnings ? { faceWarnings: prepared.faceWarnings } : {}),
     ...(resultError ? { resultError } : {}),
     ...(row.undo.result?.ok === true ? { undone: true } : {}),
     ...(undoResult ? { undoResult } : {}),

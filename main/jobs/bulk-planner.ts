@@ -100,9 +100,9 @@ export class BulkPlanner {
       if (!prepared.ok) {
         line = { t: 'prepared', rowId, ok: false, error: plainError(prepared.error) }
       } else {
-        const { bytes, mime, width, height, pictureHash } = prepared.value
+        const { bytes, mime, width, height, pictureHash, faceWarnings } = prepared.value
         const spooled = await rt.spool.write(`${rowId}.prepared`, bytes)
-        const proposal = this.#ports.proposeCrop ? await this.#ports.proposeCrop({ bytes, width, height }) : null
+        const proposal = prepared.value.proposedCrop ?? (this.#ports.proposeCrop ? await this.#ports.proposeCrop({ bytes, width, height }) : null)
         const proposedCrop = proposal && cropSchema.safeParse(proposal).success ? proposal : undefined
         line = {
           t: 'prepared',
@@ -115,7 +115,8 @@ export class BulkPlanner {
           sha256: spooled.sha256,
           spool: spooled.path,
           ...(pictureHash !== undefined ? { pictureHash } : {}),
-          ...(proposedCrop ? { proposedCrop } : {})
+          ...(proposedCrop ? { proposedCrop } : {}),
+          ...(faceWarnings && faceWarnings.length > 0 ? { faceWarnings: [...faceWarnings] } : {})
         }
       }
     }

@@ -4,7 +4,7 @@
  * replace protocol a single replace uses. The service never imports those modules, so each side can
  * change without the other, and the tests drive the service with in-memory fakes.
  */
-import type { AppError, BulkProgress, CropFraction, CropPixels, MatchRule, Person, Result } from '../../preload/contract'
+import type { AppError, BulkProgress, CropFraction, CropPixels, FaceWarningCode, MatchRule, Person, Result } from '../../preload/contract'
 import type { QueueFailure } from './queue'
 
 /** A result whose failure may carry the portal's Retry-After (see QueueFailure). */
@@ -20,6 +20,9 @@ export interface PreparedImage {
   readonly sha256?: string
   /** Perceptual hash of the prepared picture, compared with `currentPictureHash` by `isSamePicture`. */
   readonly pictureHash?: string
+  /** Face framing of the prepared picture: the crop to start from, and the quality warnings. */
+  readonly proposedCrop?: CropFraction
+  readonly faceWarnings?: readonly FaceWarningCode[]
 }
 
 /** What the matcher decided for one file. */

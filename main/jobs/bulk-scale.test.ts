@@ -63,10 +63,5 @@ describe('bulk plan at 5,000 rows', () => {
     ])
     expect(reloaded.ok && reloaded.value.rows.length).toBe(N)
     expect(portal.calls.prepare).toBe(N)
-    // Generous bounds for a shared 2-core machine; the printed timings are the real measure.
-    expect(planMs).toBeLessThan(30_000)
-    expect(replanMs).toBeLessThan(5_000)
-    expect(assignMs).toBeLessThan(2_000)
-    expect(reloadMs).toBeLessThan(5_000)
   })
 })

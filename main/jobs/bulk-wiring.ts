@@ -4,7 +4,7 @@
  * the change frame's bulk replace and the single restore. Composition only: each decision lives in
  * the module it calls.
  */
-import type { AppError, Person, Result } from '../../preload/contract'
+import type { AppError, FramingPreset, Person, Result } from '../../preload/contract'
 import { ok } from '../core/result'
 import type { Logger } from '../core/logger'
 import type { BulkReplace, KnownPerson } from '../changes/bulk-replace'
@@ -13,8 +13,8 @@ import type { ChangeFrame } from '../changes/change-frame'
 import type { PhotoEditorService } from '../changes/photo-editor-service'
 import { readAllPeople } from '../docspace/people-paging'
 import { isStoredPhoto } from '../docspace/photo-sizes'
-import { isSamePicture, perceptualHash } from '../images/perceptual-hash'
-import { preparePhoto } from '../images/prepare-photo'
+import { createInProcessImageWork, type ImageWork } from '../images/image-work'
+import { isSamePicture } from '../images/perceptual-hash'
 import type { AccountsService, Session } from '../services/accounts-service'
 import { toPerson } from '../services/people-service'
 import type { BulkPorts, MatchOutcome, PortResult } from './bulk-ports'
@@ -32,6 +32,10 @@ export interface BulkWiringOptions {
   readonly bulkReplace: BulkReplace
   readonly editor: PhotoEditorService
   readonly log: Logger
+  /** Preparation, hashes and face framing (the worker pool in the app); on the calling thread when absent. */
+  readonly images?: ImageWork
+  /** The framing preset every row is framed with (the house style's default when absent). */
+  readonly framingPreset?: () => FramingPreset
 }
 
 interface Directory {
@@ -41,6 +45,8 @@ interface Directory {
 
 export function createBulkPorts(options: BulkWiringOptions): BulkPorts {
   const { accounts, frame, bulkReplace, editor, log } = options
+  const images = options.images ?? createInProcessImageWork()
+  const preset = options.framingPreset ?? (() => 'standard' as const)
   /** The last people list read per account: the plan and the apply that follows use the same reading. */
   const directories = new Map<string, Directory>()
 
@@ -108,12 +114,23 @@ export function createBulkPorts(options: BulkWiringOptions): BulkPorts {
       if (!session.ok) return session
       const limit = await frame.uploadLimit(session.value)
       if (!limit.ok) return limit
-      const prepared = await preparePhoto(source, { maxUploadBytes: limit.value })
-      if (!prepared.ok) return prepared
-      const { bytes, mime, width, height } = prepared.value
-      const hash = await perceptualHash(bytes)
+      const planned = await images.plan(source, { maxUploadBytes: limit.value }, preset())
+      if (!planned.ok) return planned
+      const { bytes, mime, width, height } = planned.value.prepared
+      const framing = planned.value.faces?.framing
+      // A crop for a turned picture would land wrongly on the unturned upload: warn, keep the centred square.
+      const proposedCrop = framing?.crop && framing.turns === 0 ? framing.crop : undefined
+      const faceWarnings = framing?.warnings.map((w) => w.code) ?? []
       // No SHA-256 here: the job hashes the prepared bytes as it spools them.
-      return ok({ bytes, mime, width, height, ...(hash.ok ? { pictureHash: hash.value } : {}) })
+      return ok({
+        bytes,
+        mime,
+        width,
+        height,
+        ...(planned.value.pictureHash !== undefined ? { pictureHash: planned.value.pictureHash } : {}),
+        ...(proposedCrop ? { proposedCrop } : {}),
+        ...(faceWarnings.length > 0 ? { faceWarnings } : {})
+      })
     },
 
     async currentPictureHash({ accountId, userId }) {
@@ -130,7 +147,7 @@ export function createBulkPorts(options: BulkWiringOptions): BulkPorts {
         }
         const file = await session.client.fetchFile(ref)
         if (!file.ok) return file
-        const hash = await perceptualHash(file.value.bytes)
+        const hash = await images.hash(file.value.bytes)
         // A stored photo that does not decode is not "the same picture" as anything.
         return ok(hash.ok ? hash.value : null)
       })

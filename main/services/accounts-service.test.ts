@@ -57,6 +57,20 @@ async function passwordSignIn(h: Harness, p: RunningPortal, who: 'owner' | 'admi
 }
 
 describe('sign-in', () => {
+  it('a slow sign-in the user cancels stops at once: its requests are aborted and nothing is remembered', async () => {
+    const h = await harness()
+    portal.faults.set({ latencyMs: 20_000 })
+    const a = portal.accounts.admin
+    const started = Date.now()
+    const pending = h.handlers['accounts:sign-in']({ method: 'password', portalUrl: portal.url, email: a.email, password: a.password, attemptId: 'attempt-1' })
+    await new Promise((r) => setTimeout(r, 300))
+    value(await h.handlers['accounts:cancel-sign-in']({ attemptId: 'attempt-1' }))
+    const result = await pending
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(result.ok).toBe(false)
+    expect(value(await h.handlers['accounts:overview'](undefined)).accounts).toEqual([])
+  })
+
   it('by password: signed in, version and role read, token (never the password) in the keychain', async () => {
     const secrets = new MemorySecretStore({ available: true })
     const h = await harness(secrets)

@@ -4,7 +4,6 @@
  * memory; the accounts file holds no secret. The password is kept in memory only while a two-factor
  * challenge is open.
  */
-import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type {
   Account,
@@ -31,9 +30,8 @@ import { writeJsonFileAtomic } from './json-file'
 import { ACCOUNTS_FILE, accountIdFor, readAccountsFile, type StoredAccount } from './accounts-file'
 import type { Logger } from '../core/logger'
 import { photoPolicy, roleOf } from './photo-policy'
+import { DEFAULT_CHALLENGE_TTL_MS, MAX_CODE_ATTEMPTS, SignInAttempts, SignInChallenges } from './sign-in-challenges'
 
-const DEFAULT_CHALLENGE_TTL_MS = 5 * 60_000
-const MAX_CODE_ATTEMPTS = 5
 
 /** What a service needs to talk to a signed-in portal. */
 export interface Session {
@@ -60,17 +58,6 @@ interface LiveSession {
   readonly client: DocSpaceClient
 }
 
-interface Challenge {
-  readonly origin: string
-  readonly rawVersion: string
-  readonly email: string
-  /** Held only until the code step ends (success, too many attempts, or expiry). */
-  password: string
-  readonly expiresAt: number
-  readonly timer: NodeJS.Timeout
-  attempts: number
-}
-
 export class AccountsService {
   readonly #file: string
   readonly #secrets: SecretStore
@@ -78,7 +65,6 @@ export class AccountsService {
   readonly #http: HttpClient
   readonly #log: Logger
   readonly #signal: AbortSignal | undefined
-  readonly #challengeTtlMs: number
   readonly #now: () => Date
 
   #stored: StoredAccount[] = []
@@ -87,7 +73,8 @@ export class AccountsService {
   #activeAccountId: string | null = null
   #keychainAvailable = false
   readonly #sessions = new Map<string, LiveSession>()
-  readonly #challenges = new Map<string, Challenge>()
+  readonly #challenges: SignInChallenges
+  readonly #attempts = new SignInAttempts()
   readonly #signedOutListeners = new Set<(accountId: string) => void>()
   #saving: Promise<void> = Promise.resolve()
   readonly #ready: Promise<void>
@@ -99,7 +86,7 @@ export class AccountsService {
     this.#http = options.http
     this.#log = options.log
     this.#signal = options.signal
-    this.#challengeTtlMs = options.challengeTtlMs ?? DEFAULT_CHALLENGE_TTL_MS
+    this.#challenges = new SignInChallenges(options.challengeTtlMs ?? DEFAULT_CHALLENGE_TTL_MS)
     this.#now = options.now ?? (() => new Date())
     this.#ready = this.#load()
   }
@@ -126,17 +113,28 @@ export class AccountsService {
     if (!origin.ok) return origin
     // A line break in a pasted key would split the request's headers: refused before anything is sent.
     if (req.method === 'api-key' && !isSendableSecret(req.apiKey)) return unsendableSecret('api-key')
-    const anonymous = this.#client(origin.value)
-    // Reading the version first tells "no portal there" apart from "wrong password".
-    const version = await anonymous.buildVersion()
-    if (!version.ok) return notAPortal(version.error)
+    const attempt = this.#attempts.begin(req.attemptId, this.#signal)
+    try {
+      const anonymous = this.#client(origin.value, undefined, attempt.signal)
+      // Reading the version first tells "no portal there" apart from "wrong password".
+      const version = await anonymous.buildVersion()
+      if (!version.ok) return notAPortal(version.error)
 
-    switch (req.method) {
-      case 'password':
-        return this.#signInWithPassword(anonymous, version.value, req.email, req.password)
-      case 'api-key':
-        return this.#complete(origin.value, version.value, { kind: 'api-key', key: req.apiKey })
+      switch (req.method) {
+        case 'password':
+          return await this.#signInWithPassword(anonymous, version.value, req.email, req.password, attempt.signal)
+        case 'api-key':
+          return await this.#complete(origin.value, version.value, { kind: 'api-key', key: req.apiKey }, attempt.signal)
+      }
+    } finally {
+      attempt.end()
     }
+  }
+
+  /** The user gave up on a slow sign-in: its portal requests are aborted and nothing is saved. */
+  cancelSignIn(arg: { readonly attemptId: string }): Promise<Result<void>> {
+    this.#attempts.cancel(arg.attemptId)
+    return Promise.resolve(ok(undefined))
   }
 
   /**
@@ -159,14 +157,15 @@ export class AccountsService {
     return ok(this.#toAccount(record))
   }
 
-  async #signInWithPassword(anonymous: DocSpaceClient, rawVersion: string, email: string, password: string): Promise<Result<SignInOutcome>> {
+  async #signInWithPassword(anonymous: DocSpaceClient, rawVersion: string, email: string, password: string, signal?: AbortSignal): Promise<Result<SignInOutcome>> {
     const answer = await anonymous.signIn(email, password)
     if (!answer.ok) return answer
     switch (answer.value.kind) {
       case 'token':
-        return this.#complete(anonymous.origin, rawVersion, { kind: 'token', token: answer.value.token })
+        return this.#complete(anonymous.origin, rawVersion, { kind: 'token', token: answer.value.token }, signal)
       case 'two-factor': {
-        const challengeId = this.#openChallenge(anonymous.origin, rawVersion, email, password)
+        if (signal?.aborted) return cancelled()
+        const challengeId = this.#challenges.open(anonymous.origin, rawVersion, email, password)
         const { via, phoneNoise } = answer.value
         this.#log.info('sign-in needs a second factor', { portal: anonymous.origin, via })
         return ok({ kind: 'two-factor', challengeId, via, ...(phoneNoise ? { phoneNoise } : {}) })
@@ -177,21 +176,20 @@ export class AccountsService {
   async verifyCode(arg: { readonly challengeId: string; readonly code: string }): Promise<Result<SignInOutcome>> {
     await this.#ready
     const challenge = this.#challenges.get(arg.challengeId)
-    if (!challenge || challenge.expiresAt <= Date.now()) {
-      this.#closeChallenge(arg.challengeId)
+    if (!challenge) {
       return fail('auth/challenge-expired', 'two-factor challenge unknown or expired')
     }
     const token = await this.#client(challenge.origin).verifyCode(challenge.email, challenge.password, arg.code)
     if (!token.ok) {
       if (token.error.code === 'auth/invalid-code') {
         challenge.attempts += 1
-        if (challenge.attempts >= MAX_CODE_ATTEMPTS) this.#closeChallenge(arg.challengeId)
+        if (challenge.attempts >= MAX_CODE_ATTEMPTS) this.#challenges.close(arg.challengeId)
       } else if (token.error.code.startsWith('auth/')) {
-        this.#closeChallenge(arg.challengeId)
+        this.#challenges.close(arg.challengeId)
       }
       return token
     }
-    this.#closeChallenge(arg.challengeId)
+    this.#challenges.close(arg.challengeId)
     return this.#complete(challenge.origin, challenge.rawVersion, { kind: 'token', token: token.value })
   }
 
@@ -262,7 +260,7 @@ export class AccountsService {
   }
 
   async dispose(): Promise<void> {
-    for (const id of [...this.#challenges.keys()]) this.#closeChallenge(id)
+    this.#challenges.closeAll()
     await this.#ready.catch(() => undefined)
     await this.#saving
     this.#sessions.clear()
@@ -270,9 +268,11 @@ export class AccountsService {
 
   // -------------------------------------------------------------------------------------------
 
-  async #complete(origin: string, rawVersion: string, credential: Credential): Promise<Result<SignInOutcome>> {
-    const verified = await this.#verify(origin, rawVersion, credential)
+  async #complete(origin: string, rawVersion: string, credential: Credential, signal?: AbortSignal): Promise<Result<SignInOutcome>> {
+    const verified = await this.#verify(origin, rawVersion, credential, signal)
     if (!verified.ok) return verified
+    // Cancelled while the portal answered: nothing is stored, no account becomes active.
+    if (signal?.aborted) return cancelled()
     const { record, client } = verified.value
     const { id, user, policy } = record
     const secret = credential.kind === 'token' ? credential.token : credential.key
@@ -289,9 +289,10 @@ export class AccountsService {
   }
 
   /** Reads who the credential belongs to; the account record to keep (on disk or in memory). */
-  async #verify(origin: string, rawVersion: string, credential: Credential): Promise<Result<{ record: StoredAccount; client: DocSpaceClient }>> {
+  async #verify(origin: string, rawVersion: string, credential: Credential, signal?: AbortSignal): Promise<Result<{ record: StoredAccount; client: DocSpaceClient }>> {
+    // The session's client lives on after the sign-in; only the check runs under the attempt's signal.
     const client = this.#client(origin, credential)
-    const self = await client.self()
+    const self = await (signal ? this.#client(origin, credential, signal) : client).self()
     if (!self.ok) {
       // A fresh token or a typed API key that the portal rejects means the credentials are wrong.
       if (self.error.code === 'auth/expired') {
@@ -349,24 +350,8 @@ export class AccountsService {
     this.#events.emit('accounts:changed', this.#overview())
   }
 
-  #openChallenge(origin: string, rawVersion: string, email: string, password: string): string {
-    const id = randomUUID()
-    const timer = setTimeout(() => this.#closeChallenge(id), this.#challengeTtlMs)
-    timer.unref()
-    this.#challenges.set(id, { origin, rawVersion, email, password, expiresAt: Date.now() + this.#challengeTtlMs, timer, attempts: 0 })
-    return id
-  }
-
-  #closeChallenge(id: string): void {
-    const challenge = this.#challenges.get(id)
-    if (!challenge) return
-    clearTimeout(challenge.timer)
-    challenge.password = ''
-    this.#challenges.delete(id)
-  }
-
-  #client(origin: string, credential?: Credential): DocSpaceClient {
-    return new DocSpaceClient({ origin, http: this.#http, ...(credential ? { credential } : {}), ...(this.#signal ? { signal: this.#signal } : {}) })
+  #client(origin: string, credential?: Credential, signal: AbortSignal | undefined = this.#signal): DocSpaceClient {
+    return new DocSpaceClient({ origin, http: this.#http, ...(credential ? { credential } : {}), ...(signal ? { signal } : {}) })
   }
 
   /** Ends a process-only session; the saved entry and keychain item of the same user are not touched. */
@@ -434,6 +419,10 @@ export class AccountsService {
     )
     return this.#saving
   }
+}
+
+function cancelled(): { ok: false; error: AppError } {
+  return fail('app/cancelled', 'the sign-in was cancelled')
 }
 
 function unknownAccount(): { ok: false; error: AppError } {

@@ -7,8 +7,8 @@ import type { BulkRow, BulkRowState, CropFraction } from '../../../preload/contr
 
 export const STATES: readonly BulkRowState[] = ['new', 'replace', 'unchanged', 'unmatched', 'ambiguous', 'duplicate', 'refused', 'invalid']
 
-/** The counts at the top filter by these: one state, or a result once the job has run. */
-export type BulkFilter = 'all' | BulkRowState | 'done' | 'failed'
+/** The counts at the top filter by these: one state, a result once the job has run, or photos the quality check warns about. */
+export type BulkFilter = 'all' | BulkRowState | 'done' | 'failed' | 'warnings'
 
 export interface RowCounts {
   readonly total: number
@@ -19,6 +19,8 @@ export interface RowCounts {
   readonly failed: number
   readonly skipped: number
   readonly undone: number
+  /** Rows whose picture the quality check warns about (face framing). */
+  readonly warned: number
 }
 
 /** Only these states send anything; the others need the user (or nothing at all). */
@@ -38,9 +40,15 @@ export function matchesFilter(row: BulkRow, filter: BulkFilter): boolean {
       return row.result === 'ok'
     case 'failed':
       return row.result === 'failed'
+    case 'warnings':
+      return hasFaceWarnings(row)
     default:
       return row.state === filter
   }
+}
+
+export function hasFaceWarnings(row: BulkRow): boolean {
+  return (row.faceWarnings?.length ?? 0) > 0
 }
 
 export function countRows(rows: Iterable<BulkRow>): RowCounts {
@@ -51,6 +59,7 @@ export function countRows(rows: Iterable<BulkRow>): RowCounts {
   let failed = 0
   let skipped = 0
   let undone = 0
+  let warned = 0
   for (const row of rows) {
     total++
     byState[row.state]++
@@ -59,8 +68,9 @@ export function countRows(rows: Iterable<BulkRow>): RowCounts {
     else if (row.result === 'failed') failed++
     else if (row.result === 'skipped') skipped++
     if (row.undone) undone++
+    if (hasFaceWarnings(row)) warned++
   }
-  return { total, byState, toApply, ok, failed, skipped, undone }
+  return { total, byState, toApply, ok, failed, skipped, undone, warned }
 }
 
 /** Stable key of a crop, so a preview is fetched again only when the crop changed. */
@@ -111,7 +121,7 @@ export class RowTable {
         this.#order.push(row.rowId)
         added++
         regrouped = true
-      } else if (before.state !== row.state || before.result !== row.result || before.approved !== row.approved || before.undone !== row.undone) {
+      } else if (before.state !== row.state || before.result !== row.result || before.approved !== row.approved || before.undone !== row.undone || hasFaceWarnings(before) !== hasFaceWarnings(row)) {
         regrouped = true
       }
       this.#rows.set(row.rowId, row)

@@ -45,7 +45,7 @@ describe('sign-in', () => {
     const w = await start(api)
     expect(w.find('[data-testid="signin-view"]').exists()).toBe(true)
     await fillPassword(w)
-    expect(api.accounts.signIn).toHaveBeenCalledWith({ method: 'password', portalUrl: PORTAL, email: 'ada@example.com', password: 'secret' })
+    expect(api.accounts.signIn).toHaveBeenCalledWith({ method: 'password', portalUrl: PORTAL, email: 'ada@example.com', password: 'secret', attemptId: expect.any(String) })
     expect(api.calls).toContain('accounts.switchTo')
     expect(w.find('[data-testid="signin-view"]').exists()).toBe(false)
     expect(w.find('[data-testid="capability-banner"]').exists()).toBe(true)
@@ -100,7 +100,7 @@ describe('sign-in', () => {
     await w.get('[data-testid="signin-apikey"]').setValue('  sk-abc  ')
     await w.get('[data-testid="signin-form"]').trigger('submit')
     await settle()
-    expect(api.accounts.signIn).toHaveBeenCalledWith({ method: 'api-key', portalUrl: PORTAL, apiKey: 'sk-abc' })
+    expect(api.accounts.signIn).toHaveBeenCalledWith({ method: 'api-key', portalUrl: PORTAL, apiKey: 'sk-abc', attemptId: expect.any(String) })
     expect(w.find('[data-testid="people-list"]').exists()).toBe(true)
   })
 

@@ -11,6 +11,8 @@ describe('editor keys', () => {
 
   it('zooms with + and -, turns with R, resets with 0, saves with Enter', () => {
     expect(editorCommandFor({ key: '+' }, on('DIV'))).toEqual({ kind: 'zoom', direction: 1 })
+    expect(editorCommandFor({ key: 'a' }, on('DIV'))).toEqual({ kind: 'auto-frame' })
+    expect(editorCommandFor({ key: 'A', ctrlKey: true }, on('DIV'))).toBeNull() // Ctrl+A stays the browser's
     expect(editorCommandFor({ key: '=' }, on('DIV'))).toEqual({ kind: 'zoom', direction: 1 })
     expect(editorCommandFor({ key: '-' }, on('DIV'))).toEqual({ kind: 'zoom', direction: -1 })
     expect(editorCommandFor({ key: 'r' }, on('DIV'))).toEqual({ kind: 'rotate' })

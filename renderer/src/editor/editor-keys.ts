@@ -1,6 +1,6 @@
 /**
  * The editor's keyboard: arrows move the selection (Shift: further), + and - zoom, R turns the
- * photo, 0 resets, Enter saves. Escape belongs to the dialog (it cancels). Pure, so it is tested
+ * photo, 0 resets, A switches auto-frame (the face-framed crop) on or off, Enter saves. Escape belongs to the dialog (it cancels). Pure, so it is tested
  * without a cropper.
  */
 export type EditorCommand =
@@ -8,6 +8,7 @@ export type EditorCommand =
   | { readonly kind: 'zoom'; readonly direction: 1 | -1 }
   | { readonly kind: 'rotate' }
   | { readonly kind: 'reset' }
+  | { readonly kind: 'auto-frame' }
   | { readonly kind: 'save' }
 
 export interface KeyInput {
@@ -51,6 +52,9 @@ export function editorCommandFor(input: KeyInput, target: { readonly tagName?: s
       return { kind: 'rotate' }
     case '0':
       return { kind: 'reset' }
+    case 'a':
+    case 'A':
+      return { kind: 'auto-frame' }
     case 'Enter':
       return tag === 'BUTTON' || tag === 'A' ? null : { kind: 'save' }
     default:

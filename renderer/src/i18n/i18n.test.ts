@@ -97,7 +97,10 @@ describe('messages', () => {
     expect(en1.t('people.countAll', { n: nf('en') }, 1204)).toBe('1,204 people')
     expect(en1.t('people.countAll', { n: '1' }, 1)).toBe('1 person')
     expect(de1.t('people.countAll', { n: nf('de') }, 1204)).toBe('1.204 Personen')
-    expect(de1.t('people.withoutPhotoCount', { count: '312', of: nf('de') })).toBe('312 von 1.204 ohne Foto')
+    expect(de1.t('people.withoutPhotoCount', { count: '312' })).toBe('312 ohne Foto')
+    expect(en1.t('people.allWithPhoto', 1)).toBe('with a photo')
+    expect(en1.t('people.allWithPhoto', 7)).toBe('all with a photo')
+    expect(de1.t('people.noneWithPhoto', 7)).toBe('alle ohne Foto')
   })
 })
 

@@ -2,6 +2,8 @@
 import { deFailures } from './messages-de-failures'
 import { bulkDe } from './messages-bulk-de'
 import { handoffDe } from './messages-handoff-de'
+import { faceDe } from './messages-face-de'
+import { layoutDe } from './messages-layout-de'
 import type { MessageSchema } from './messages-en'
 
 export const de: MessageSchema = {
@@ -18,7 +20,7 @@ export const de: MessageSchema = {
     subtitle: 'Ihr Passwort geht nur an das Portal. Die App speichert ein Anmelde-Token, nie das Passwort.',
     portalLabel: 'Portaladresse',
     portalPlaceholder: 'https://docspace.example.com',
-    portalHint: 'Nur https://-Adressen, außer für ein Portal auf diesem Computer.',
+    portalHint: 'Nur https://-Adressen, außer für ein Portal auf diesem Computer (ohne http:// oder https:// eingegeben, verwendet eine solche Adresse http://).',
     methodLabel: 'Anmeldeverfahren',
     methodPassword: 'E-Mail und Passwort',
     methodApiKey: 'API-Schlüssel',
@@ -103,7 +105,7 @@ export const de: MessageSchema = {
   people: {
     listLabel: 'Personen',
     searchLabel: 'Personen suchen',
-    searchPlaceholder: 'Name, E-Mail, Position, Abteilung suchen',
+    searchPlaceholder: 'Name, E-Mail, Abteilung',
     searchShortcut: 'Mit / suchen',
     clearSearch: 'Suche löschen',
     groupLabel: 'Gruppe',
@@ -128,7 +130,9 @@ export const de: MessageSchema = {
     sortDirectionLabel: 'Sortierrichtung',
     countAll: 'Keine Personen | {n} Person | {n} Personen',
     countSome: '{shown} von {total} Personen',
-    withoutPhotoCount: '{count} von {of} ohne Foto',
+    withoutPhotoCount: '{count} ohne Foto',
+    allWithPhoto: 'mit Foto | alle mit Foto',
+    noneWithPhoto: 'ohne Foto | alle ohne Foto',
     loadingFirst: 'Personen werden geladen…',
     loadingProgress: 'Personen werden geladen… {loaded} von {total}',
     loadedIn: '{total} Person in {seconds} s geladen | {total} Personen in {seconds} s geladen',
@@ -136,8 +140,8 @@ export const de: MessageSchema = {
     listRefused:
       '{portal} verweigert diesem Konto die Personenliste (Zugriff verweigert). Wenn Sie sich mit einem API-Schlüssel angemeldet haben, braucht dieser den Bereich accounts:read; andernfalls bitten Sie einen DocSpace-Administrator, Ihren Kontotyp zu prüfen.',
     retry: 'Erneut versuchen',
-    noMatches: 'Niemand passt zu dieser Suche und diesen Filtern.',
-    emptyPortal: 'In diesem Portal gibt es keine Personen, die Sie sehen können.',
+    noMatches: 'Niemand passt zu dieser Suche und diesen Filtern. Versuchen Sie eine andere Schreibweise oder setzen Sie die Filter zurück.',
+    emptyPortal: 'In diesem Portal gibt es keine Personen, die Sie sehen können. Legen Sie Personen in DocSpace an oder melden Sie sich mit einem Konto an, das sie auflisten darf.',
     you: 'Sie',
     noPhoto: 'Kein Foto',
     columnName: 'Name',
@@ -189,7 +193,7 @@ export const de: MessageSchema = {
     zoomOut: 'Verkleinern',
     rotate: 'Um 90° im Uhrzeigersinn drehen',
     reset: 'Zurücksetzen',
-    keysHint: 'Pfeiltasten verschieben das Quadrat · + und − zoomen · R dreht · Eingabe speichert · Esc bricht ab',
+    keysHint: 'Pfeiltasten verschieben das Quadrat · + und − zoomen · R dreht · A schneidet automatisch zu · Eingabe speichert · Esc bricht ab',
     previewsTitle: 'So zeigt es das Portal',
     previewSize: '{size} px',
     smallCrop:
@@ -371,5 +375,7 @@ export const de: MessageSchema = {
   },
   ...deFailures,
   bulk: bulkDe,
-  handoff: handoffDe
+  handoff: handoffDe,
+  face: faceDe,
+  layout: layoutDe
 }

@@ -6,6 +6,8 @@
 import { enFailures } from './messages-en-failures'
 import { bulkEn } from './messages-bulk-en'
 import { handoffEn } from './messages-handoff-en'
+import { faceEn } from './messages-face-en'
+import { layoutEn } from './messages-layout-en'
 
 export const en = {
   app: {
@@ -21,7 +23,7 @@ export const en = {
     subtitle: 'Your password is sent to the portal only. The app keeps a sign-in token, never the password.',
     portalLabel: 'Portal address',
     portalPlaceholder: 'https://docspace.example.com',
-    portalHint: 'Only https:// addresses, except a portal on this computer.',
+    portalHint: 'Only https:// addresses, except a portal on this computer (typed without http:// or https://, such an address uses http://).',
     methodLabel: 'Sign-in method',
     methodPassword: 'Email and password',
     methodApiKey: 'API key',
@@ -105,7 +107,7 @@ export const en = {
   people: {
     listLabel: 'People',
     searchLabel: 'Search people',
-    searchPlaceholder: 'Search name, email, title, department',
+    searchPlaceholder: 'Name, email, department',
     searchShortcut: 'Press / to search',
     clearSearch: 'Clear search',
     groupLabel: 'Group',
@@ -130,7 +132,9 @@ export const en = {
     sortDirectionLabel: 'Sort direction',
     countAll: 'No people | {n} person | {n} people',
     countSome: '{shown} of {total} people',
-    withoutPhotoCount: '{count} of {of} without a photo',
+    withoutPhotoCount: '{count} without a photo',
+    allWithPhoto: 'with a photo | all with a photo',
+    noneWithPhoto: 'without a photo | all without a photo',
     loadingFirst: 'Loading people…',
     loadingProgress: 'Loading people… {loaded} of {total}',
     loadedIn: 'Loaded {total} person in {seconds} s | Loaded {total} people in {seconds} s',
@@ -138,8 +142,8 @@ export const en = {
     listRefused:
       '{portal} refused to list its people to this account (access denied). If you signed in with an API key, the key needs the accounts:read scope; otherwise ask a DocSpace admin to check your account type.',
     retry: 'Retry',
-    noMatches: 'No one matches this search and these filters.',
-    emptyPortal: 'This portal has no people you can see.',
+    noMatches: 'No one matches this search and these filters. Try another spelling, or clear the filters.',
+    emptyPortal: 'This portal has no people you can see. Add people in DocSpace, or sign in with an account that may list them.',
     you: 'you',
     noPhoto: 'No photo',
     columnName: 'Name',
@@ -191,7 +195,7 @@ export const en = {
     zoomOut: 'Zoom out',
     rotate: 'Rotate 90° clockwise',
     reset: 'Reset',
-    keysHint: 'Arrow keys move the square · + and − zoom · R rotates · Enter saves · Esc cancels',
+    keysHint: 'Arrow keys move the square · + and − zoom · R rotates · A auto-frames · Enter saves · Esc cancels',
     previewsTitle: 'As the portal will show it',
     previewSize: '{size} px',
     smallCrop: 'Your square keeps only {n} px of the photo, but the portal’s largest size is 360 px, so it will look soft. Zoom out or pick a larger area.',
@@ -372,7 +376,9 @@ export const en = {
   },
   ...enFailures,
   bulk: bulkEn,
-  handoff: handoffEn
+  handoff: handoffEn,
+  face: faceEn,
+  layout: layoutEn
 }
 
 /** The shape every locale must match, key for key. */

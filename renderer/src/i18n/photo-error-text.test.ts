@@ -121,6 +121,10 @@ describe('photo errors by name', () => {
       '“notes.jpg” is not an image the app can read. Use a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIC file.'
     )
     expect(describePhotoError(en, err('image/corrupt'), ctx({ action: 'inspect' })).message).toContain('“portrait.jpg” is damaged')
+    // A refused format names what to use once, in the detail, not again in the message.
+    const bmp = describePhotoError(en, err('image/unsupported', { facts: { imageProblem: 'refused-format', refusedFormat: 'bmp' } }), ctx({ action: 'inspect', fileName: 'scan.bmp' }))
+    expect(bmp.message).toBe('“scan.bmp” is not an image the app can read.')
+    expect(bmp.detail).toBe('BMP images are not supported. Save the photo as JPEG or PNG and try again.')
     const bomb = { imageProblem: 'too-many-pixels', width: 30_000, height: 30_000, megapixels: 900, maxMegapixels: 120 } as const
     const large = describePhotoError(en, err('image/too-large', { detail: '30000x30000', facts: bomb }), ctx({ fileName: 'huge.png' }))
     expect(large.message).toBe('“huge.png” is too large to process safely (30000 × 30000 px). Scale it down and try again.')

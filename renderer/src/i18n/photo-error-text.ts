@@ -82,8 +82,12 @@ export function describePhotoError(t: Translate, error: AppError, ctx: PhotoErro
       const said = connectionMessage(t, error, named, keeps) ?? t(hasPhoto ? 'photoErrors.netLost' : 'photoErrors.netLostNoPhoto', named)
       return result(said, { remedy: error.code === 'net/tls' ? 'none' : 'retry' })
     }
-    case 'image/unsupported':
-      return result(t('photoErrors.imageUnsupported', named), { detail: imageDetail(t, facts, named) })
+    case 'image/unsupported': {
+      // A detail that says which formats to use ("BMP … save it as JPEG or PNG") replaces the message's own list.
+      const detail = imageDetail(t, facts, named)
+      const namesFormats = detail !== undefined && (facts?.imageProblem === 'refused-format' || facts?.imageProblem === 'heic-unavailable' || facts?.imageProblem === 'heif-compression')
+      return result(t(namesFormats ? 'layout.imageUnsupportedShort' : 'photoErrors.imageUnsupported', named), { detail })
+    }
     case 'image/corrupt':
       return result(t('photoErrors.imageCorrupt', named), { detail: imageDetail(t, facts, named) })
     case 'image/too-large': {

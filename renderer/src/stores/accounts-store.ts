@@ -43,6 +43,9 @@ export const useAccountsStore = defineStore('accounts', () => {
   const expiredPortal = ref<string | null>(null)
   const prefill = shallowRef<SignInPrefill | null>(null)
   let unsubscribe: (() => void) | null = null
+  /** The sign-in now running, which Cancel aborts (in main too); a cancelled one's answer is ignored. */
+  let attempt: { readonly id: string; cancelled: boolean } | null = null
+  let attempts = 0
 
   const accounts = computed<readonly Account[]>(() => overview.value?.accounts ?? [])
   const activeAccount = computed<Account | null>(
@@ -91,7 +94,24 @@ export const useAccountsStore = defineStore('accounts', () => {
   }
 
   async function signIn(request: SignInRequest): Promise<boolean> {
-    return run(request.portalUrl, () => api.accounts.signIn(request))
+    const mine = { id: `signin-${Date.now().toString(36)}-${++attempts}`, cancelled: false }
+    attempt = mine
+    try {
+      return await run(request.portalUrl, () => api.accounts.signIn({ ...request, attemptId: mine.id }), mine)
+    } finally {
+      if (attempt === mine) attempt = null
+    }
+  }
+
+  /** Gives up on a slow sign-in: main aborts its requests, the form is ready again at once. */
+  async function cancelSignIn(): Promise<void> {
+    const running = attempt
+    if (!running) return
+    running.cancelled = true
+    attempt = null
+    busy.value = false
+    problem.value = null
+    await api.accounts.cancelSignIn({ attemptId: running.id })
   }
 
   async function verifyCode(code: string): Promise<boolean> {
@@ -108,11 +128,12 @@ export const useAccountsStore = defineStore('accounts', () => {
     problem.value = null
   }
 
-  async function run(portalUrl: string, call: () => Promise<Result<SignInOutcome>>): Promise<boolean> {
+  async function run(portalUrl: string, call: () => Promise<Result<SignInOutcome>>, own?: { readonly cancelled: boolean }): Promise<boolean> {
     busy.value = true
     problem.value = null
     try {
       const result = await call()
+      if (own?.cancelled) return false
       if (!result.ok) {
         problem.value = { error: result.error, portalUrl }
         return false
@@ -130,7 +151,7 @@ export const useAccountsStore = defineStore('accounts', () => {
       }
       return await finishSignIn(outcome.account)
     } finally {
-      busy.value = false
+      if (!own?.cancelled) busy.value = false
     }
   }
 
@@ -233,6 +254,7 @@ export const useAccountsStore = defineStore('accounts', () => {
     init,
     dispose,
     signIn,
+    cancelSignIn,
     verifyCode,
     backToCredentials,
     open,

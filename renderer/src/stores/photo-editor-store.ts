@@ -10,9 +10,10 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AppError, CropFraction, ImageSummary, Person, PhotoRule, QuarterTurns } from '../../../preload/contract'
+import type { AppError, CropFraction, FaceFraming, FramingPreset, ImageSummary, Person, PhotoRule, QuarterTurns } from '../../../preload/contract'
 import { useAppApi, useTranslator } from '../api-context'
 import { displayFileName, needsPreview, readBytes } from '../editor/file-intake'
+import { loadFramingPrefs, saveFramingPrefs, type FramingPrefs } from '../editor/framing-prefs'
 import { describePhotoError } from '../i18n/photo-error-text'
 import { photoErrorContext, type ErrorSubject } from '../photos/error-context'
 import { refusalReason } from '../i18n/refusal-text'
@@ -45,6 +46,8 @@ export interface EditorPicture {
   readonly summary: ImageSummary
   /** "3 files dropped; using the first", shown in the editor. */
   readonly notice: string | null
+  /** Main's face framing and quality check of the source (photos:frame); null when it did not answer. */
+  readonly framing: FaceFraming | null
 }
 
 export type EditorSession = EditorPicture &
@@ -82,6 +85,8 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
   const saving = shallowRef<ReplaceRequest | null>(null)
   /** The editor's own save while it runs: its progress shows in the editor, not in a toast. */
   const job = computed<JobState | null>(() => (changes.job && changes.job.request === saving.value ? changes.job : null))
+  /** Auto-frame on or off and the preset, remembered between sessions. */
+  const framingPrefs = ref<FramingPrefs>(loadFramingPrefs())
   /** Gets the crop-only caller its answer when the session ends. */
   let handBack: ((choice: CropChoice | null) => void) | null = null
 
@@ -166,6 +171,8 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
    */
   async function prepare(bytes: Uint8Array, source: File | string | null, about: ErrorSubject & { readonly fileName: string }, notice: string | null): Promise<EditorPicture | null> {
     const summary = await api.photos.inspect({ bytes })
+    // Framing runs in main's workers while the picture is made; the editor opens with its crop.
+    const framing = summary.ok ? frame(bytes, framingPrefs.value.preset) : Promise.resolve(null)
     if (!summary.ok) {
       if (notice) toasts.show({ kind: 'info', message: notice, key: 'many-files' })
       tell(summary.error, about)
@@ -189,7 +196,32 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     } else {
       picture = blobOf(bytes, mime)
     }
-    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice }
+    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice, framing: await framing }
+  }
+
+  /** Never blocks the editor: without an answer it simply opens on the centred square. */
+  async function frame(bytes: Uint8Array, preset: FramingPreset): Promise<FaceFraming | null> {
+    try {
+      const framed = await api.photos.frame({ bytes, preset })
+      return framed.ok ? framed.value : null
+    } catch {
+      return null
+    }
+  }
+
+  function setAutoFrame(on: boolean): void {
+    framingPrefs.value = { ...framingPrefs.value, autoFrame: on }
+    saveFramingPrefs(framingPrefs.value)
+  }
+
+  /** Remembers the preset and frames the open picture again with it. */
+  async function setPreset(preset: FramingPreset): Promise<void> {
+    framingPrefs.value = { ...framingPrefs.value, preset }
+    saveFramingPrefs(framingPrefs.value)
+    const current = session.value
+    if (!current) return
+    const framing = await frame(current.bytes, preset)
+    if (session.value === current && framing) replace({ ...current, framing })
   }
 
   function tell(error: AppError, about: ErrorSubject): void {
@@ -277,7 +309,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     caller?.(choice)
   }
 
-  return { session, failure, inspecting, job, openForPerson, openFromUrl, openForCrop, refuse, showPreview, confirm, close }
+  return { session, failure, inspecting, job, framingPrefs, openForPerson, openFromUrl, openForCrop, refuse, showPreview, confirm, close, setAutoFrame, setPreset }
 })
 
 function mimeOf(format: string): string {

@@ -130,6 +130,7 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     overview: record('accounts.overview', async () => ok(overview)),
     signIn: record('accounts.signIn', async () => fail('auth/invalid-credentials')),
     verifyCode: record('accounts.verifyCode', async () => fail('auth/invalid-code')),
+    cancelSignIn: record('accounts.cancelSignIn', async () => ok(undefined)),
     switchTo: record('accounts.switchTo', async ({ accountId }) => {
       overview = { ...overview, activeAccountId: accountId }
       return ok(overview)
@@ -178,6 +179,8 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     inspect: record('photos.inspect', async ({ bytes }) => ok({ format: 'jpeg', width: 1200, height: 900, byteLength: bytes.byteLength, frames: 1, hasAlpha: false })),
     // An upright JPEG "of" the source: main fits it within 2048 px; the test bytes only need to be bytes.
     preview: record('photos.preview', async () => ok({ bytes: new Uint8Array([255, 216, 255, 219]), mime: 'image/jpeg' as const, width: 1200, height: 900 })),
+    // No face unless a test says otherwise: the editor keeps its centred square.
+    frame: record('photos.frame', async () => ok({ crop: null, turns: 0 as const, faces: 0, rollDegrees: null, warnings: [{ code: 'no-face' as const }] })),
     replace: record('photos.replace', async ({ userId }) => {
       lastChangedUser = userId
       return changed('replace', userId, true)

@@ -41,7 +41,12 @@ export function cropperStub(calls: string[], crop: CropResult = STUB_CROP) {
         zoom: (direction: number) => calls.push(`zoom ${direction}`),
         rotate: () => calls.push('rotate'),
         reset: () => calls.push('reset'),
-        move: (dx: number, dy: number) => calls.push(`move ${dx} ${dy}`)
+        move: (dx: number, dy: number) => calls.push(`move ${dx} ${dy}`),
+        // Starting over on a crop (auto-frame): reported back as the real cropper would.
+        place: (start: StartingCrop | null) => {
+          calls.push(`place ${start ? JSON.stringify(start) : 'centred'}`)
+          emit('change', start ? { ...start, sourceSide: crop.sourceSide } : { ...crop, turns: 0 })
+        }
       })
       return () =>
         h('div', { 'data-testid': 'cropper-stub', 'data-src': props.src, 'data-disabled': props.disabled, 'data-initial': props.initial ? JSON.stringify(props.initial) : undefined })

@@ -1,0 +1,24 @@
+/**
+ * Real photographs for tests (licences in main/testing/photos/README.md): the committed small copies,
+ * and the group photo from the `tracking` devDependency, which is not ours to commit.
+ */
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export type RealPhoto = 'astronaut' | 'camera' | 'coffee' | 'rocket' | 'group'
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+export function realPhotoPath(name: RealPhoto): string {
+  if (name === 'group') {
+    const require = createRequire(import.meta.url)
+    return join(dirname(require.resolve('tracking/package.json')), 'examples', 'assets', 'faces.jpg')
+  }
+  return join(here, 'photos', `${name}.jpg`)
+}
+
+export async function realPhoto(name: RealPhoto): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(realPhotoPath(name)))
+}

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { FaceFraming } from '../../../preload/contract'
+import { ok } from '../testing/fake-app-api'
+import { byTestId, click, drop, key } from '../testing/dom'
+import { imageFile, mountPhotoApp, type PhotoApp } from '../testing/photo-app'
+
+const FRAMED: FaceFraming = {
+  crop: { x: 0.3, y: 0.1, width: 0.4, height: 0.5333 },
+  turns: 0,
+  faces: 3,
+  rollDegrees: 1.5,
+  warnings: [{ code: 'several-faces', faces: 3 }, { code: 'blurry' }]
+}
+
+let app: PhotoApp | null = null
+afterEach(() => {
+  app?.unmount()
+  app = null
+  localStorage.clear()
+})
+
+/** The presets main was asked to frame with. */
+let presets: string[] = []
+
+async function openEditor(framing: FaceFraming, locale: 'en' | 'de' = 'en'): Promise<PhotoApp> {
+  presets = []
+  const frame = async ({ preset }: { preset: string }) => {
+    presets.push(preset)
+    return ok(framing)
+  }
+  app = await mountPhotoApp({ locale, overrides: { photos: { frame } } })
+  await drop(app.row('Zoë Ålander'), [imageFile('portrait.jpg', [255, 216, 255, 7, 7, 7])])
+  expect(byTestId('photo-editor')).not.toBeNull()
+  return app
+}
+
+const initialOf = () => JSON.parse(byTestId('cropper-stub')?.dataset.initial ?? 'null')
+const cropOf = () => byTestId('photo-editor')?.querySelector('[data-crop]')?.getAttribute('data-crop')
+
+describe('the editor opens framed on the face', () => {
+  it('starts on main’s proposed crop and shows the warnings; A switches auto-frame off and on', async () => {
+    const { cropperCalls } = await openEditor(FRAMED)
+    expect(presets).toEqual(['standard'])
+    expect(initialOf()).toEqual({ crop: FRAMED.crop, turns: 0 })
+    expect(cropOf()).toBe('0.300000,0.100000,0.400000,0.533300')
+    const warnings = byTestId('face-warnings')
+    expect(warnings?.textContent).toContain('3 faces found; the square is on the largest one.')
+    expect(warnings?.textContent).toContain('The face looks blurry.')
+    expect(byTestId('auto-frame')?.getAttribute('aria-pressed')).toBe('true')
+
+    await key(byTestId('photo-editor')?.querySelector('.canvas-wrap') as HTMLElement, 'a')
+    expect(byTestId('auto-frame')?.getAttribute('aria-pressed')).toBe('false')
+    expect(cropperCalls.at(-1)).toBe('place centred')
+    expect(cropOf()).not.toBe('0.300000,0.100000,0.400000,0.533300')
+
+    await click(byTestId('auto-frame'))
+    expect(cropperCalls.at(-1)).toBe(`place ${JSON.stringify({ crop: FRAMED.crop, turns: 0 })}`)
+    expect(cropOf()).toBe('0.300000,0.100000,0.400000,0.533300')
+  })
+
+  it('remembers the preset and frames again with it', async () => {
+    await openEditor(FRAMED)
+    const select = byTestId('framing-preset') as HTMLSelectElement
+    select.value = 'tight'
+    select.dispatchEvent(new Event('change'))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(presets).toEqual(['standard', 'tight'])
+    app?.unmount()
+    await openEditor(FRAMED)
+    expect(presets).toEqual(['tight'])
+    expect((byTestId('framing-preset') as HTMLSelectElement).value).toBe('tight')
+  })
+
+  it('a picture lying on its side is not turned until the user takes the offered turn', async () => {
+    const turned: FaceFraming = { ...FRAMED, turns: 1, warnings: [{ code: 'not-upright', turns: 1 }] }
+    const { cropperCalls } = await openEditor(turned, 'de')
+    expect(initialOf()).toBeNull()
+    expect(byTestId('face-warnings')?.textContent).toContain('nach einer Drehung um 90° im Uhrzeigersinn aufrecht')
+    await click(byTestId('accept-turn'))
+    expect(cropperCalls.at(-1)).toBe(`place ${JSON.stringify({ crop: FRAMED.crop, turns: 1 })}`)
+    expect(byTestId('photo-editor')?.querySelector('[data-crop]')?.getAttribute('data-rotate')).toBe('1')
+    expect(byTestId('accept-turn')).toBeNull()
+  })
+
+  it('without a face it opens on the centred square and says so', async () => {
+    await openEditor({ crop: null, turns: 0, faces: 0, rollDegrees: null, warnings: [{ code: 'no-face' }] })
+    expect(initialOf()).toBeNull()
+    expect(byTestId('face-warnings')?.textContent).toContain('No face found.')
+  })
+})
