@@ -1,7 +1,9 @@
 /** Spanish (Spain). Same keys as messages-en.ts; checked key for key by locales.test.ts. */
 import { bulkEs } from './bulk'
+import { faceEs } from './face'
 import { esFailures } from './failures'
 import { handoffEs } from './handoff'
+import { layoutEs } from './layout'
 
 export const es = {
   app: {
@@ -126,7 +128,7 @@ export const es = {
     sortDirectionLabel: 'Orden',
     countAll: 'Ninguna persona | {n} persona | {n} personas',
     countSome: '{shown} de {total} personas',
-    withoutPhotoCount: '{count} de {of} sin foto',
+    withoutPhotoCount: '{count} sin foto',
     loadingFirst: 'Cargando personas…',
     loadingProgress: 'Cargando personas… {loaded} de {total}',
     loadedIn: '{total} persona cargada en {seconds} s | {total} personas cargadas en {seconds} s',
@@ -141,7 +143,9 @@ export const es = {
     columnName: 'Nombre',
     columnTitle: 'Cargo',
     columnDepartment: 'Departamento',
-    photoOf: 'Foto de {name}'
+    photoOf: 'Foto de {name}',
+    allWithPhoto: 'con foto | todas con foto',
+    noneWithPhoto: 'sin foto | todas sin foto'
   },
   detail: {
     label: 'Detalles de {name}',
@@ -368,5 +372,7 @@ export const es = {
     bodyRemove: 'El {date}, {name} no tenía foto: al restaurar se quita la actual. Antes se guarda en el historial, así que Deshacer la recupera.',
     confirm: 'Restaurar foto',
     cancel: 'Cancelar'
-  }
+  },
+  face: faceEs,
+  layout: layoutEs
 }

@@ -1,7 +1,9 @@
 /** French (France). Same keys as messages-en.ts; checked key for key by locales.test.ts. */
 import { bulkFr } from './bulk'
+import { faceFr } from './face'
 import { frFailures } from './failures'
 import { handoffFr } from './handoff'
+import { layoutFr } from './layout'
 
 export const fr = {
   app: {
@@ -126,7 +128,7 @@ export const fr = {
     sortDirectionLabel: 'Ordre de tri',
     countAll: 'Aucune personne | {n} personne | {n} personnes',
     countSome: '{shown} sur {total} personnes',
-    withoutPhotoCount: '{count} sur {of} sans photo',
+    withoutPhotoCount: '{count} sans photo',
     loadingFirst: 'Chargement des personnes…',
     loadingProgress: 'Chargement des personnes… {loaded} sur {total}',
     loadedIn: '{total} personne chargée en {seconds} s | {total} personnes chargées en {seconds} s',
@@ -141,7 +143,9 @@ export const fr = {
     columnName: 'Nom',
     columnTitle: 'Poste',
     columnDepartment: 'Service',
-    photoOf: 'Photo de {name}'
+    photoOf: 'Photo de {name}',
+    allWithPhoto: 'avec photo | toutes avec photo',
+    noneWithPhoto: 'sans photo | toutes sans photo'
   },
   detail: {
     label: 'Détails de {name}',
@@ -368,5 +372,7 @@ export const fr = {
     bodyRemove: 'Le {date}, {name} n’avait pas de photo : la restauration supprime la photo actuelle. Elle est d’abord enregistrée dans l’historique : Annuler la rétablit.',
     confirm: 'Restaurer la photo',
     cancel: 'Annuler'
-  }
+  },
+  face: faceFr,
+  layout: layoutFr
 }

@@ -1,7 +1,9 @@
 /** Italian. Same keys as messages-en.ts; checked key for key by locales.test.ts. */
 import { bulkIt } from './bulk'
+import { faceIt } from './face'
 import { itFailures } from './failures'
 import { handoffIt } from './handoff'
+import { layoutIt } from './layout'
 
 export const it = {
   app: {
@@ -126,7 +128,7 @@ export const it = {
     sortDirectionLabel: 'Direzione di ordinamento',
     countAll: 'Nessuna persona | {n} persona | {n} persone',
     countSome: '{shown} di {total} persone',
-    withoutPhotoCount: '{count} di {of} senza foto',
+    withoutPhotoCount: '{count} senza foto',
     loadingFirst: 'Caricamento delle persone…',
     loadingProgress: 'Caricamento delle persone… {loaded} di {total}',
     loadedIn: '{total} persona caricata in {seconds} s | {total} persone caricate in {seconds} s',
@@ -141,7 +143,9 @@ export const it = {
     columnName: 'Nome',
     columnTitle: 'Qualifica',
     columnDepartment: 'Reparto',
-    photoOf: 'Foto di {name}'
+    photoOf: 'Foto di {name}',
+    allWithPhoto: 'con foto | tutte con foto',
+    noneWithPhoto: 'senza foto | tutte senza foto'
   },
   detail: {
     label: 'Dettagli di {name}',
@@ -368,5 +372,7 @@ export const it = {
     bodyRemove: 'Il {date} {name} non aveva una foto: il ripristino rimuove quella attuale. Viene prima salvata nella cronologia, così Annulla la riporta indietro.',
     confirm: 'Ripristina foto',
     cancel: 'Annulla'
-  }
+  },
+  face: faceIt,
+  layout: layoutIt
 }

@@ -1,7 +1,9 @@
 /** Brazilian Portuguese. Same keys as messages-en.ts; checked key for key by locales.test.ts. */
 import { bulkPtBR } from './bulk'
+import { facePtBR } from './face'
 import { ptBRFailures } from './failures'
 import { handoffPtBR } from './handoff'
+import { layoutPtBR } from './layout'
 
 export const ptBR = {
   app: {
@@ -126,7 +128,7 @@ export const ptBR = {
     sortDirectionLabel: 'Ordem',
     countAll: 'Nenhuma pessoa | {n} pessoa | {n} pessoas',
     countSome: '{shown} de {total} pessoas',
-    withoutPhotoCount: '{count} de {of} sem foto',
+    withoutPhotoCount: '{count} sem foto',
     loadingFirst: 'Carregando pessoas…',
     loadingProgress: 'Carregando pessoas… {loaded} de {total}',
     loadedIn: '{total} pessoa carregada em {seconds} s | {total} pessoas carregadas em {seconds} s',
@@ -141,7 +143,9 @@ export const ptBR = {
     columnName: 'Nome',
     columnTitle: 'Cargo',
     columnDepartment: 'Departamento',
-    photoOf: 'Foto de {name}'
+    photoOf: 'Foto de {name}',
+    allWithPhoto: 'com foto | todas com foto',
+    noneWithPhoto: 'sem foto | todas sem foto'
   },
   detail: {
     label: 'Detalhes de {name}',
@@ -368,5 +372,7 @@ export const ptBR = {
     bodyRemove: 'Em {date}, {name} não tinha foto: restaurar remove a atual. Ela é salva antes no histórico, então Desfazer a traz de volta.',
     confirm: 'Restaurar foto',
     cancel: 'Cancelar'
-  }
+  },
+  face: facePtBR,
+  layout: layoutPtBR
 }
