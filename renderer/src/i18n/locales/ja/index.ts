@@ -1,7 +1,9 @@
 /** Japanese. Same keys as messages-en.ts; one plural form (plus English's "none" form where it has one). */
 import { bulkJa } from './bulk'
+import { faceJa } from './face'
 import { jaFailures } from './failures'
 import { handoffJa } from './handoff'
+import { layoutJa } from './layout'
 
 export const ja = {
   app: {
@@ -123,7 +125,7 @@ export const ja = {
     sortDirectionLabel: '並べ替えの順序',
     countAll: 'ユーザーはいません | {n} 人',
     countSome: '{total} 人中 {shown} 人',
-    withoutPhotoCount: '{of} 人中 {count} 人が写真なし',
+    withoutPhotoCount: '{count} 人が写真なし',
     loadingFirst: 'ユーザーを読み込んでいます…',
     loadingProgress: 'ユーザーを読み込んでいます… {loaded} / {total}',
     loadedIn: '{total} 人を {seconds} 秒で読み込みました',
@@ -138,7 +140,9 @@ export const ja = {
     columnName: '名前',
     columnTitle: '役職',
     columnDepartment: '部署',
-    photoOf: '{name} の写真'
+    photoOf: '{name} の写真',
+    allWithPhoto: '全員写真あり',
+    noneWithPhoto: '全員写真なし'
   },
   detail: {
     label: '{name} の詳細',
@@ -365,5 +369,7 @@ export const ja = {
     bodyRemove: '{date} の時点で {name} には写真がありませんでした。復元すると現在の写真が削除されます。現在の写真は先に履歴に保存されるため、［元に戻す］で戻せます。',
     confirm: '写真を復元',
     cancel: 'キャンセル'
-  }
+  },
+  face: faceJa,
+  layout: layoutJa
 }

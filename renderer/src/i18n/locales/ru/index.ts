@@ -3,8 +3,10 @@
  * have three forms, one | few | many (1, 21 | 2–4, 22 | 0, 5–20), after English's "none" form where it has one.
  */
 import { bulkRu } from './bulk'
+import { faceRu } from './face'
 import { ruFailures } from './failures'
 import { handoffRu } from './handoff'
+import { layoutRu } from './layout'
 
 export const ru = {
   app: {
@@ -129,7 +131,7 @@ export const ru = {
     sortDirectionLabel: 'Порядок сортировки',
     countAll: 'Нет сотрудников | {n} сотрудник | {n} сотрудника | {n} сотрудников',
     countSome: '{shown} из {total} сотрудников',
-    withoutPhotoCount: '{count} из {of} без фото',
+    withoutPhotoCount: '{count} без фото',
     loadingFirst: 'Загрузка сотрудников…',
     loadingProgress: 'Загрузка сотрудников… {loaded} из {total}',
     loadedIn: 'Загружен {total} сотрудник за {seconds} с | Загружено {total} сотрудника за {seconds} с | Загружено {total} сотрудников за {seconds} с',
@@ -144,7 +146,9 @@ export const ru = {
     columnName: 'Имя',
     columnTitle: 'Должность',
     columnDepartment: 'Отдел',
-    photoOf: 'Фото: {name}'
+    photoOf: 'Фото: {name}',
+    allWithPhoto: 'с фото | все с фото | все с фото',
+    noneWithPhoto: 'без фото | все без фото | все без фото'
   },
   detail: {
     label: 'Сведения: {name}',
@@ -371,5 +375,7 @@ export const ru = {
     bodyRemove: 'На {date} у сотрудника {name} не было фото: восстановление удалит текущее. Сначала оно сохраняется в истории, поэтому «Отменить» вернёт его.',
     confirm: 'Восстановить фото',
     cancel: 'Отмена'
-  }
+  },
+  face: faceRu,
+  layout: layoutRu
 }

@@ -1,7 +1,9 @@
 /** Simplified Chinese. Same keys as messages-en.ts; one plural form (plus English's "none" form where it has one). */
 import { bulkZhCN } from './bulk'
+import { faceZhCN } from './face'
 import { zhCNFailures } from './failures'
 import { handoffZhCN } from './handoff'
+import { layoutZhCN } from './layout'
 
 export const zhCN = {
   app: {
@@ -120,7 +122,7 @@ export const zhCN = {
     sortDirectionLabel: '排序方向',
     countAll: '没有人员 | {n} 人',
     countSome: '{shown} / {total} 人',
-    withoutPhotoCount: '{of} 人中 {count} 人无照片',
+    withoutPhotoCount: '{count} 人无照片',
     loadingFirst: '正在加载人员…',
     loadingProgress: '正在加载人员… {loaded} / {total}',
     loadedIn: '已在 {seconds} 秒内加载 {total} 人',
@@ -134,7 +136,9 @@ export const zhCN = {
     columnName: '姓名',
     columnTitle: '职位',
     columnDepartment: '部门',
-    photoOf: '{name} 的照片'
+    photoOf: '{name} 的照片',
+    allWithPhoto: '全部有照片',
+    noneWithPhoto: '全部无照片'
   },
   detail: {
     label: '{name} 的详细信息',
@@ -361,5 +365,7 @@ export const zhCN = {
     bodyRemove: '{date} 时 {name} 没有照片：恢复会删除当前照片。当前照片会先保存到历史记录中，因此可以用“撤销”找回。',
     confirm: '恢复照片',
     cancel: '取消'
-  }
+  },
+  face: faceZhCN,
+  layout: layoutZhCN
 }
