@@ -4,6 +4,7 @@
  * bulk.ts): the missing keys with their English text, as a nested snippet to translate and paste;
  * then keys English no longer has, and placeholder or plural-form mismatches. Exits 1 when any.
  */
+import { existsSync } from 'node:fs'
 import { LOCALES } from '../renderer/src/i18n/create-i18n'
 import { LOCALE_MESSAGES } from '../renderer/src/i18n/locales'
 import { checkLocale, flatten } from '../renderer/src/i18n/message-check'
@@ -20,7 +21,10 @@ const failureSections = new Set(Object.keys(enFailures))
 function fileOf(locale: string, key: string): string {
   const section = key.split('.')[0] ?? ''
   if (locale === 'de') return section === 'bulk' ? 'messages-bulk-de.ts' : failureSections.has(section) ? 'messages-de-failures.ts' : 'messages-de.ts'
-  return `locales/${locale}/${section === 'bulk' ? 'bulk.ts' : failureSections.has(section) ? 'failures.ts' : 'index.ts'}`
+  if (section === 'bulk') return `locales/${locale}/bulk.ts`
+  if (failureSections.has(section)) return `locales/${locale}/failures.ts`
+  // A section with its own file in that folder (handoff.ts, face.ts, ...) is translated there.
+  return existsSync(`renderer/src/i18n/locales/${locale}/${section}.ts`) ? `locales/${locale}/${section}.ts` : `locales/${locale}/index.ts`
 }
 
 /** The missing keys as a nested object literal (English text), ready to translate. */
@@ -54,7 +58,7 @@ for (const locale of locales) {
   for (const key of problems.missing) byFile.set(fileOf(locale, key), [...(byFile.get(fileOf(locale, key)) ?? []), key])
   for (const [file, keys] of byFile) {
     console.log(`\n--- ${file} (${keys.length} missing; translate and merge into the same sections)`)
-    console.log(snippet(keys, keys[0]?.startsWith('bulk.') === true))
+    console.log(snippet(keys, !/(\/index|\/failures|messages-de|messages-de-failures)\.ts$/.test(file)))
   }
   if (problems.extra.length > 0) console.log(`\nnot in English (remove): ${problems.extra.join(', ')}`)
   if (problems.empty.length > 0) console.log(`\nempty: ${problems.empty.join(', ')}`)

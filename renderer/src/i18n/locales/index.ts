@@ -1,7 +1,8 @@
 /**
  * Every locale's messages by tag. English and German live beside create-i18n.ts (messages-en.ts,
  * messages-de.ts and their -failures / -bulk parts); every other language is one folder here,
- * split the same way: `<tag>/index.ts` (the general texts), `failures.ts`, `bulk.ts`.
+ * split the same way: `<tag>/index.ts` (the general texts), `failures.ts`, `bulk.ts`, `handoff.ts`,
+ * `face.ts`, `layout.ts`.
  */
 import type { LocaleMessages } from '../message-check'
 import { de } from '../messages-de'

@@ -29,15 +29,12 @@ export const esFailures = {
     cancelled: 'Cancelado.',
     nothingToUndo: 'Aún no hay nada que deshacer en {portal}.',
     noBackup: 'Esta foto anterior ya no está guardada, así que no se puede restaurar.',
-    checkConnection: 'Compruebe la conexión y vuelva a intentarlo.',
-    lostUpload: 'Se perdió la conexión con el portal mientras se subía la foto.',
-    lostPromote: 'Se perdió la conexión con el portal mientras pasaba a la nueva foto, y no llegó a cambiar.',
-    lostBefore: 'Se perdió la conexión con el portal antes de cambiar nada.',
-    lostWrite: 'Se perdió la conexión con el portal y el cambio no se hizo.',
-    lostUnknown:
-      'Se perdió la conexión mientras el portal pasaba a la nueva foto, y la aplicación no pudo comprobar si {name} tiene la foto anterior o la nueva. Actualice para verlo; la foto anterior está guardada en el historial.',
-    tlsDetail: 'El certificado de seguridad del portal no es de confianza.',
-    serverProblem: 'El portal tuvo un problema ({status}) y no aceptó el cambio.',
+    lostUpload: 'Se perdió la conexión con {portal} mientras se subía la foto.',
+    lostPromote: 'Se perdió la conexión con {portal} mientras cambiaba a la foto nueva, y no llegó a cambiar.',
+    lostBefore: 'Se perdió la conexión con {portal} antes de cambiar nada.',
+    lostWrite: 'Se perdió la conexión con {portal} y el cambio no se hizo.',
+    tlsDetail: 'El certificado de seguridad de {portal} no es de confianza, así que no se envió nada.',
+    serverProblem: '{portal} tuvo un problema ({status}) y no aceptó el cambio.',
     tryAgainSoon: 'Vuelva a intentarlo en un momento.',
     tryAgainIn: 'Vuelva a intentarlo dentro de {seconds} s.',
     partlyCrop: '{name} ya tiene la nueva foto, pero con el recorte cuadrado centrado del portal: falló la aplicación de su recorte{cause}.',
@@ -76,7 +73,19 @@ export const esFailures = {
       notHttps: 'Solo se pueden usar direcciones seguras (https://…) para una foto; {host} se indicó sin https.',
       privateAddress:
         '{host} está en una red privada, local o interna. El portal lo buscaría desde dentro de su propia red, por eso la aplicación no envía este tipo de direcciones. Use una dirección https:// pública de la imagen.',
-      unresolved: 'La aplicación no encontró {host} en internet. Compruebe la dirección o use una dirección https:// pública de la imagen.'
+      unresolved: 'La aplicación no encontró {host} en internet. Compruebe la dirección o use una dirección https:// pública de la imagen.',
+      defaultImage: 'Esta es la imagen gris «sin foto» del portal, no una foto de {name}. Use la dirección de una foto real.'
+    },
+    rateLimited: '{portal} está limitando las solicitudes en este momento y no aceptó el cambio.',
+    unknownNow: '{portal} dejó de responder mientras cambiaba a la foto nueva, así que no se sabe si {name} tiene la foto antigua o la nueva. Actualice para verlo; la foto antigua está guardada en el historial.',
+    download: {
+      unreachable: 'No se pudo descargar la imagen: nada responde en {host}. Compruebe la dirección y su conexión.',
+      timeout: 'No se pudo descargar la imagen: {host} tardó demasiado en responder. Inténtelo de nuevo o use otra dirección.',
+      tls: 'No se pudo descargar la imagen: el certificado de seguridad de {host} no es de confianza.',
+      redirect: 'No se pudo descargar la imagen: {host} redirige la dirección a otro sitio. Use la dirección final de la propia imagen.',
+      status: 'No se pudo descargar la imagen: {host} respondió {status}. Use una dirección que abra la imagen sin iniciar sesión.',
+      tooLarge: 'No se pudo descargar la imagen: el archivo de {host} es mucho más grande que cualquier foto.',
+      empty: 'No se pudo descargar la imagen: {host} envió una respuesta vacía.'
     }
   },
   refusal: {
@@ -147,6 +156,17 @@ export const esFailures = {
     appCancelled: 'Cancelado.',
     appInternal: 'Algo salió mal dentro de la aplicación. Vuelva a intentarlo; si sigue pasando, reinicie la aplicación.',
     thePortal: 'el portal',
-    portalSaid: 'El portal dijo: «{detail}»'
+    portalSaid: 'El portal dijo: «{detail}»',
+    handoff: {
+      notShared: 'No está (o ya no está) compartido con usted, o su nombre no le corresponde, así que la aplicación no lo trata como su foto.',
+      notNamedForYou: 'El nombre del archivo no le corresponde, así que la aplicación no lo trata como su foto.',
+      fromYourself: 'Usted mismo compartió este archivo.',
+      tooLarge: 'El archivo compartido es más grande de lo que {portal} admite para una foto ({limit}). No se cambió nada.',
+      dropped: '{portal} no compartió el archivo con {name}: no le permite compartir con esta persona.'
+    },
+    handoffNotAllowed: 'Los invitados no pueden compartir archivos en {portal}, así que no pueden entregar fotos. Pídalo a un administrador de sala o de DocSpace.',
+    handoffNotWaiting: 'Esta foto ya no le está esperando. Puede que se haya retirado o que no se haya compartido con usted.',
+    handoffUnknown: 'Desde esta cuenta no se ha entregado nada a esta persona.',
+    urlDownloadFailed: 'No se pudo descargar la imagen desde esa dirección.'
   }
 }

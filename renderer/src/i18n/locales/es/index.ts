@@ -1,6 +1,9 @@
 /** Spanish (Spain). Same keys as messages-en.ts; checked key for key by locales.test.ts. */
 import { bulkEs } from './bulk'
+import { faceEs } from './face'
 import { esFailures } from './failures'
+import { handoffEs } from './handoff'
+import { layoutEs } from './layout'
 
 export const es = {
   app: {
@@ -125,7 +128,7 @@ export const es = {
     sortDirectionLabel: 'Orden',
     countAll: 'Ninguna persona | {n} persona | {n} personas',
     countSome: '{shown} de {total} personas',
-    withoutPhotoCount: '{count} de {of} sin foto',
+    withoutPhotoCount: '{count} sin foto',
     loadingFirst: 'Cargando personas…',
     loadingProgress: 'Cargando personas… {loaded} de {total}',
     loadedIn: '{total} persona cargada en {seconds} s | {total} personas cargadas en {seconds} s',
@@ -140,7 +143,9 @@ export const es = {
     columnName: 'Nombre',
     columnTitle: 'Cargo',
     columnDepartment: 'Departamento',
-    photoOf: 'Foto de {name}'
+    photoOf: 'Foto de {name}',
+    allWithPhoto: 'con foto | todas con foto',
+    noneWithPhoto: 'sin foto | todas sin foto'
   },
   detail: {
     label: 'Detalles de {name}',
@@ -200,7 +205,9 @@ export const es = {
     tooLateToCancel: 'Demasiado tarde para cancelar: el portal ya ha pasado a la nueva foto.',
     applyCropAgain: 'Aplicar el recorte de nuevo',
     refresh: 'Actualizar lista',
-    rotated: 'Girada {degrees}°'
+    rotated: 'Girada {degrees}°',
+    tryAgain: 'Reintentar',
+    refreshPerson: 'Actualizar'
   },
   phases: {
     preparing: 'Preparando la foto…',
@@ -217,7 +224,8 @@ export const es = {
     delete: 'Eliminando la foto de {name}',
     'set-from-url': 'Poniendo la foto de {name} desde una dirección',
     restore: 'Restaurando la foto anterior de {name}',
-    undo: 'Deshaciendo el último cambio'
+    undo: 'Deshaciendo el último cambio',
+    accept: 'Aplicando la foto que le han entregado'
   },
   done: {
     replace: 'Foto de {name} reemplazada',
@@ -225,7 +233,8 @@ export const es = {
     'set-from-url': 'Foto de {name} puesta desde la dirección',
     restore: 'Foto anterior de {name} restaurada',
     undo: 'Deshecho: la foto de {name} vuelve a estar como antes',
-    unverified: 'Aún no se han podido comprobar todos los tamaños; actualice dentro de un momento.'
+    unverified: 'Aún no se han podido comprobar todos los tamaños; actualice dentro de un momento.',
+    restoreFrom: 'Se ha recuperado la foto de {name} del {date}'
   },
   photoActions: {
     label: 'Acciones de la foto',
@@ -299,6 +308,30 @@ export const es = {
       undo: 'Deshacer',
       'bulk-import': 'Importación de fotos',
       'bulk-undo': 'Deshacer una importación'
+    },
+    detail: {
+      bulk: '{ok} cambiadas, {failed} con error, {skipped} omitidas',
+      failed: 'El cambio no se realizó.',
+      restored: 'Se restauró la foto del {date}',
+      restoredNone: 'Se volvió a «sin foto», como el {date}',
+      deleted: 'Foto quitada; la aplicación guardó una copia en el historial',
+      fromHost: 'Imagen de {host}',
+      cropped: 'Recortada a un cuadrado de {side} px',
+      unverified: 'No se pudieron comprobar todos los tamaños'
+    },
+    filters: {
+      label: 'Filtrar la actividad',
+      person: 'Persona',
+      personPlaceholder: 'Cualquier nombre',
+      action: 'Cambio',
+      anyAction: 'Cualquier cambio',
+      actor: 'Por',
+      anyActor: 'Cualquiera',
+      from: 'Desde',
+      to: 'Hasta',
+      clear: 'Borrar filtros',
+      noMatch: 'Ningún cambio coincide con estos filtros.',
+      shown: '{shown} de {total} cambios'
     }
   },
   toast: {
@@ -308,7 +341,8 @@ export const es = {
     busy: 'Espere a que termine el cambio de foto en curso.',
     pendingSignIn: 'Vuelva a iniciar sesión en {portal}: el cambio de la foto de {name} continuará por sí solo.',
     pendingSignInUndo: 'Vuelva a iniciar sesión en {portal}: la acción de deshacer continuará por sí sola.',
-    notifications: 'Notificaciones'
+    notifications: 'Notificaciones',
+    refreshed: 'La foto de {name} se muestra tal como la tiene ahora el portal.'
   },
   settings: {
     open: 'Ajustes',
@@ -324,5 +358,21 @@ export const es = {
     close: 'Cerrar'
   },
   ...esFailures,
-  bulk: bulkEs
+  bulk: bulkEs,
+  handoff: handoffEs,
+  restoreDialog: {
+    title: '¿Restaurar la foto de {name} del {date}?',
+    now: 'Ahora',
+    after: 'Después de restaurar',
+    nowAlt: 'Foto actual de {name}',
+    afterAlt: 'Foto de {name} del {date}',
+    noPhoto: 'Sin foto',
+    loading: 'Cargando la foto actual…',
+    body: 'La foto actual se guarda antes en el historial, así que Deshacer la recupera.',
+    bodyRemove: 'El {date}, {name} no tenía foto: al restaurar se quita la actual. Antes se guarda en el historial, así que Deshacer la recupera.',
+    confirm: 'Restaurar foto',
+    cancel: 'Cancelar'
+  },
+  face: faceEs,
+  layout: layoutEs
 }

@@ -29,15 +29,12 @@ export const frFailures = {
     cancelled: 'Annulé.',
     nothingToUndo: 'Rien à annuler pour l’instant sur {portal}.',
     noBackup: 'Cette ancienne photo n’est plus enregistrée : elle ne peut pas être restaurée.',
-    checkConnection: 'Vérifiez la connexion et réessayez.',
-    lostUpload: 'La connexion au portail a été perdue pendant l’envoi de la photo.',
-    lostPromote: 'La connexion au portail a été perdue pendant le passage à la nouvelle photo, et ce passage n’a pas eu lieu.',
-    lostBefore: 'La connexion au portail a été perdue avant toute modification.',
-    lostWrite: 'La connexion au portail a été perdue, et la modification n’a pas été faite.',
-    lostUnknown:
-      'La connexion a été perdue pendant que le portail passait à la nouvelle photo, et l’application n’a pas pu vérifier si {name} a l’ancienne ou la nouvelle photo. Actualisez pour le savoir ; l’ancienne photo est enregistrée dans l’historique.',
-    tlsDetail: 'Le certificat de sécurité du portail n’est pas fiable.',
-    serverProblem: 'Le portail a rencontré un problème ({status}) et n’a pas pris en compte la modification.',
+    lostUpload: 'La connexion à {portal} a été perdue pendant l’envoi de la photo.',
+    lostPromote: 'La connexion à {portal} a été perdue pendant le passage à la nouvelle photo, et ce passage n’a pas eu lieu.',
+    lostBefore: 'La connexion à {portal} a été perdue avant toute modification.',
+    lostWrite: 'La connexion à {portal} a été perdue, et la modification n’a pas été faite.',
+    tlsDetail: 'Le certificat de sécurité de {portal} n’est pas fiable : rien n’a été envoyé.',
+    serverProblem: '{portal} a rencontré un problème ({status}) et n’a pas pris en compte la modification.',
     tryAgainSoon: 'Réessayez dans un instant.',
     tryAgainIn: 'Réessayez dans {seconds} s.',
     partlyCrop: '{name} a maintenant la nouvelle photo, mais avec le recadrage carré centré du portail : l’application de votre recadrage a échoué{cause}.',
@@ -76,7 +73,19 @@ export const frFailures = {
       notHttps: 'Seules des adresses sécurisées (https://…) peuvent servir pour une photo ; {host} a été donné sans https.',
       privateAddress:
         '{host} se trouve sur un réseau privé, local ou interne. Le portail irait le chercher depuis son propre réseau, c’est pourquoi l’application n’envoie pas ce type d’adresse. Utilisez une adresse https:// publique de l’image.',
-      unresolved: 'L’application n’a pas trouvé {host} sur Internet. Vérifiez l’adresse, ou utilisez une adresse https:// publique de l’image.'
+      unresolved: 'L’application n’a pas trouvé {host} sur Internet. Vérifiez l’adresse, ou utilisez une adresse https:// publique de l’image.',
+      defaultImage: 'C’est l’image grise « aucune photo » du portail, pas une photo de {name}. Utilisez l’adresse d’une vraie photo.'
+    },
+    rateLimited: '{portal} limite les requêtes en ce moment et n’a pas pris en compte la modification.',
+    unknownNow: '{portal} a cessé de répondre pendant le passage à la nouvelle photo : on ne sait pas si {name} a l’ancienne ou la nouvelle photo. Actualisez pour le savoir ; l’ancienne photo est enregistrée dans l’historique.',
+    download: {
+      unreachable: 'Impossible de télécharger l’image : rien ne répond à {host}. Vérifiez l’adresse et votre connexion.',
+      timeout: 'Impossible de télécharger l’image : {host} a mis trop de temps à répondre. Réessayez ou utilisez une autre adresse.',
+      tls: 'Impossible de télécharger l’image : le certificat de sécurité de {host} n’est pas fiable.',
+      redirect: 'Impossible de télécharger l’image : {host} renvoie vers une autre adresse. Utilisez l’adresse finale de l’image elle-même.',
+      status: 'Impossible de télécharger l’image : {host} a répondu {status}. Utilisez une adresse qui ouvre l’image sans connexion.',
+      tooLarge: 'Impossible de télécharger l’image : le fichier sur {host} est bien plus gros qu’une photo.',
+      empty: 'Impossible de télécharger l’image : {host} a envoyé une réponse vide.'
     }
   },
   refusal: {
@@ -147,6 +156,17 @@ export const frFailures = {
     appCancelled: 'Annulé.',
     appInternal: 'Une erreur s’est produite dans l’application. Réessayez ; si cela se reproduit, redémarrez l’application.',
     thePortal: 'le portail',
-    portalSaid: 'Le portail a répondu : « {detail} »'
+    portalSaid: 'Le portail a répondu : « {detail} »',
+    handoff: {
+      notShared: 'Il n’est pas (ou plus) partagé avec vous, ou son nom ne vous désigne pas : l’application ne le traite donc pas comme votre photo.',
+      notNamedForYou: 'Le nom du fichier ne vous désigne pas : l’application ne le traite donc pas comme votre photo.',
+      fromYourself: 'Vous avez partagé ce fichier vous-même.',
+      tooLarge: 'Le fichier partagé dépasse la taille que {portal} accepte pour une photo ({limit}). Rien n’a été modifié.',
+      dropped: '{portal} n’a pas partagé le fichier avec {name} : il ne vous permet pas de partager avec cette personne.'
+    },
+    handoffNotAllowed: 'Les invités ne peuvent pas partager de fichiers sur {portal}, ils ne peuvent donc pas transmettre de photos. Adressez-vous à un administrateur de salle ou de DocSpace.',
+    handoffNotWaiting: 'Cette photo ne vous attend plus. Elle a peut-être été retirée, ou elle n’a pas été partagée avec vous.',
+    handoffUnknown: 'Aucune photo n’a été transmise à cette personne depuis ce compte.',
+    urlDownloadFailed: 'L’image n’a pas pu être téléchargée depuis cette adresse.'
   }
 }

@@ -1,6 +1,9 @@
 /** French (France). Same keys as messages-en.ts; checked key for key by locales.test.ts. */
 import { bulkFr } from './bulk'
+import { faceFr } from './face'
 import { frFailures } from './failures'
+import { handoffFr } from './handoff'
+import { layoutFr } from './layout'
 
 export const fr = {
   app: {
@@ -125,7 +128,7 @@ export const fr = {
     sortDirectionLabel: 'Ordre de tri',
     countAll: 'Aucune personne | {n} personne | {n} personnes',
     countSome: '{shown} sur {total} personnes',
-    withoutPhotoCount: '{count} sur {of} sans photo',
+    withoutPhotoCount: '{count} sans photo',
     loadingFirst: 'Chargement des personnes…',
     loadingProgress: 'Chargement des personnes… {loaded} sur {total}',
     loadedIn: '{total} personne chargée en {seconds} s | {total} personnes chargées en {seconds} s',
@@ -140,7 +143,9 @@ export const fr = {
     columnName: 'Nom',
     columnTitle: 'Poste',
     columnDepartment: 'Service',
-    photoOf: 'Photo de {name}'
+    photoOf: 'Photo de {name}',
+    allWithPhoto: 'avec photo | toutes avec photo',
+    noneWithPhoto: 'sans photo | toutes sans photo'
   },
   detail: {
     label: 'Détails de {name}',
@@ -200,7 +205,9 @@ export const fr = {
     tooLateToCancel: 'Trop tard pour annuler : le portail utilise déjà la nouvelle photo.',
     applyCropAgain: 'Réappliquer le recadrage',
     refresh: 'Actualiser la liste',
-    rotated: 'Pivotée de {degrees}°'
+    rotated: 'Pivotée de {degrees}°',
+    tryAgain: 'Réessayer',
+    refreshPerson: 'Actualiser'
   },
   phases: {
     preparing: 'Préparation de la photo…',
@@ -217,7 +224,8 @@ export const fr = {
     delete: 'Suppression de la photo de {name}',
     'set-from-url': 'Photo de {name} depuis une adresse',
     restore: 'Restauration de l’ancienne photo de {name}',
-    undo: 'Annulation de la dernière modification'
+    undo: 'Annulation de la dernière modification',
+    accept: 'Application de la photo qui vous a été transmise'
   },
   done: {
     replace: 'Photo de {name} remplacée',
@@ -225,7 +233,8 @@ export const fr = {
     'set-from-url': 'Photo de {name} définie depuis l’adresse',
     restore: 'Ancienne photo de {name} restaurée',
     undo: 'Annulé : la photo de {name} est revenue comme avant',
-    unverified: 'Toutes les tailles n’ont pas encore pu être vérifiées ; actualisez dans un instant.'
+    unverified: 'Toutes les tailles n’ont pas encore pu être vérifiées ; actualisez dans un instant.',
+    restoreFrom: 'La photo de {name} du {date} est rétablie'
   },
   photoActions: {
     label: 'Actions sur la photo',
@@ -299,6 +308,30 @@ export const fr = {
       undo: 'Annulation',
       'bulk-import': 'Import de photos',
       'bulk-undo': 'Annulation d’un import'
+    },
+    detail: {
+      bulk: '{ok} modifiées, {failed} en échec, {skipped} ignorées',
+      failed: 'La modification n’a pas abouti.',
+      restored: 'Photo du {date} restaurée',
+      restoredNone: 'Retour à « aucune photo », comme le {date}',
+      deleted: 'Photo supprimée ; l’application en a gardé une copie dans l’historique',
+      fromHost: 'Image provenant de {host}',
+      cropped: 'Recadrée en carré de {side} px',
+      unverified: 'Toutes les tailles n’ont pas pu être vérifiées'
+    },
+    filters: {
+      label: 'Filtrer l’activité',
+      person: 'Personne',
+      personPlaceholder: 'Tous les noms',
+      action: 'Modification',
+      anyAction: 'Toutes les modifications',
+      actor: 'Par',
+      anyActor: 'Tout le monde',
+      from: 'Du',
+      to: 'Au',
+      clear: 'Effacer les filtres',
+      noMatch: 'Aucune modification ne correspond à ces filtres.',
+      shown: '{shown} modifications sur {total}'
     }
   },
   toast: {
@@ -308,7 +341,8 @@ export const fr = {
     busy: 'Attendez la fin de la modification de photo en cours.',
     pendingSignIn: 'Reconnectez-vous à {portal} : la modification de la photo de {name} reprendra d’elle-même.',
     pendingSignInUndo: 'Reconnectez-vous à {portal} : l’annulation reprendra d’elle-même.',
-    notifications: 'Notifications'
+    notifications: 'Notifications',
+    refreshed: 'La photo de {name} est affichée telle que le portail l’a maintenant.'
   },
   settings: {
     open: 'Paramètres',
@@ -324,5 +358,21 @@ export const fr = {
     close: 'Fermer'
   },
   ...frFailures,
-  bulk: bulkFr
+  bulk: bulkFr,
+  handoff: handoffFr,
+  restoreDialog: {
+    title: 'Restaurer la photo de {name} du {date} ?',
+    now: 'Actuellement',
+    after: 'Après la restauration',
+    nowAlt: 'Photo actuelle de {name}',
+    afterAlt: 'Photo de {name} du {date}',
+    noPhoto: 'Aucune photo',
+    loading: 'Chargement de la photo actuelle…',
+    body: 'La photo actuelle est d’abord enregistrée dans l’historique : Annuler la rétablit.',
+    bodyRemove: 'Le {date}, {name} n’avait pas de photo : la restauration supprime la photo actuelle. Elle est d’abord enregistrée dans l’historique : Annuler la rétablit.',
+    confirm: 'Restaurer la photo',
+    cancel: 'Annuler'
+  },
+  face: faceFr,
+  layout: layoutFr
 }

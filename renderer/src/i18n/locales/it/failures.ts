@@ -29,15 +29,12 @@ export const itFailures = {
     cancelled: 'Annullato.',
     nothingToUndo: 'Ancora niente da annullare su {portal}.',
     noBackup: 'Questa foto precedente non è più salvata, quindi non può essere ripristinata.',
-    checkConnection: 'Controlli la connessione e riprovi.',
-    lostUpload: 'La connessione al portale si è interrotta durante il caricamento della foto.',
-    lostPromote: 'La connessione al portale si è interrotta mentre passava alla nuova foto, e il passaggio non è avvenuto.',
-    lostBefore: 'La connessione al portale si è interrotta prima di qualsiasi modifica.',
-    lostWrite: 'La connessione al portale si è interrotta e la modifica non è stata fatta.',
-    lostUnknown:
-      'La connessione si è interrotta mentre il portale passava alla nuova foto, e l’app non ha potuto verificare se {name} ha la foto precedente o la nuova. Aggiorni per vederlo; la foto precedente è salvata nella cronologia.',
-    tlsDetail: 'Il certificato di sicurezza del portale non è affidabile.',
-    serverProblem: 'Il portale ha avuto un problema ({status}) e non ha accettato la modifica.',
+    lostUpload: 'La connessione con {portal} si è interrotta durante il caricamento della foto.',
+    lostPromote: 'La connessione con {portal} si è interrotta mentre passava alla nuova foto, e il passaggio non è avvenuto.',
+    lostBefore: 'La connessione con {portal} si è interrotta prima che venisse modificato qualcosa.',
+    lostWrite: 'La connessione con {portal} si è interrotta e la modifica non è stata fatta.',
+    tlsDetail: 'Il certificato di sicurezza di {portal} non è attendibile, quindi non è stato inviato nulla.',
+    serverProblem: '{portal} ha avuto un problema ({status}) e non ha accettato la modifica.',
     tryAgainSoon: 'Riprovi tra un momento.',
     tryAgainIn: 'Riprovi tra {seconds} s.',
     partlyCrop: '{name} ha ora la nuova foto, ma con il ritaglio quadrato centrato del portale: l’applicazione del suo ritaglio non è riuscita{cause}.',
@@ -76,7 +73,19 @@ export const itFailures = {
       notHttps: 'Per una foto si possono usare solo indirizzi sicuri (https://…); {host} è stato indicato senza https.',
       privateAddress:
         '{host} si trova su una rete privata, locale o interna. Il portale lo cercherebbe dall’interno della propria rete, per questo l’app non invia indirizzi di questo tipo. Usi un indirizzo https:// pubblico dell’immagine.',
-      unresolved: 'L’app non ha trovato {host} su internet. Controlli l’indirizzo, oppure usi un indirizzo https:// pubblico dell’immagine.'
+      unresolved: 'L’app non ha trovato {host} su internet. Controlli l’indirizzo, oppure usi un indirizzo https:// pubblico dell’immagine.',
+      defaultImage: 'Questa è l’immagine grigia «nessuna foto» del portale, non una foto di {name}. Usa l’indirizzo di una foto vera.'
+    },
+    rateLimited: '{portal} sta limitando le richieste in questo momento e non ha accettato la modifica.',
+    unknownNow: '{portal} ha smesso di rispondere mentre passava alla nuova foto, quindi non si sa se {name} ha la foto vecchia o quella nuova. Aggiorna per vederlo; la foto vecchia è salvata nella cronologia.',
+    download: {
+      unreachable: 'Impossibile scaricare l’immagine: nessuno risponde su {host}. Controlla l’indirizzo e la connessione.',
+      timeout: 'Impossibile scaricare l’immagine: {host} ha impiegato troppo a rispondere. Riprova o usa un altro indirizzo.',
+      tls: 'Impossibile scaricare l’immagine: il certificato di sicurezza di {host} non è attendibile.',
+      redirect: 'Impossibile scaricare l’immagine: {host} rimanda l’indirizzo altrove. Usa l’indirizzo finale dell’immagine stessa.',
+      status: 'Impossibile scaricare l’immagine: {host} ha risposto {status}. Usa un indirizzo che apre l’immagine senza accedere.',
+      tooLarge: 'Impossibile scaricare l’immagine: il file su {host} è molto più grande di qualsiasi foto.',
+      empty: 'Impossibile scaricare l’immagine: {host} ha inviato una risposta vuota.'
     }
   },
   refusal: {
@@ -147,6 +156,17 @@ export const itFailures = {
     appCancelled: 'Annullato.',
     appInternal: 'Si è verificato un problema nell’app. Riprovi; se succede ancora, riavvii l’app.',
     thePortal: 'il portale',
-    portalSaid: 'Il portale ha risposto: «{detail}»'
+    portalSaid: 'Il portale ha risposto: «{detail}»',
+    handoff: {
+      notShared: 'Non è (più) condiviso con te, oppure il suo nome non ti indica, quindi l’app non lo considera la tua foto.',
+      notNamedForYou: 'Il nome del file non ti indica, quindi l’app non lo considera la tua foto.',
+      fromYourself: 'Hai condiviso tu stesso questo file.',
+      tooLarge: 'Il file condiviso è più grande di quanto {portal} accetta per una foto ({limit}). Non è stato modificato nulla.',
+      dropped: '{portal} non ha condiviso il file con {name}: non ti consente di condividere con questa persona.'
+    },
+    handoffNotAllowed: 'Gli ospiti non possono condividere file su {portal}, quindi non possono consegnare foto. Rivolgiti a un amministratore di stanza o di DocSpace.',
+    handoffNotWaiting: 'Questa foto non ti aspetta più. Forse è stata ritirata, oppure non è stata condivisa con te.',
+    handoffUnknown: 'Da questo account non è stato consegnato nulla a questa persona.',
+    urlDownloadFailed: 'Non è stato possibile scaricare l’immagine da quell’indirizzo.'
   }
 }

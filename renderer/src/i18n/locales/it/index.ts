@@ -1,6 +1,9 @@
 /** Italian. Same keys as messages-en.ts; checked key for key by locales.test.ts. */
 import { bulkIt } from './bulk'
+import { faceIt } from './face'
 import { itFailures } from './failures'
+import { handoffIt } from './handoff'
+import { layoutIt } from './layout'
 
 export const it = {
   app: {
@@ -125,7 +128,7 @@ export const it = {
     sortDirectionLabel: 'Direzione di ordinamento',
     countAll: 'Nessuna persona | {n} persona | {n} persone',
     countSome: '{shown} di {total} persone',
-    withoutPhotoCount: '{count} di {of} senza foto',
+    withoutPhotoCount: '{count} senza foto',
     loadingFirst: 'Caricamento delle persone…',
     loadingProgress: 'Caricamento delle persone… {loaded} di {total}',
     loadedIn: '{total} persona caricata in {seconds} s | {total} persone caricate in {seconds} s',
@@ -140,7 +143,9 @@ export const it = {
     columnName: 'Nome',
     columnTitle: 'Qualifica',
     columnDepartment: 'Reparto',
-    photoOf: 'Foto di {name}'
+    photoOf: 'Foto di {name}',
+    allWithPhoto: 'con foto | tutte con foto',
+    noneWithPhoto: 'senza foto | tutte senza foto'
   },
   detail: {
     label: 'Dettagli di {name}',
@@ -200,7 +205,9 @@ export const it = {
     tooLateToCancel: 'Troppo tardi per annullare: il portale è già passato alla nuova foto.',
     applyCropAgain: 'Applica di nuovo il ritaglio',
     refresh: 'Aggiorna elenco',
-    rotated: 'Ruotata di {degrees}°'
+    rotated: 'Ruotata di {degrees}°',
+    tryAgain: 'Riprova',
+    refreshPerson: 'Aggiorna'
   },
   phases: {
     preparing: 'Preparazione della foto…',
@@ -217,7 +224,8 @@ export const it = {
     delete: 'Eliminazione della foto di {name}',
     'set-from-url': 'Impostazione della foto di {name} da un indirizzo',
     restore: 'Ripristino della foto precedente di {name}',
-    undo: 'Annullamento dell’ultima modifica'
+    undo: 'Annullamento dell’ultima modifica',
+    accept: 'Applicazione della foto consegnata a te'
   },
   done: {
     replace: 'Foto di {name} sostituita',
@@ -225,7 +233,8 @@ export const it = {
     'set-from-url': 'Foto di {name} impostata dall’indirizzo',
     restore: 'Foto precedente di {name} ripristinata',
     undo: 'Annullato: la foto di {name} è tornata com’era',
-    unverified: 'Non è stato ancora possibile controllare tutte le dimensioni; aggiorni tra poco.'
+    unverified: 'Non è stato ancora possibile controllare tutte le dimensioni; aggiorni tra poco.',
+    restoreFrom: 'La foto di {name} del {date} è tornata'
   },
   photoActions: {
     label: 'Azioni sulla foto',
@@ -299,6 +308,30 @@ export const it = {
       undo: 'Annullamento',
       'bulk-import': 'Importazione di foto',
       'bulk-undo': 'Annullamento di un’importazione'
+    },
+    detail: {
+      bulk: '{ok} modificate, {failed} non riuscite, {skipped} saltate',
+      failed: 'La modifica non è andata a buon fine.',
+      restored: 'Ripristinata la foto del {date}',
+      restoredNone: 'Rimesso «nessuna foto», come il {date}',
+      deleted: 'Foto rimossa; l’app ne ha tenuto una copia nella cronologia',
+      fromHost: 'Immagine da {host}',
+      cropped: 'Ritagliata a un quadrato di {side} px',
+      unverified: 'Non è stato possibile verificare tutte le dimensioni'
+    },
+    filters: {
+      label: 'Filtra l’attività',
+      person: 'Persona',
+      personPlaceholder: 'Qualsiasi nome',
+      action: 'Modifica',
+      anyAction: 'Qualsiasi modifica',
+      actor: 'Da',
+      anyActor: 'Chiunque',
+      from: 'Dal',
+      to: 'Al',
+      clear: 'Cancella filtri',
+      noMatch: 'Nessuna modifica corrisponde a questi filtri.',
+      shown: '{shown} di {total} modifiche'
     }
   },
   toast: {
@@ -308,7 +341,8 @@ export const it = {
     busy: 'Attenda la fine della modifica della foto in corso.',
     pendingSignIn: 'Acceda di nuovo a {portal}: la modifica della foto di {name} proseguirà da sola.',
     pendingSignInUndo: 'Acceda di nuovo a {portal}: l’annullamento proseguirà da solo.',
-    notifications: 'Notifiche'
+    notifications: 'Notifiche',
+    refreshed: 'La foto di {name} è mostrata come la ha ora il portale.'
   },
   settings: {
     open: 'Impostazioni',
@@ -324,5 +358,21 @@ export const it = {
     close: 'Chiudi'
   },
   ...itFailures,
-  bulk: bulkIt
+  bulk: bulkIt,
+  handoff: handoffIt,
+  restoreDialog: {
+    title: 'Ripristinare la foto di {name} del {date}?',
+    now: 'Adesso',
+    after: 'Dopo il ripristino',
+    nowAlt: 'Foto attuale di {name}',
+    afterAlt: 'Foto di {name} del {date}',
+    noPhoto: 'Nessuna foto',
+    loading: 'Caricamento della foto attuale…',
+    body: 'La foto attuale viene prima salvata nella cronologia, così Annulla la riporta indietro.',
+    bodyRemove: 'Il {date} {name} non aveva una foto: il ripristino rimuove quella attuale. Viene prima salvata nella cronologia, così Annulla la riporta indietro.',
+    confirm: 'Ripristina foto',
+    cancel: 'Annulla'
+  },
+  face: faceIt,
+  layout: layoutIt
 }

@@ -1,6 +1,9 @@
 /** Japanese. Same keys as messages-en.ts; one plural form (plus English's "none" form where it has one). */
 import { bulkJa } from './bulk'
+import { faceJa } from './face'
 import { jaFailures } from './failures'
+import { handoffJa } from './handoff'
+import { layoutJa } from './layout'
 
 export const ja = {
   app: {
@@ -122,7 +125,7 @@ export const ja = {
     sortDirectionLabel: '並べ替えの順序',
     countAll: 'ユーザーはいません | {n} 人',
     countSome: '{total} 人中 {shown} 人',
-    withoutPhotoCount: '{of} 人中 {count} 人が写真なし',
+    withoutPhotoCount: '{count} 人が写真なし',
     loadingFirst: 'ユーザーを読み込んでいます…',
     loadingProgress: 'ユーザーを読み込んでいます… {loaded} / {total}',
     loadedIn: '{total} 人を {seconds} 秒で読み込みました',
@@ -137,7 +140,9 @@ export const ja = {
     columnName: '名前',
     columnTitle: '役職',
     columnDepartment: '部署',
-    photoOf: '{name} の写真'
+    photoOf: '{name} の写真',
+    allWithPhoto: '全員写真あり',
+    noneWithPhoto: '全員写真なし'
   },
   detail: {
     label: '{name} の詳細',
@@ -197,7 +202,9 @@ export const ja = {
     tooLateToCancel: 'キャンセルできません。ポータルはすでに新しい写真に切り替わっています。',
     applyCropAgain: '切り抜きをもう一度適用',
     refresh: '一覧を更新',
-    rotated: '{degrees}° 回転'
+    rotated: '{degrees}° 回転',
+    tryAgain: '再試行',
+    refreshPerson: '更新'
   },
   phases: {
     preparing: '写真を準備しています…',
@@ -214,7 +221,8 @@ export const ja = {
     delete: '{name} の写真を削除しています',
     'set-from-url': 'アドレスから {name} の写真を設定しています',
     restore: '{name} の以前の写真を復元しています',
-    undo: '直前の変更を元に戻しています'
+    undo: '直前の変更を元に戻しています',
+    accept: '引き渡された写真を適用しています'
   },
   done: {
     replace: '{name} の写真を置き換えました',
@@ -222,7 +230,8 @@ export const ja = {
     'set-from-url': 'アドレスから {name} の写真を設定しました',
     restore: '{name} の以前の写真を復元しました',
     undo: '元に戻しました: {name} の写真は以前のとおりです',
-    unverified: 'まだすべてのサイズを確認できていません。しばらくしてから更新してください。'
+    unverified: 'まだすべてのサイズを確認できていません。しばらくしてから更新してください。',
+    restoreFrom: '{name} の {date} の写真に戻しました'
   },
   photoActions: {
     label: '写真の操作',
@@ -296,6 +305,30 @@ export const ja = {
       undo: '元に戻す',
       'bulk-import': '写真の一括取り込み',
       'bulk-undo': '一括取り込みの取り消し'
+    },
+    detail: {
+      bulk: '変更 {ok} 件、失敗 {failed} 件、スキップ {skipped} 件',
+      failed: '変更は完了しませんでした。',
+      restored: '{date} の写真を復元しました',
+      restoredNone: '{date} と同じく「写真なし」に戻しました',
+      deleted: '写真を削除しました。アプリは履歴にコピーを保存しています',
+      fromHost: '{host} の画像',
+      cropped: '{side} px の正方形にトリミング',
+      unverified: 'すべてのサイズを確認できませんでした'
+    },
+    filters: {
+      label: 'アクティビティを絞り込む',
+      person: 'ユーザー',
+      personPlaceholder: 'すべての名前',
+      action: '変更',
+      anyAction: 'すべての変更',
+      actor: '実行者',
+      anyActor: 'すべてのユーザー',
+      from: '開始',
+      to: '終了',
+      clear: '絞り込みを解除',
+      noMatch: 'この条件に一致する変更はありません。',
+      shown: '{total} 件中 {shown} 件の変更'
     }
   },
   toast: {
@@ -305,7 +338,8 @@ export const ja = {
     busy: '現在の写真の変更が終わるまでお待ちください。',
     pendingSignIn: '{portal} にもう一度サインインしてください。その後、{name} の写真の変更が自動的に続行されます。',
     pendingSignInUndo: '{portal} にもう一度サインインしてください。その後、元に戻す操作が自動的に続行されます。',
-    notifications: '通知'
+    notifications: '通知',
+    refreshed: '{name} の写真をポータル上の現在の状態で表示しています。'
   },
   settings: {
     open: '設定',
@@ -321,5 +355,21 @@ export const ja = {
     close: '閉じる'
   },
   ...jaFailures,
-  bulk: bulkJa
+  bulk: bulkJa,
+  handoff: handoffJa,
+  restoreDialog: {
+    title: '{name} の {date} の写真を復元しますか？',
+    now: '現在',
+    after: '復元後',
+    nowAlt: '{name} の現在の写真',
+    afterAlt: '{name} の {date} の写真',
+    noPhoto: '写真なし',
+    loading: '現在の写真を読み込んでいます…',
+    body: '現在の写真は先に履歴に保存されるため、［元に戻す］で戻せます。',
+    bodyRemove: '{date} の時点で {name} には写真がありませんでした。復元すると現在の写真が削除されます。現在の写真は先に履歴に保存されるため、［元に戻す］で戻せます。',
+    confirm: '写真を復元',
+    cancel: 'キャンセル'
+  },
+  face: faceJa,
+  layout: layoutJa
 }

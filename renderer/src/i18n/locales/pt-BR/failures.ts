@@ -29,15 +29,12 @@ export const ptBRFailures = {
     cancelled: 'Cancelado.',
     nothingToUndo: 'Ainda não há nada para desfazer em {portal}.',
     noBackup: 'Esta foto anterior não está mais salva, então não pode ser restaurada.',
-    checkConnection: 'Verifique a conexão e tente de novo.',
-    lostUpload: 'A conexão com o portal caiu durante o envio da foto.',
-    lostPromote: 'A conexão com o portal caiu enquanto ele passava para a nova foto, e a troca não aconteceu.',
-    lostBefore: 'A conexão com o portal caiu antes de qualquer alteração.',
-    lostWrite: 'A conexão com o portal caiu, e a alteração não foi feita.',
-    lostUnknown:
-      'A conexão caiu enquanto o portal passava para a nova foto, e o aplicativo não conseguiu verificar se {name} está com a foto antiga ou a nova. Atualize para ver; a foto antiga está salva no histórico.',
-    tlsDetail: 'O certificado de segurança do portal não é confiável.',
-    serverProblem: 'O portal teve um problema ({status}) e não aceitou a alteração.',
+    lostUpload: 'A conexão com {portal} caiu durante o envio da foto.',
+    lostPromote: 'A conexão com {portal} caiu enquanto ele trocava para a nova foto, e a troca não aconteceu.',
+    lostBefore: 'A conexão com {portal} caiu antes de qualquer alteração.',
+    lostWrite: 'A conexão com {portal} caiu e a alteração não foi feita.',
+    tlsDetail: 'O certificado de segurança de {portal} não é confiável, então nada foi enviado.',
+    serverProblem: '{portal} teve um problema ({status}) e não aceitou a alteração.',
     tryAgainSoon: 'Tente de novo daqui a pouco.',
     tryAgainIn: 'Tente de novo em {seconds} s.',
     partlyCrop: '{name} agora tem a nova foto, mas com o corte quadrado centralizado do portal: a aplicação do seu corte falhou{cause}.',
@@ -76,7 +73,19 @@ export const ptBRFailures = {
       notHttps: 'Só endereços seguros (https://…) podem ser usados para uma foto; {host} foi informado sem https.',
       privateAddress:
         '{host} está em uma rede privada, local ou interna. O portal o buscaria de dentro da própria rede, por isso o aplicativo não envia endereços assim. Use um endereço https:// público da imagem.',
-      unresolved: 'O aplicativo não encontrou {host} na internet. Verifique o endereço ou use um endereço https:// público da imagem.'
+      unresolved: 'O aplicativo não encontrou {host} na internet. Verifique o endereço ou use um endereço https:// público da imagem.',
+      defaultImage: 'Esta é a imagem cinza “sem foto” do portal, não uma foto de {name}. Use o endereço de uma foto de verdade.'
+    },
+    rateLimited: '{portal} está limitando as solicitações agora e não aceitou a alteração.',
+    unknownNow: '{portal} parou de responder enquanto trocava para a nova foto, então não se sabe se {name} tem a foto antiga ou a nova. Atualize para ver; a foto antiga está salva no histórico.',
+    download: {
+      unreachable: 'Não foi possível baixar a imagem: nada responde em {host}. Verifique o endereço e a sua conexão.',
+      timeout: 'Não foi possível baixar a imagem: {host} demorou demais para responder. Tente de novo ou use outro endereço.',
+      tls: 'Não foi possível baixar a imagem: o certificado de segurança de {host} não é confiável.',
+      redirect: 'Não foi possível baixar a imagem: {host} redireciona o endereço para outro lugar. Use o endereço final da própria imagem.',
+      status: 'Não foi possível baixar a imagem: {host} respondeu {status}. Use um endereço que abra a imagem sem login.',
+      tooLarge: 'Não foi possível baixar a imagem: o arquivo em {host} é muito maior do que qualquer foto.',
+      empty: 'Não foi possível baixar a imagem: {host} enviou uma resposta vazia.'
     }
   },
   refusal: {
@@ -147,6 +156,17 @@ export const ptBRFailures = {
     appCancelled: 'Cancelado.',
     appInternal: 'Algo deu errado dentro do aplicativo. Tente de novo; se continuar acontecendo, reinicie o aplicativo.',
     thePortal: 'o portal',
-    portalSaid: 'O portal disse: “{detail}”'
+    portalSaid: 'O portal disse: “{detail}”',
+    handoff: {
+      notShared: 'Ele não está (mais) compartilhado com você, ou o nome não indica você, então o aplicativo não o trata como sua foto.',
+      notNamedForYou: 'O nome do arquivo não indica você, então o aplicativo não o trata como sua foto.',
+      fromYourself: 'Você mesmo compartilhou este arquivo.',
+      tooLarge: 'O arquivo compartilhado é maior do que {portal} aceita para uma foto ({limit}). Nada foi alterado.',
+      dropped: '{portal} não compartilhou o arquivo com {name}: ele não permite que você compartilhe com essa pessoa.'
+    },
+    handoffNotAllowed: 'Convidados não podem compartilhar arquivos em {portal}, então não podem entregar fotos. Peça a um administrador da sala ou do DocSpace.',
+    handoffNotWaiting: 'Esta foto não está mais esperando por você. Ela pode ter sido retirada ou não foi compartilhada com você.',
+    handoffUnknown: 'Nada foi entregue a esta pessoa a partir desta conta.',
+    urlDownloadFailed: 'Não foi possível baixar a imagem desse endereço.'
   }
 }

@@ -1,6 +1,9 @@
 /** Brazilian Portuguese. Same keys as messages-en.ts; checked key for key by locales.test.ts. */
 import { bulkPtBR } from './bulk'
+import { facePtBR } from './face'
 import { ptBRFailures } from './failures'
+import { handoffPtBR } from './handoff'
+import { layoutPtBR } from './layout'
 
 export const ptBR = {
   app: {
@@ -125,7 +128,7 @@ export const ptBR = {
     sortDirectionLabel: 'Ordem',
     countAll: 'Nenhuma pessoa | {n} pessoa | {n} pessoas',
     countSome: '{shown} de {total} pessoas',
-    withoutPhotoCount: '{count} de {of} sem foto',
+    withoutPhotoCount: '{count} sem foto',
     loadingFirst: 'Carregando pessoas…',
     loadingProgress: 'Carregando pessoas… {loaded} de {total}',
     loadedIn: '{total} pessoa carregada em {seconds} s | {total} pessoas carregadas em {seconds} s',
@@ -140,7 +143,9 @@ export const ptBR = {
     columnName: 'Nome',
     columnTitle: 'Cargo',
     columnDepartment: 'Departamento',
-    photoOf: 'Foto de {name}'
+    photoOf: 'Foto de {name}',
+    allWithPhoto: 'com foto | todas com foto',
+    noneWithPhoto: 'sem foto | todas sem foto'
   },
   detail: {
     label: 'Detalhes de {name}',
@@ -200,7 +205,9 @@ export const ptBR = {
     tooLateToCancel: 'Tarde demais para cancelar: o portal já passou para a nova foto.',
     applyCropAgain: 'Aplicar o corte de novo',
     refresh: 'Atualizar lista',
-    rotated: 'Girada {degrees}°'
+    rotated: 'Girada {degrees}°',
+    tryAgain: 'Tentar de novo',
+    refreshPerson: 'Atualizar'
   },
   phases: {
     preparing: 'Preparando a foto…',
@@ -217,7 +224,8 @@ export const ptBR = {
     delete: 'Excluindo a foto de {name}',
     'set-from-url': 'Definindo a foto de {name} a partir de um endereço',
     restore: 'Restaurando a foto anterior de {name}',
-    undo: 'Desfazendo a última alteração'
+    undo: 'Desfazendo a última alteração',
+    accept: 'Aplicando a foto entregue a você'
   },
   done: {
     replace: 'Foto de {name} substituída',
@@ -225,7 +233,8 @@ export const ptBR = {
     'set-from-url': 'Foto de {name} definida a partir do endereço',
     restore: 'Foto anterior de {name} restaurada',
     undo: 'Desfeito: a foto de {name} voltou a ser como era',
-    unverified: 'Ainda não foi possível conferir todos os tamanhos; atualize daqui a pouco.'
+    unverified: 'Ainda não foi possível conferir todos os tamanhos; atualize daqui a pouco.',
+    restoreFrom: 'A foto de {name} de {date} voltou'
   },
   photoActions: {
     label: 'Ações da foto',
@@ -299,6 +308,30 @@ export const ptBR = {
       undo: 'Desfazer',
       'bulk-import': 'Importação de fotos',
       'bulk-undo': 'Desfazer uma importação'
+    },
+    detail: {
+      bulk: '{ok} alteradas, {failed} com falha, {skipped} ignoradas',
+      failed: 'A alteração não foi concluída.',
+      restored: 'Foto de {date} restaurada',
+      restoredNone: 'Voltou para “sem foto”, como em {date}',
+      deleted: 'Foto removida; o aplicativo guardou uma cópia no histórico',
+      fromHost: 'Imagem de {host}',
+      cropped: 'Recortada em um quadrado de {side} px',
+      unverified: 'Nem todos os tamanhos puderam ser verificados'
+    },
+    filters: {
+      label: 'Filtrar a atividade',
+      person: 'Pessoa',
+      personPlaceholder: 'Qualquer nome',
+      action: 'Alteração',
+      anyAction: 'Qualquer alteração',
+      actor: 'Por',
+      anyActor: 'Qualquer pessoa',
+      from: 'De',
+      to: 'Até',
+      clear: 'Limpar filtros',
+      noMatch: 'Nenhuma alteração corresponde a esses filtros.',
+      shown: '{shown} de {total} alterações'
     }
   },
   toast: {
@@ -308,7 +341,8 @@ export const ptBR = {
     busy: 'Aguarde a alteração de foto atual terminar.',
     pendingSignIn: 'Entre novamente em {portal}: a alteração da foto de {name} continua sozinha depois.',
     pendingSignInUndo: 'Entre novamente em {portal}: o desfazer continua sozinho depois.',
-    notifications: 'Notificações'
+    notifications: 'Notificações',
+    refreshed: 'A foto de {name} é mostrada como está no portal agora.'
   },
   settings: {
     open: 'Configurações',
@@ -324,5 +358,21 @@ export const ptBR = {
     close: 'Fechar'
   },
   ...ptBRFailures,
-  bulk: bulkPtBR
+  bulk: bulkPtBR,
+  handoff: handoffPtBR,
+  restoreDialog: {
+    title: 'Restaurar a foto de {name} de {date}?',
+    now: 'Agora',
+    after: 'Depois de restaurar',
+    nowAlt: 'Foto atual de {name}',
+    afterAlt: 'Foto de {name} de {date}',
+    noPhoto: 'Sem foto',
+    loading: 'Carregando a foto atual…',
+    body: 'A foto atual é salva antes no histórico, então Desfazer a traz de volta.',
+    bodyRemove: 'Em {date}, {name} não tinha foto: restaurar remove a atual. Ela é salva antes no histórico, então Desfazer a traz de volta.',
+    confirm: 'Restaurar foto',
+    cancel: 'Cancelar'
+  },
+  face: facePtBR,
+  layout: layoutPtBR
 }

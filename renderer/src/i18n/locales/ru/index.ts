@@ -3,7 +3,10 @@
  * have three forms, one | few | many (1, 21 | 2–4, 22 | 0, 5–20), after English's "none" form where it has one.
  */
 import { bulkRu } from './bulk'
+import { faceRu } from './face'
 import { ruFailures } from './failures'
+import { handoffRu } from './handoff'
+import { layoutRu } from './layout'
 
 export const ru = {
   app: {
@@ -128,7 +131,7 @@ export const ru = {
     sortDirectionLabel: 'Порядок сортировки',
     countAll: 'Нет сотрудников | {n} сотрудник | {n} сотрудника | {n} сотрудников',
     countSome: '{shown} из {total} сотрудников',
-    withoutPhotoCount: '{count} из {of} без фото',
+    withoutPhotoCount: '{count} без фото',
     loadingFirst: 'Загрузка сотрудников…',
     loadingProgress: 'Загрузка сотрудников… {loaded} из {total}',
     loadedIn: 'Загружен {total} сотрудник за {seconds} с | Загружено {total} сотрудника за {seconds} с | Загружено {total} сотрудников за {seconds} с',
@@ -143,7 +146,9 @@ export const ru = {
     columnName: 'Имя',
     columnTitle: 'Должность',
     columnDepartment: 'Отдел',
-    photoOf: 'Фото: {name}'
+    photoOf: 'Фото: {name}',
+    allWithPhoto: 'с фото | все с фото | все с фото',
+    noneWithPhoto: 'без фото | все без фото | все без фото'
   },
   detail: {
     label: 'Сведения: {name}',
@@ -203,7 +208,9 @@ export const ru = {
     tooLateToCancel: 'Отменить уже нельзя: портал перешёл на новое фото.',
     applyCropAgain: 'Применить обрезку ещё раз',
     refresh: 'Обновить список',
-    rotated: 'Повёрнуто на {degrees}°'
+    rotated: 'Повёрнуто на {degrees}°',
+    tryAgain: 'Повторить',
+    refreshPerson: 'Обновить'
   },
   phases: {
     preparing: 'Подготовка фото…',
@@ -220,7 +227,8 @@ export const ru = {
     delete: 'Удаление фото: {name}',
     'set-from-url': 'Фото по адресу: {name}',
     restore: 'Восстановление прежнего фото: {name}',
-    undo: 'Отмена последнего изменения'
+    undo: 'Отмена последнего изменения',
+    accept: 'Применение переданного вам фото'
   },
   done: {
     replace: 'Фото заменено: {name}',
@@ -228,7 +236,8 @@ export const ru = {
     'set-from-url': 'Фото установлено по адресу: {name}',
     restore: 'Прежнее фото восстановлено: {name}',
     undo: 'Отменено: фото ({name}) снова такое, как было',
-    unverified: 'Пока не удалось проверить все размеры; обновите чуть позже.'
+    unverified: 'Пока не удалось проверить все размеры; обновите чуть позже.',
+    restoreFrom: 'Фото от {date} возвращено: {name}'
   },
   photoActions: {
     label: 'Действия с фото',
@@ -302,6 +311,30 @@ export const ru = {
       undo: 'Отмена',
       'bulk-import': 'Импорт фото',
       'bulk-undo': 'Отмена импорта'
+    },
+    detail: {
+      bulk: 'изменено: {ok}, с ошибкой: {failed}, пропущено: {skipped}',
+      failed: 'Изменение не выполнено.',
+      restored: 'Восстановлено фото от {date}',
+      restoredNone: 'Возвращено состояние «нет фото», как на {date}',
+      deleted: 'Фото удалено; приложение сохранило копию в истории',
+      fromHost: 'Изображение с {host}',
+      cropped: 'Обрезано до квадрата {side} пикс.',
+      unverified: 'Не все размеры удалось проверить'
+    },
+    filters: {
+      label: 'Фильтр журнала',
+      person: 'Сотрудник',
+      personPlaceholder: 'Любое имя',
+      action: 'Изменение',
+      anyAction: 'Любое изменение',
+      actor: 'Кто',
+      anyActor: 'Кто угодно',
+      from: 'С',
+      to: 'По',
+      clear: 'Сбросить фильтры',
+      noMatch: 'Нет изменений, подходящих под эти фильтры.',
+      shown: 'Показано изменений: {shown} из {total}'
     }
   },
   toast: {
@@ -311,7 +344,8 @@ export const ru = {
     busy: 'Дождитесь окончания текущего изменения фото.',
     pendingSignIn: 'Войдите в {portal} снова: изменение фото ({name}) затем продолжится само.',
     pendingSignInUndo: 'Войдите в {portal} снова: отмена затем продолжится сама.',
-    notifications: 'Уведомления'
+    notifications: 'Уведомления',
+    refreshed: 'Фото ({name}) показано таким, какое оно сейчас на портале.'
   },
   settings: {
     open: 'Настройки',
@@ -327,5 +361,21 @@ export const ru = {
     close: 'Закрыть'
   },
   ...ruFailures,
-  bulk: bulkRu
+  bulk: bulkRu,
+  handoff: handoffRu,
+  restoreDialog: {
+    title: 'Восстановить фото от {date}? ({name})',
+    now: 'Сейчас',
+    after: 'После восстановления',
+    nowAlt: 'Текущее фото: {name}',
+    afterAlt: 'Фото от {date}: {name}',
+    noPhoto: 'Нет фото',
+    loading: 'Загрузка текущего фото…',
+    body: 'Сначала текущее фото сохраняется в истории, поэтому «Отменить» вернёт его.',
+    bodyRemove: 'На {date} у сотрудника {name} не было фото: восстановление удалит текущее. Сначала оно сохраняется в истории, поэтому «Отменить» вернёт его.',
+    confirm: 'Восстановить фото',
+    cancel: 'Отмена'
+  },
+  face: faceRu,
+  layout: layoutRu
 }

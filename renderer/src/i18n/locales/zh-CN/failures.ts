@@ -29,14 +29,12 @@ export const zhCNFailures = {
     cancelled: '已取消。',
     nothingToUndo: '{portal} 上还没有可撤销的操作。',
     noBackup: '这张以前的照片已不再保存，因此无法恢复。',
-    checkConnection: '请检查网络连接后重试。',
-    lostUpload: '上传照片时与门户的连接断开了。',
-    lostPromote: '门户切换到新照片时连接断开，切换没有完成。',
-    lostBefore: '在进行任何更改之前，与门户的连接就断开了。',
-    lostWrite: '与门户的连接断开，更改没有完成。',
-    lostUnknown: '门户切换到新照片时连接断开，应用无法确认 {name} 现在是原照片还是新照片。请刷新查看；原照片已保存在历史记录中。',
-    tlsDetail: '门户的安全证书不可信。',
-    serverProblem: '门户出现问题（{status}），未接受此更改。',
+    lostUpload: '上传照片时与 {portal} 的连接中断。',
+    lostPromote: '{portal} 切换到新照片时连接中断，切换没有完成。',
+    lostBefore: '在进行任何更改之前，与 {portal} 的连接中断。',
+    lostWrite: '与 {portal} 的连接中断，更改没有完成。',
+    tlsDetail: '{portal} 的安全证书不可信，因此没有发送任何内容。',
+    serverProblem: '{portal} 出现问题（{status}），没有接受更改。',
     tryAgainSoon: '请稍后重试。',
     tryAgainIn: '请在 {seconds} 秒后重试。',
     partlyCrop: '{name} 现在已有新照片，但使用的是门户的居中正方形裁剪：应用您的裁剪失败{cause}。',
@@ -73,7 +71,19 @@ export const zhCNFailures = {
       credentials: '地址中不能包含用户名或密码。',
       notHttps: '照片只能使用安全地址（https://…）；{host} 未使用 https。',
       privateAddress: '{host} 位于私有、本地或内部网络。门户会从其自身网络内部获取它，因此应用不会发送此类地址。请使用图片的公开 https:// 地址。',
-      unresolved: '应用在互联网上找不到 {host}。请检查地址，或使用图片的公开 https:// 地址。'
+      unresolved: '应用在互联网上找不到 {host}。请检查地址，或使用图片的公开 https:// 地址。',
+      defaultImage: '这是门户灰色的“没有照片”图片，不是 {name} 的照片。请使用真实照片的地址。'
+    },
+    rateLimited: '{portal} 目前正在限制请求，没有接受更改。',
+    unknownNow: '{portal} 在切换到新照片时停止响应，因此无法确定 {name} 现在是旧照片还是新照片。请刷新查看；旧照片已保存在历史记录中。',
+    download: {
+      unreachable: '无法下载图片：{host} 没有响应。请检查地址和网络连接。',
+      timeout: '无法下载图片：{host} 响应时间过长。请重试，或使用其他地址。',
+      tls: '无法下载图片：{host} 的安全证书不可信。',
+      redirect: '无法下载图片：{host} 把地址转到了别处。请使用图片本身的最终地址。',
+      status: '无法下载图片：{host} 返回了 {status}。请使用无需登录即可打开图片的地址。',
+      tooLarge: '无法下载图片：{host} 上的文件远大于任何照片。',
+      empty: '无法下载图片：{host} 返回了空响应。'
     }
   },
   refusal: {
@@ -140,6 +150,17 @@ export const zhCNFailures = {
     appCancelled: '已取消。',
     appInternal: '应用内部出错。请重试；如果反复出现，请重新启动应用。',
     thePortal: '门户',
-    portalSaid: '门户返回：“{detail}”'
+    portalSaid: '门户返回：“{detail}”',
+    handoff: {
+      notShared: '该文件没有（或已不再）与您共享，或文件名不是给您的，因此应用不会把它当作您的照片。',
+      notNamedForYou: '文件名不是给您的，因此应用不会把它当作您的照片。',
+      fromYourself: '这个文件是您自己共享的。',
+      tooLarge: '共享的文件超过 {portal} 允许的照片大小（{limit}）。没有做任何更改。',
+      dropped: '{portal} 没有把文件共享给 {name}：门户不允许您与此人共享。'
+    },
+    handoffNotAllowed: '访客无法在 {portal} 上共享文件，因此不能转交照片。请联系房间管理员或 DocSpace 管理员。',
+    handoffNotWaiting: '这张照片已不再等您处理。它可能已被撤回，或者并未与您共享。',
+    handoffUnknown: '此账户没有向此人转交过任何照片。',
+    urlDownloadFailed: '无法从该地址下载图片。'
   }
 }

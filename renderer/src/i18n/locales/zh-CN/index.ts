@@ -1,6 +1,9 @@
 /** Simplified Chinese. Same keys as messages-en.ts; one plural form (plus English's "none" form where it has one). */
 import { bulkZhCN } from './bulk'
+import { faceZhCN } from './face'
 import { zhCNFailures } from './failures'
+import { handoffZhCN } from './handoff'
+import { layoutZhCN } from './layout'
 
 export const zhCN = {
   app: {
@@ -119,7 +122,7 @@ export const zhCN = {
     sortDirectionLabel: '排序方向',
     countAll: '没有人员 | {n} 人',
     countSome: '{shown} / {total} 人',
-    withoutPhotoCount: '{of} 人中 {count} 人无照片',
+    withoutPhotoCount: '{count} 人无照片',
     loadingFirst: '正在加载人员…',
     loadingProgress: '正在加载人员… {loaded} / {total}',
     loadedIn: '已在 {seconds} 秒内加载 {total} 人',
@@ -133,7 +136,9 @@ export const zhCN = {
     columnName: '姓名',
     columnTitle: '职位',
     columnDepartment: '部门',
-    photoOf: '{name} 的照片'
+    photoOf: '{name} 的照片',
+    allWithPhoto: '全部有照片',
+    noneWithPhoto: '全部无照片'
   },
   detail: {
     label: '{name} 的详细信息',
@@ -193,7 +198,9 @@ export const zhCN = {
     tooLateToCancel: '已无法取消：门户已切换到新照片。',
     applyCropAgain: '重新应用裁剪',
     refresh: '刷新列表',
-    rotated: '已旋转 {degrees}°'
+    rotated: '已旋转 {degrees}°',
+    tryAgain: '重试',
+    refreshPerson: '刷新'
   },
   phases: {
     preparing: '正在准备照片…',
@@ -210,7 +217,8 @@ export const zhCN = {
     delete: '正在删除 {name} 的照片',
     'set-from-url': '正在从地址设置 {name} 的照片',
     restore: '正在恢复 {name} 以前的照片',
-    undo: '正在撤销上一次更改'
+    undo: '正在撤销上一次更改',
+    accept: '正在应用转交给您的照片'
   },
   done: {
     replace: '已替换 {name} 的照片',
@@ -218,7 +226,8 @@ export const zhCN = {
     'set-from-url': '已从地址设置 {name} 的照片',
     restore: '已恢复 {name} 以前的照片',
     undo: '已撤销：{name} 的照片已恢复原样',
-    unverified: '暂时未能检查所有尺寸；请稍后刷新。'
+    unverified: '暂时未能检查所有尺寸；请稍后刷新。',
+    restoreFrom: '已恢复 {name} 在 {date} 的照片'
   },
   photoActions: {
     label: '照片操作',
@@ -292,6 +301,30 @@ export const zhCN = {
       undo: '撤销',
       'bulk-import': '照片导入',
       'bulk-undo': '撤销导入'
+    },
+    detail: {
+      bulk: '已更改 {ok} 个，失败 {failed} 个，跳过 {skipped} 个',
+      failed: '更改未成功。',
+      restored: '已恢复 {date} 的照片',
+      restoredNone: '已恢复为“没有照片”，与 {date} 时相同',
+      deleted: '照片已删除；应用在历史记录中保留了一份副本',
+      fromHost: '图片来自 {host}',
+      cropped: '已裁剪为 {side} px 的正方形',
+      unverified: '未能检查所有尺寸'
+    },
+    filters: {
+      label: '筛选活动',
+      person: '人员',
+      personPlaceholder: '任意姓名',
+      action: '更改',
+      anyAction: '任意更改',
+      actor: '操作人',
+      anyActor: '任何人',
+      from: '从',
+      to: '到',
+      clear: '清除筛选',
+      noMatch: '没有符合这些筛选条件的更改。',
+      shown: '显示 {shown} / {total} 项更改'
     }
   },
   toast: {
@@ -301,7 +334,8 @@ export const zhCN = {
     busy: '请等待当前照片更改完成。',
     pendingSignIn: '请重新登录 {portal}：之后 {name} 的照片更改会自动继续。',
     pendingSignInUndo: '请重新登录 {portal}：之后撤销会自动继续。',
-    notifications: '通知'
+    notifications: '通知',
+    refreshed: '现在显示的是门户上 {name} 当前的照片。'
   },
   settings: {
     open: '设置',
@@ -317,5 +351,21 @@ export const zhCN = {
     close: '关闭'
   },
   ...zhCNFailures,
-  bulk: bulkZhCN
+  bulk: bulkZhCN,
+  handoff: handoffZhCN,
+  restoreDialog: {
+    title: '要恢复 {name} 在 {date} 的照片吗？',
+    now: '当前',
+    after: '恢复后',
+    nowAlt: '{name} 当前的照片',
+    afterAlt: '{name} 在 {date} 的照片',
+    noPhoto: '没有照片',
+    loading: '正在加载当前照片…',
+    body: '当前照片会先保存到历史记录中，因此可以用“撤销”找回。',
+    bodyRemove: '{date} 时 {name} 没有照片：恢复会删除当前照片。当前照片会先保存到历史记录中，因此可以用“撤销”找回。',
+    confirm: '恢复照片',
+    cancel: '取消'
+  },
+  face: faceZhCN,
+  layout: layoutZhCN
 }
