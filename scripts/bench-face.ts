@@ -85,12 +85,12 @@ async function batch(count: number, workers: number, photos: readonly Uint8Array
   return { seconds, imagesPerSecond: count / seconds, eventLoopMaxBlockedMs: blockedMs(delay), framed, warned }
 }
 
-/** The event loop's longest delay with nothing to do: on a loaded machine the OS alone delays it this much. */
 /** The histogram records the time between its 10 ms ticks, so a loop never blocked reads 10 ms: the block is what exceeds a tick. */
 function blockedMs(delay: IntervalHistogram): number {
   return Math.max(0, delay.max / 1e6 - 10)
 }
 
+/** The event loop's longest delay with nothing to do: on a loaded machine the OS alone delays it this much. */
 async function idleBlockMs(ms: number): Promise<number> {
   const delay = monitorEventLoopDelay({ resolution: 10 })
   delay.enable()
