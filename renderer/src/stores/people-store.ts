@@ -29,8 +29,13 @@ import { useAccountsStore } from './accounts-store'
 
 /** While pages stream in, the list is rebuilt at most this often (the first page shows at once). */
 const FLUSH_INTERVAL_MS = 120
-const ROW_PHOTO_CACHE = { maxEntries: 2000, maxInFlight: 6 }
-const DETAIL_PHOTO_CACHE = { maxEntries: 36, maxInFlight: 3 }
+/**
+ * Photo caches, in bytes of the files: a row photo (32 px) is 1–4 KB, so 8 MiB keeps a few thousand
+ * rows' worth; the detail panel's six sizes of a person reach a few MB (the original), so 48 MiB keeps
+ * the last dozen or so people.
+ */
+const ROW_PHOTO_CACHE = { maxBytes: 8 * 1024 * 1024, maxInFlight: 6 }
+const DETAIL_PHOTO_CACHE = { maxBytes: 48 * 1024 * 1024, maxInFlight: 3 }
 
 export type LoadState = 'idle' | 'loading' | 'done' | 'failed'
 
