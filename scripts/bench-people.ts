@@ -235,7 +235,7 @@ async function measureLoad(page: Page, account: { email: string; password: strin
     )
   }, people)
   await page.getByTestId('signin-submit').click()
-  await page.waitForFunction(() => (window as unknown as { __bench: { full?: number } }).__bench.full !== undefined, null, { timeout: 60_000, polling: 100 })
+  await page.waitForFunction(() => (window as unknown as { __bench: { full?: number } }).__bench.full !== undefined, null, { timeout: Math.max(60_000, people * 5), polling: 100 })
   const b = await page.evaluate(() => (window as unknown as { __bench: { t0: number; first: number; full: number; longTasks: { start: number; ms: number }[] } }).__bench)
   const during = b.longTasks.filter((t) => t.start >= b.t0 && t.start <= b.full)
   return {
