@@ -16,6 +16,7 @@ import {
   filterPeople,
   indexPerson,
   isFiltered,
+  narrows,
   NO_FILTERS,
   sortPeople,
   type IndexedPerson,
@@ -76,7 +77,16 @@ export const usePeopleStore = defineStore('people', () => {
 
   // Sorting runs when the data or the sort change; a keystroke only filters the sorted list.
   const sorted = computed(() => sortPeople(all.value, sort.value))
-  const visible = computed(() => filterPeople(sorted.value, { ...filters }))
+  /** The last filtering: a keystroke that only narrows it filters its result, not everyone again. */
+  let lastFilter: { source: readonly IndexedPerson[]; filters: PeopleFilters; result: IndexedPerson[] } | null = null
+  const visible = computed(() => {
+    const source = sorted.value
+    const next: PeopleFilters = { ...filters }
+    const from = lastFilter !== null && lastFilter.source === source && narrows(lastFilter.filters, next) ? lastFilter.result : source
+    const result = filterPeople(from, next)
+    lastFilter = { source, filters: next, result }
+    return result
+  })
   // Everyone's tally changes with the data only; a keystroke tallies just the rows it shows.
   const allTally = computed(() => tallyPhotos(all.value))
   const counts = computed(() => countPeople(allTally.value, tallyPhotos(visible.value)))
