@@ -7,7 +7,7 @@ import { startWebHost, type WebHost } from '../main/web-host/server'
 import type { Handlers } from '../main/ipc/types'
 import { createBridge } from './bridge'
 import { REQUEST_CHANNELS, type AccountsOverview } from './contract'
-import { connectWebHost, decodeEventData, encodeEventData, type EventSourceLike } from './http-transport'
+import { connectWebHost, decodeEventData, decodeWire, encodeAnswer, encodeEventData, type EventSourceLike } from './http-transport'
 
 const SECRET = 'transport-secret-0123456789abcdefgh'
 
@@ -187,5 +187,30 @@ describe('connectWebHost', () => {
     source?.onmessage?.({ data: encodeEventData({ channel: 'accounts:changed', payload: 2 }) })
     expect(listeners).toEqual([2])
     expect(decodeEventData('')).toBeUndefined()
+  })
+})
+
+describe('encodeAnswer', () => {
+  const page = {
+    ok: true,
+    value: { people: [{ id: 'u1', displayName: 'José Ñúñez 李', groups: [{ id: 'g', name: 'R&D' }], hasPhoto: false, refusal: undefined }], startIndex: 0, total: 1 }
+  }
+
+  it('sends plain data as JSON and gets the same value back', () => {
+    const answer = encodeAnswer(page)
+    expect(answer.contentType).toBe('application/json')
+    expect(decodeWire(answer.bytes)).toEqual(page)
+  })
+
+  it('keeps msgpack for what JSON would change: bytes, dates, non-finite numbers', () => {
+    for (const value of [
+      { ok: true, value: { bytes: new Uint8Array([123, 0, 255]) } },
+      { ok: true, value: { at: new Date(0) } },
+      { ok: true, value: { ratio: Number.NaN } }
+    ]) {
+      const answer = encodeAnswer(value)
+      expect(answer.contentType).toBe('application/msgpack')
+      expect(decodeWire(answer.bytes)).toEqual(value)
+    }
   })
 })

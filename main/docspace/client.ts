@@ -11,6 +11,7 @@ import {
   authenticationTokenDto,
   buildVersionDto,
   employeeFullDto,
+  employeeRowDto,
   fileUploadResultDto,
   settingsDto,
   thumbnailsDataDto,
@@ -194,7 +195,7 @@ export class DocSpaceClient {
     }
     const people: EmployeeFullDto[] = []
     for (const item of res.value.response.slice(0, Math.max(0, page.count))) {
-      const dto = employeeFullDto.safeParse(item)
+      const dto = employeeRowDto.safeParse(item)
       if (!dto.success) return unexpected('person')
       people.push(dto.data)
     }

@@ -18,7 +18,7 @@ import type { ServerResponse } from 'node:http'
 import { fastify, type FastifyReply, type FastifyRequest } from 'fastify'
 import { fastifyStatic } from '@fastify/static'
 import { REQUEST_CHANNELS, type RequestChannel } from '../../preload/contract'
-import { WEB_HOST_WIRE, decodeWire, encodeEventData, encodeWire } from '../../preload/http-transport'
+import { WEB_HOST_WIRE, decodeWire, encodeAnswer, encodeEventData } from '../../preload/http-transport'
 import type { EventSink } from '../core/events'
 import { callHandler } from '../ipc/call-handler'
 import type { Handlers } from '../ipc/types'
@@ -151,7 +151,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return reply.code(415).type('text/plain').send('Expected a msgpack body')
       }
       const result = await callHandler(options.handlers, channel, envelope.arg, (message) => log(`web-host: ${message}`))
-      return reply.type(WEB_HOST_WIRE.contentType).send(Buffer.from(encodeWire(result)))
+      const answer = encodeAnswer(result)
+      return reply.type(answer.contentType).send(Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength))
     }
   )
 

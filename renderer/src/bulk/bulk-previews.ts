@@ -8,7 +8,8 @@ import type { BulkRow, PhotoImage, Result } from '../../../preload/contract'
 import { PhotoCache, type CachedPhoto, type PhotoCacheOptions } from '../photos/photo-cache'
 import { ScrollSettle } from '../photos/scroll-settle'
 
-const LIMITS = { maxEntries: 120, maxInFlight: 3 }
+/** Prepared images are 50–150 KB each: 16 MiB keeps about the 120 rows around the screen. */
+const LIMITS = { maxBytes: 16 * 1024 * 1024, maxInFlight: 3 }
 
 export interface BulkPreviewsOptions {
   readonly load: (jobId: string, rowId: string) => Promise<Result<PhotoImage>>

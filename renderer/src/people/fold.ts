@@ -10,20 +10,19 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/
 const charCache = new Map<string, string>()
 const CHAR_CACHE_LIMIT = 10_000
 
+/** Each character outside ASCII, as a whole code point. */
+const NON_ASCII = /[^\x00-\x7f]/gu
+
 /**
  * Lower-cases and reduces to ASCII, so search compares like with like. ASCII text (most names) takes
- * the fast path; other characters go one at a time through a memo, which keeps indexing 50,000 people
- * as fast as the old hand-written table (any-ascii works per character too, so the result is the same).
+ * the fast path; in other text the regular expression finds the characters outside ASCII and only
+ * those go through a memo (any-ascii works per character, so the result is the same as folding the
+ * whole text), which keeps indexing 50,000 people a matter of milliseconds per page.
  */
 export function foldText(text: string): string {
   if (ASCII_ONLY.test(text)) return text.toLowerCase()
-  let out = ''
-  for (const ch of text) {
-    const code = ch.charCodeAt(0)
-    if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch
-    else out += foldChar(ch)
-  }
-  return out
+  // foldChar answers ASCII, so lower-casing afterwards only touches A-Z.
+  return text.replace(NON_ASCII, foldChar).toLowerCase()
 }
 
 function foldChar(ch: string): string {

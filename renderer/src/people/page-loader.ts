@@ -5,7 +5,7 @@
  */
 import type { AppError, PeoplePage, Result } from '../../../preload/contract'
 
-const PAGE_SIZE = 100
+export const PAGE_SIZE = 100
 /**
  * A total above this is not believed (main holds the portal to the same bound): paging to it would
  * only schedule millions of requests and freeze the window.

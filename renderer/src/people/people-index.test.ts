@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Person } from '../../../preload/contract'
 import { makePerson } from '../testing/fake-app-api'
-import { collectGroups, countPeople, filterPeople, tallyPhotos, indexPerson, isFiltered, NO_FILTERS, sortPeople, type PeopleFilters } from './people-index'
+import { collectGroups, countPeople, filterPeople, tallyPhotos, indexPerson, isFiltered, narrows, NO_FILTERS, sortPeople, type PeopleFilters } from './people-index'
 
 const SALES = { id: 'g-sales', name: 'Sales' }
 const IT = { id: 'g-it', name: 'IT' }
@@ -148,5 +148,32 @@ describe('at HR scale', () => {
       `[people-index] 10,000 people: index ${indexMs.toFixed(1)} ms, sort ${sortMs.toFixed(1)} ms, ` +
         `filter+count per keystroke ${times.map((t) => t.toFixed(2)).join(' / ')} ms (max ${Math.max(...times).toFixed(2)} ms)`
     )
+  })
+})
+
+describe('narrowing a search as it is typed', () => {
+  const f = (query: string, more: Partial<PeopleFilters> = {}): PeopleFilters => ({ ...NO_FILTERS, query, ...more })
+
+  it('filtering the last result gives what filtering everyone gives, key by key', () => {
+    for (const typed of ['engineer nowak', 'Strauß', 'hr recruiter', 'example.com  a']) {
+      let last = filterPeople(index, f(''))
+      let prev = f('')
+      for (let n = 1; n <= typed.length; n++) {
+        const next = f(typed.slice(0, n))
+        expect(narrows(prev, next)).toBe(true)
+        last = filterPeople(last, next)
+        expect(names(last)).toEqual(names(filterPeople(index, next)))
+        prev = next
+      }
+    }
+  })
+
+  it('does not narrow when a term got shorter or went, or another filter changed', () => {
+    expect(narrows(f('jose'), f('jos'))).toBe(false)
+    expect(narrows(f('engineer nowak'), f('engineer'))).toBe(false)
+    expect(narrows(f('jo'), f('ajo'))).toBe(true)
+    expect(narrows(f('jo'), f('jose', { status: 'active' }))).toBe(false)
+    expect(narrows(f('jo', { groupId: IT.id }), f('jose'))).toBe(false)
+    expect(narrows(f('jo', { photo: 'with-photo' }), f('jose', { photo: 'with-photo' }))).toBe(true)
   })
 })

@@ -59,7 +59,7 @@ export function indexPerson(person: Person, order: number): IndexedPerson {
   ]
   // One fold over all fields is several times faster than six (normalize has a per-call cost).
   // Newlines separate the fields, so they must not occur inside one.
-  const haystack = foldText(fields.map((f) => f.replace(/\n/g, ' ')).join('\n'))
+  const haystack = foldText(fields.map((f) => (f.includes('\n') ? f.replace(/\n/g, ' ') : f)).join('\n'))
   const [name = '', first = '', last = '', email = '', title = '', department = ''] = haystack.split('\n')
   return {
     person,
@@ -108,6 +108,19 @@ export function filterPeople(people: readonly IndexedPerson[], filters: PeopleFi
     out.push(entry)
   }
   return out
+}
+
+/**
+ * Whether the people passing `next` are all among those passing `prev`, so `next` may filter the
+ * earlier result instead of everyone: the same filters apart from the search, and every earlier
+ * term inside some new one (typing on at the end of a word, or adding a word). filterPeople keeps
+ * the input order, so filtering the earlier result gives exactly what filtering everyone gives.
+ */
+export function narrows(prev: PeopleFilters, next: PeopleFilters): boolean {
+  if (prev.groupId !== next.groupId || prev.status !== next.status || prev.role !== next.role || prev.photo !== next.photo) return false
+  const before = foldQuery(prev.query)
+  const after = foldQuery(next.query)
+  return before.every((term) => after.some((t) => t.includes(term)))
 }
 
 function matchesAll(haystack: string, terms: readonly string[]): boolean {

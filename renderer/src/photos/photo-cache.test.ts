@@ -3,13 +3,14 @@ import type { PhotoImage, Result } from '../../../preload/contract'
 import { fail, ok } from '../testing/fake-app-api'
 import { blobUrlFactory, PhotoCache } from './photo-cache'
 
-function harness(maxEntries = 3, maxInFlight = 2) {
+/** Every test image is `imageBytes` long (1 by default), so maxBytes 3 keeps three of them. */
+function harness(maxBytes = 3, maxInFlight = 2) {
   const loads: string[] = []
   const waiting = new Map<string, (r: Result<PhotoImage>) => void>()
   const revoked: string[] = []
   let created = 0
   const cache = new PhotoCache({
-    maxEntries,
+    maxBytes,
     maxInFlight,
     load: (ref) => {
       loads.push(ref)
@@ -19,13 +20,14 @@ function harness(maxEntries = 3, maxInFlight = 2) {
     revokeUrl: (url) => revoked.push(url)
   })
   const image: PhotoImage = { bytes: new Uint8Array([1]), mime: 'image/png', width: 32, height: 32 }
+  const sized = (bytes: number): PhotoImage => ({ ...image, bytes: new Uint8Array(bytes) })
   const answer = (ref: string, r: Result<PhotoImage> = ok(image)) => {
     const resolve = waiting.get(ref)
     if (!resolve) throw new Error(`${ref} is not loading`)
     waiting.delete(ref)
     resolve(r)
   }
-  return { cache, loads, waiting, revoked, answer }
+  return { cache, loads, waiting, revoked, answer, sized }
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0))
@@ -155,5 +157,40 @@ describe('PhotoCache', () => {
     h.answer('/u1_big.png?hash=1')
     expect((await again).ok).toBe(true)
     expect(h.cache.peek('/u1_big.png?hash=1')).toBeDefined()
+  })
+
+  it('counts bytes, not photos: one large photo pushes out as many small ones as it needs', async () => {
+    const h = harness(1000, 4)
+    for (const ref of ['a', 'b', 'c', 'd']) {
+      const r = h.cache.get(ref)
+      h.answer(ref, ok(h.sized(200)))
+      await r
+    }
+    expect(h.cache.bytes).toBe(800)
+    h.cache.peek('a') // used again: the oldest is now b
+    const big = h.cache.get('big')
+    h.answer('big', ok(h.sized(550)))
+    expect(await big).toMatchObject({ ok: true, value: { bytes: 550 } })
+    expect(h.cache.peek('b')).toBeUndefined()
+    expect(h.cache.peek('c')).toBeUndefined()
+    expect(h.cache.peek('a')?.url).toBe('blob:test/1')
+    expect(h.cache.peek('d')).toBeDefined()
+    expect(h.revoked).toEqual(['blob:test/2', 'blob:test/3'])
+    expect(h.cache.bytes).toBe(950)
+  })
+
+  it('hands out a photo larger than the whole cache without keeping it, and revokes it on dispose', async () => {
+    const h = harness(100, 2)
+    const small = h.cache.get('small')
+    h.answer('small', ok(h.sized(50)))
+    await small
+    const huge = h.cache.get('huge')
+    h.answer('huge', ok(h.sized(101)))
+    expect(await huge).toMatchObject({ ok: true, value: { url: 'blob:test/2' } })
+    expect(h.cache.peek('small')).toBeDefined()
+    expect(h.cache.peek('huge')).toBeUndefined()
+    expect(h.revoked).toEqual([])
+    h.cache.dispose()
+    expect(h.revoked.sort()).toEqual(['blob:test/1', 'blob:test/2'])
   })
 })

@@ -3,8 +3,10 @@
  * server can repeat the old one for 20 minutes after a write), so the people store drops a person's
  * photos when it learns of a change (forget). Only rows that are actually rendered ask for their photo; a request whose row
  * scrolled away before its turn is dropped; at most `maxInFlight` loads run at once; the least
- * recently used URLs are revoked when the cache is full.
+ * recently used URLs are revoked when the photos kept add up to more than `maxBytes` (a count would
+ * let a cache of large photos grow without bound, and keep few of a cache of tiny ones).
  */
+import { LRUCache } from 'lru-cache'
 import type { AppError, PhotoImage, PhotoRef, Result } from '../../../preload/contract'
 
 export interface CachedPhoto {
@@ -13,13 +15,16 @@ export interface CachedPhoto {
   /** Real pixel size, decoded by main from the bytes. */
   readonly width: number
   readonly height: number
+  /** Size of the encoded file: what the cache counts against maxBytes. */
+  readonly bytes: number
 }
 
 export interface PhotoCacheOptions {
   readonly load: (ref: PhotoRef) => Promise<Result<PhotoImage>>
   readonly createUrl: (image: PhotoImage) => string
   readonly revokeUrl: (url: string) => void
-  readonly maxEntries: number
+  /** Most bytes of photo files kept; the least recently used are revoked past it. */
+  readonly maxBytes: number
   readonly maxInFlight: number
 }
 
@@ -36,8 +41,9 @@ const CHANGED: AppError = { code: 'app/cancelled', message: 'The photo changed w
 const DISPOSED: AppError = { code: 'app/cancelled', message: 'The photo cache was closed.' }
 
 export class PhotoCache {
-  /** Insertion order is recency order: a hit is re-inserted at the end. */
-  private readonly entries = new Map<PhotoRef, CachedPhoto>()
+  private readonly entries: LRUCache<PhotoRef, CachedPhoto>
+  /** Photos larger than the whole cache: handed out once, not kept, revoked on dispose. */
+  private readonly oversized = new Set<string>()
   private readonly pending = new Map<PhotoRef, Pending>()
   private readonly queue: Pending[] = []
   /** Loads started before their ref was forgotten. */
@@ -46,13 +52,18 @@ export class PhotoCache {
   private peakInFlight = 0
   private disposed = false
 
-  constructor(private readonly options: PhotoCacheOptions) {}
+  constructor(private readonly options: PhotoCacheOptions) {
+    this.entries = new LRUCache<PhotoRef, CachedPhoto>({
+      maxSize: Math.max(1, options.maxBytes),
+      // An empty file still holds a URL: count it as one byte, so it is bounded too.
+      sizeCalculation: (photo) => Math.max(1, photo.bytes),
+      dispose: (photo) => options.revokeUrl(photo.url)
+    })
+  }
 
-  /** A cached photo without loading anything. */
+  /** A cached photo without loading anything; counts as a use. */
   peek(ref: PhotoRef): CachedPhoto | undefined {
-    const hit = this.entries.get(ref)
-    if (hit) this.touch(ref, hit)
-    return hit
+    return this.entries.get(ref)
   }
 
   get(ref: PhotoRef, signal?: AbortSignal): Promise<Result<CachedPhoto>> {
@@ -77,16 +88,17 @@ export class PhotoCache {
     return this.entries.size
   }
 
+  /** Bytes of the photos kept now (never above maxBytes). */
+  get bytes(): number {
+    return this.entries.calculatedSize
+  }
+
   /**
    * Drops (and revokes) every cached photo whose ref matches; a load of such a ref that is queued or
    * running is not kept and answers app/cancelled, so the next ask loads afresh.
    */
   forget(matches: (ref: PhotoRef) => boolean): void {
-    for (const [ref, photo] of [...this.entries]) {
-      if (!matches(ref)) continue
-      this.entries.delete(ref)
-      this.options.revokeUrl(photo.url)
-    }
+    for (const ref of [...this.entries.keys()]) if (matches(ref)) this.entries.delete(ref)
     for (const [ref, pending] of [...this.pending]) {
       if (!matches(ref)) continue
       this.pending.delete(ref)
@@ -102,8 +114,9 @@ export class PhotoCache {
   /** Revokes every URL; loads still running are discarded when they finish. */
   dispose(): void {
     this.disposed = true
-    for (const photo of this.entries.values()) this.options.revokeUrl(photo.url)
     this.entries.clear()
+    for (const url of this.oversized) this.options.revokeUrl(url)
+    this.oversized.clear()
     for (const p of this.queue) p.resolve({ ok: false, error: DISPOSED })
     this.queue.length = 0
   }
@@ -141,27 +154,12 @@ export class PhotoCache {
       p.resolve({ ok: false, error: CHANGED })
     } else {
       const { mime, width, height } = result.value
-      const photo: CachedPhoto = { url: this.options.createUrl(result.value), mime, width, height }
-      this.entries.set(p.ref, photo)
-      this.evict()
+      const photo: CachedPhoto = { url: this.options.createUrl(result.value), mime, width, height, bytes: result.value.bytes.byteLength }
+      if (photo.bytes > this.options.maxBytes) this.oversized.add(photo.url)
+      else this.entries.set(p.ref, photo)
       p.resolve({ ok: true, value: photo })
     }
     this.pump()
-  }
-
-  private touch(ref: PhotoRef, photo: CachedPhoto): void {
-    this.entries.delete(ref)
-    this.entries.set(ref, photo)
-  }
-
-  private evict(): void {
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next()
-      if (oldest.done) return
-      const photo = this.entries.get(oldest.value)
-      this.entries.delete(oldest.value)
-      if (photo) this.options.revokeUrl(photo.url)
-    }
   }
 }
 

@@ -16,6 +16,7 @@ import {
   filterPeople,
   indexPerson,
   isFiltered,
+  narrows,
   NO_FILTERS,
   sortPeople,
   type IndexedPerson,
@@ -29,8 +30,15 @@ import { useAccountsStore } from './accounts-store'
 
 /** While pages stream in, the list is rebuilt at most this often (the first page shows at once). */
 const FLUSH_INTERVAL_MS = 120
-const ROW_PHOTO_CACHE = { maxEntries: 2000, maxInFlight: 6 }
-const DETAIL_PHOTO_CACHE = { maxEntries: 36, maxInFlight: 3 }
+/** ...and at least this many times as long as the last rebuild took. */
+const FLUSH_COST_FACTOR = 10
+/**
+ * Photo caches, in bytes of the files: a row photo (32 px) is 1–4 KB, so 8 MiB keeps a few thousand
+ * rows' worth; the detail panel's six sizes of a person reach a few MB (the original), so 48 MiB keeps
+ * the last dozen or so people.
+ */
+const ROW_PHOTO_CACHE = { maxBytes: 8 * 1024 * 1024, maxInFlight: 6 }
+const DETAIL_PHOTO_CACHE = { maxBytes: 48 * 1024 * 1024, maxInFlight: 3 }
 
 export type LoadState = 'idle' | 'loading' | 'done' | 'failed'
 
@@ -69,7 +77,16 @@ export const usePeopleStore = defineStore('people', () => {
 
   // Sorting runs when the data or the sort change; a keystroke only filters the sorted list.
   const sorted = computed(() => sortPeople(all.value, sort.value))
-  const visible = computed(() => filterPeople(sorted.value, { ...filters }))
+  /** The last filtering: a keystroke that only narrows it filters its result, not everyone again. */
+  let lastFilter: { source: readonly IndexedPerson[]; filters: PeopleFilters; result: IndexedPerson[] } | null = null
+  const visible = computed(() => {
+    const source = sorted.value
+    const next: PeopleFilters = { ...filters }
+    const from = lastFilter !== null && lastFilter.source === source && narrows(lastFilter.filters, next) ? lastFilter.result : source
+    const result = filterPeople(from, next)
+    lastFilter = { source, filters: next, result }
+    return result
+  })
   // Everyone's tally changes with the data only; a keystroke tallies just the rows it shows.
   const allTally = computed(() => tallyPhotos(all.value))
   const counts = computed(() => countPeople(allTally.value, tallyPhotos(visible.value)))
@@ -143,10 +160,18 @@ export const usePeopleStore = defineStore('people', () => {
 
     const pages = new PageAccumulator<IndexedPerson>((e) => e.person.id)
     let timer: ReturnType<typeof setTimeout> | null = null
+    let interval = FLUSH_INTERVAL_MS
     const flush = (): void => {
       if (timer !== null) clearTimeout(timer)
       timer = null
-      if (!controller.signal.aborted) all.value = markRaw(pages.inPortalOrder())
+      if (controller.signal.aborted) return
+      const started = performance.now()
+      all.value = markRaw(pages.inPortalOrder())
+      // The sort runs here rather than in the render, so its cost is known. Flushes are spaced at
+      // least ten times their cost apart: at 50,000 people re-sorting every 120 ms would take the
+      // window (and the CPU main needs for the pages) away from the load itself.
+      void sorted.value
+      interval = Math.max(FLUSH_INTERVAL_MS, FLUSH_COST_FACTOR * (performance.now() - started))
     }
 
     const result = await loadAllPeople({
@@ -160,7 +185,7 @@ export const usePeopleStore = defineStore('people', () => {
         )
         // First rows at once; later pages are batched so the list is not re-sorted 100 times.
         if (all.value.length === 0) flush()
-        else timer ??= setTimeout(flush, FLUSH_INTERVAL_MS)
+        else timer ??= setTimeout(flush, interval)
       }
     })
     if (controller.signal.aborted) return { ok: false, error: { code: 'app/cancelled', message: 'Superseded by another load.' } }
