@@ -62,7 +62,7 @@ function doneDetail(t: Translate, entry: ActivityEntry, locale: string): string 
   }
   if (entry.action === 'delete') parts.push(t('activity.detail.deleted', {}))
   if (change.urlHost) parts.push(t('activity.detail.fromHost', { host: change.urlHost }))
-  if (change.cropSide) parts.push(t('activity.detail.cropped', { side: new Intl.NumberFormat(locale).format(change.cropSide) }))
+  if (change.cropSide) parts.push(t(change.faceFramed ? 'activity.detail.croppedFace' : 'activity.detail.cropped', { side: new Intl.NumberFormat(locale).format(change.cropSide) }))
   if (change.verified === false) parts.push(t('activity.detail.unverified', {}))
   return parts.join(' · ')
 }
