@@ -29,7 +29,7 @@ for (const colorScheme of SCHEMES) {
     })
 
     test('sign-in has no serious or critical accessibility violations', async ({ app }) => {
-      await expect(app.page.getByTestId('signin-view')).toBeVisible()
+      await expect(app.page.getByRole('heading', { name: 'Sign in to a DocSpace portal' })).toBeVisible()
       expect(await seriousViolations(app.page, 'sign-in')).toEqual([])
     })
 
@@ -52,7 +52,7 @@ for (const colorScheme of SCHEMES) {
       await saveAndWait(page, `Photo of ${me.displayName} replaced`)
 
       // With the replace saved, the history has an entry to restore (the screen as a user meets it).
-      await detail.getByTestId('history-toggle').click()
+      await detail.getByRole('button', { name: 'History' }).click()
       await expect(detail.getByTestId('history-entry')).toHaveCount(1)
       found.push(...(await seriousViolations(page, 'history')))
 
@@ -91,8 +91,8 @@ for (const colorScheme of SCHEMES) {
     test('the activity view has no serious or critical violations', async ({ app, portal }) => {
       await app.signIn(portal.accounts.admin)
       const page = app.page
-      await page.getByTestId('open-activity').click()
-      await expect(page.getByTestId('activity-view')).toBeVisible()
+      await page.getByRole('button', { name: 'Activity' }).click()
+      await expect(page.getByRole('dialog', { name: 'Activity' })).toBeVisible()
       expect(await seriousViolations(page, 'activity')).toEqual([])
     })
   })
