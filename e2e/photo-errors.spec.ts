@@ -41,7 +41,7 @@ test.describe('unusable files', () => {
     // A decompression bomb: refused from its header (900 megapixels), before any pixel is decoded.
     await dropFiles(row, [{ name: 'huge.png', mimeType: 'image/png', bytes: decompressionBombPng(30_000) }])
     await expect(errorToast(page)).toHaveAttribute('data-error-code', 'image/too-large')
-    await expect(errorToast(page)).toContainText('“huge.png” is too large to process safely (30000 × 30000 px). Scale it down and try again.')
+    await expect(errorToast(page)).toContainText('“huge.png” is too large to process safely (30,000 × 30,000 px). Scale it down and try again.')
     await expect(editor(page)).toHaveCount(0)
     await errorToast(page).getByRole('button', { name: 'Dismiss' }).click()
 
