@@ -84,7 +84,8 @@ for (const colorScheme of SCHEMES) {
       ])
       const plan = page.getByTestId('bulk-plan')
       await expect(plan).toBeVisible()
-      await expect(plan.getByTestId('bulk-row')).toHaveCount(3)
+      // Matching frames every photo in the image pool, which loads the face model first (slow on a busy machine).
+      await expect(plan.getByTestId('bulk-row')).toHaveCount(3, { timeout: 30_000 })
       expect(await seriousViolations(page, 'bulk plan')).toEqual([])
     })
 

@@ -78,7 +78,7 @@ test('sign in, browse, replace, restore, activity and settings with the keyboard
   await page.keyboard.press('Control+O')
   await (await chooser).setFiles({ name: 'quadrants.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(await quadrantsJpeg(400, 300)) })
   const editor = page.getByRole('dialog', { name: `New photo for ${me.displayName}` })
-  await expect(editor).toBeVisible({ timeout: 30_000 })
+  await expect(editor).toBeVisible({ timeout: 30_000 }) // the first picture also loads the face model
   await expect(editor.getByRole('button', { name: 'Save' })).toBeEnabled()
   expect(await focusRing(page)).toBe('visible')
   await page.keyboard.press('ArrowLeft')
