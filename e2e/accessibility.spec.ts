@@ -34,6 +34,8 @@ for (const colorScheme of SCHEMES) {
     })
 
     test('the list, the detail panel, the editor and the history have no serious or critical violations', async ({ app, portal }) => {
+      // Six full axe runs, a photo framed and saved: on a busy machine more than the default minute.
+      test.slow()
       const me = portal.accounts.admin
       await app.signIn(me)
       await app.waitForFullList()
@@ -71,6 +73,8 @@ for (const colorScheme of SCHEMES) {
     })
 
     test('the bulk plan has no serious or critical violations', async ({ app, portal }) => {
+      // Every photo is framed in the image pool before the plan shows (the face model loads first).
+      test.slow()
       const me = portal.accounts.admin
       await app.signIn(me)
       await app.waitForFullList()
