@@ -39,7 +39,7 @@ export default tseslint.config(
   { files: ['main/docspace/http.ts'], rules: { 'no-restricted-imports': restrict(ELECTRON, KEYTAR, SHARP, CROPPER) } },
   { files: ['main/images/**/*.ts', 'main/testing/**/*.ts'], rules: { 'no-restricted-imports': restrict(ELECTRON, KEYTAR, GOT, CROPPER) } },
   // main's layers, low to high: core < docspace, images, secrets < services < changes < jobs < ipc, cli < shell
-  { files: ['main/**/*.ts', 'preload/contract.ts'], plugins: { layers: layersPlugin }, rules: { 'layers/layers': 'error' } },
+  { files: ['main/**/*.ts', 'preload/contract.ts', 'shared/**/*.ts'], plugins: { layers: layersPlugin }, rules: { 'layers/layers': 'error' } },
   // renderer: no Node, no main-process code, cropperjs only in its component
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.vue'],

@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'emulator/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'shared/**/*.test.ts', 'emulator/**/*.test.ts', 'scripts/**/*.test.ts'],
           // Builds out/ (preload bundle, renderer) when missing: some tests read it, and a fresh clone has none.
           globalSetup: ['scripts/vitest-global-setup.ts']
         }

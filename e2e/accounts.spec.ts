@@ -20,9 +20,9 @@ test('sign-out removes the keychain item and returns to sign-in with the portal 
 
   const page = app.page
   await openSwitcher(page)
-  await page.getByTestId('account-sign-out').click()
+  await page.getByRole('button', { name: 'Sign out' }).click()
 
-  await expect(page.getByTestId('signin-view')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Sign in to a DocSpace portal' })).toBeVisible()
   await expect(ui.counts(page)).toHaveCount(0)
   expect(await keychain.items()).not.toContain(item)
   expect(await keychain.secretFor(portal.url, admin.id)).toBeNull()
@@ -31,14 +31,14 @@ test('sign-out removes the keychain item and returns to sign-in with the portal 
   await expect(remembered).toHaveAttribute('data-state', 'signed-out')
   // The remembered portal offers a sign-in with the address and email filled in.
   await remembered.getByTestId('remembered-open').click()
-  await expect(page.getByTestId('signin-portal')).toHaveValue(portal.url)
-  await expect(page.getByTestId('signin-email')).toHaveValue(admin.email)
+  await expect(page.getByLabel('Portal address')).toHaveValue(portal.url)
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue(admin.email)
 
   // Still signed out after a restart: nothing was left behind to sign in with.
   await app.restartHost()
-  await expect(page.getByTestId('signin-view')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Sign in to a DocSpace portal' })).toBeVisible()
   await expect(page.getByTestId('remembered-account')).toHaveAttribute('data-state', 'signed-out')
-  await expect(page.getByTestId('signin-email')).toHaveValue(admin.email)
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue(admin.email)
 })
 
 test('two portals are remembered across a restart and stay signed in', async ({ app, portal, keychain }) => {
@@ -47,7 +47,7 @@ test('two portals are remembered across a restart and stay signed in', async ({ 
 
   await app.signIn(portal.accounts.admin)
   await openSwitcher(page)
-  await page.getByTestId('account-add').click()
+  await page.getByRole('button', { name: 'Sign in to another portal…' }).click()
   await app.signIn(second.accounts.owner, { portalUrl: second.url })
   await expect(page.getByTestId('account-switcher')).toContainText(second.accounts.owner.displayName)
   expect(await keychain.items()).toEqual(
@@ -57,7 +57,7 @@ test('two portals are remembered across a restart and stay signed in', async ({ 
   await app.restartHost()
 
   // Back on the last portal used, without a sign-in.
-  await expect(page.getByTestId('signin-view')).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Sign in to a DocSpace portal' })).toHaveCount(0)
   await expect(page.getByTestId('account-switcher')).toContainText(second.accounts.owner.displayName)
   await expect(page.getByTestId('capability-banner')).toHaveAttribute('data-rule', 'admin-may-edit-others')
   await expect(ui.counts(page)).toHaveAttribute('data-total', '120')
@@ -73,7 +73,7 @@ test('two portals are remembered across a restart and stay signed in', async ({ 
   await expect(page.getByTestId('account-switcher')).toContainText(portal.accounts.admin.displayName)
   await expect(page.getByTestId('capability-banner')).toHaveAttribute('data-rule', 'self-only')
   await expect(ui.counts(page)).toHaveAttribute('data-total', '300')
-  await expect(page.getByTestId('signin-view')).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Sign in to a DocSpace portal' })).toHaveCount(0)
 })
 
 test('an expired token sends the portal back to sign-in with a clear message', async ({ app, portal, keychain }) => {
@@ -86,17 +86,17 @@ test('an expired token sends the portal back to sign-in with a clear message', a
   // The next portal call (opening someone's photos) meets the 401.
   await ui.rows(page).first().click()
 
-  await expect(page.getByTestId('signin-view')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Sign in to a DocSpace portal' })).toBeVisible()
   const notice = page.getByTestId('signin-notice')
   await expect(notice).toContainText(`Your session on ${new URL(portal.url).host} ended. Sign in again.`)
-  await expect(page.getByTestId('signin-portal')).toHaveValue(portal.url)
-  await expect(page.getByTestId('signin-email')).toHaveValue(admin.email)
+  await expect(page.getByLabel('Portal address')).toHaveValue(portal.url)
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue(admin.email)
   await expect(page.getByTestId('remembered-account')).toHaveAttribute('data-state', 'expired')
   expect(await keychain.secretFor(portal.url, admin.id)).toBeNull()
 
   // Signing in again brings the list back.
-  await page.getByTestId('signin-password').fill(admin.password)
-  await page.getByTestId('signin-submit').click()
+  await page.getByLabel('Password', { exact: true }).fill(admin.password)
+  await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(ui.counts(page)).toBeVisible()
   await expect(page.getByTestId('signin-notice')).toHaveCount(0)
   expect(await keychain.secretFor(portal.url, admin.id)).not.toBeNull()

@@ -19,29 +19,29 @@ test.describe('on a DocSpace 3.5.0 portal', () => {
   test('an admin is told they may change other people’s photos, except the owner’s and admins’', async ({ app, portal }) => {
     await app.signIn(portal.accounts.admin)
     const page = app.page
-    const banner = page.getByTestId('capability-banner')
+    const banner = page.getByRole('note', { name: 'What you can change' })
     await expect(banner).toHaveAttribute('data-rule', 'admin-may-edit-others')
     await expect(banner.getByTestId('capability-title')).toHaveText("You can change other people's photos")
     await expect(banner).toContainText('DocSpace 3.5.0')
 
     const user = await rowFor(page, portal.accounts.user.email)
     await expect(user).toHaveAttribute('data-editable', 'true')
-    await expect(user.getByTestId('row-lock')).toHaveCount(0)
+    await expect(user.getByRole('img', { name: /^Read-only/ })).toHaveCount(0)
 
     const owner = await rowFor(page, portal.accounts.owner.email)
     await expect(owner).toHaveAttribute('data-editable', 'false')
-    await expect(owner.getByTestId('row-lock')).toHaveAttribute('title', /only the owner may change the owner's photo/)
+    await expect(owner.getByRole('img', { name: /only the owner may change the owner's photo/ })).toBeVisible()
 
     const otherAdmin = await rowFor(page, portal.accounts.twoFactor.email)
     await expect(otherAdmin).toHaveAttribute('data-editable', 'false')
-    await expect(otherAdmin.getByTestId('row-lock')).toHaveAttribute('title', /only the owner may change another administrator's photo/)
+    await expect(otherAdmin.getByRole('img', { name: /only the owner may change another administrator's photo/ })).toBeVisible()
   })
 
   // A room admin, not a plain user: users and guests may not list people at all (CONTRACT.md §2.3).
   test('a room admin is told they may change only their own photo', async ({ app, portal }) => {
     await app.signIn(portal.accounts.roomAdmin)
     const page = app.page
-    const banner = page.getByTestId('capability-banner')
+    const banner = page.getByRole('note', { name: 'What you can change' })
     await expect(banner).toHaveAttribute('data-rule', 'own-only-by-role')
     await expect(banner.getByTestId('capability-title')).toHaveText('You can change only your own photo')
     await expect(banner).toContainText('your role is Room admin')
@@ -57,7 +57,7 @@ test.describe('on a DocSpace 3.7.2 portal', () => {
     await app.signIn(portal.accounts.admin)
     await app.waitForFullList()
     const page = app.page
-    const banner = page.getByTestId('capability-banner')
+    const banner = page.getByRole('note', { name: 'What you can change' })
     await expect(banner).toHaveAttribute('data-rule', 'self-only')
     await expect(banner.getByTestId('capability-title')).toHaveText('You can change only your own photo')
     await expect(banner).toContainText('DocSpace 3.7.2')
@@ -69,11 +69,11 @@ test.describe('on a DocSpace 3.7.2 portal', () => {
     expect(await ui.rows(page).count()).toBeGreaterThan(5)
     const user = await rowFor(page, portal.accounts.user.email)
     await expect(user).toHaveAttribute('data-editable', 'false')
-    await expect(user.getByTestId('row-lock')).toHaveAttribute('title', /only Ulrich Müller can change this photo/)
+    await expect(user.getByRole('img', { name: /only Ulrich Müller can change this photo/ })).toBeVisible()
 
     const own = await rowFor(page, portal.accounts.admin.email)
     await expect(own).toHaveAttribute('data-editable', 'true')
-    await expect(own.getByTestId('row-lock')).toHaveCount(0)
+    await expect(own.getByRole('img', { name: /^Read-only/ })).toHaveCount(0)
 
     // The detail panel of someone else says it is read-only before any attempt.
     await ui.search(page).fill(portal.accounts.user.email)

@@ -79,7 +79,7 @@ test('killed while the portal switches to the new photo: nobody can know which p
   await proxy.revive()
   await problem.getByRole('button', { name: 'Refresh' }).click()
   await expect(dialog).toHaveCount(0)
-  await expect(page.getByRole('status').filter({ hasText: `${me.displayName}’s photo is shown as the portal has it now.` })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Notifications' }).getByText(`${me.displayName}’s photo is shown as the portal has it now.`)).toBeVisible()
   // The switch never reached the portal: the old photo, which the panel now shows.
   expect(stored(portal, me.id, 'original').equals(before)).toBe(true)
 

@@ -37,7 +37,7 @@ async function shareFromOwner(portal: RunningPortal, title: string, bytes: Uint8
 
 async function switchTo(app: AppHarness, account: DemoAccount): Promise<void> {
   await app.page.getByTestId('account-switcher').click()
-  await app.page.getByTestId('account-add').click()
+  await app.page.getByRole('button', { name: 'Sign in to another portal…' }).click()
   await app.signIn(account)
 }
 
@@ -62,7 +62,7 @@ test('HR hands photos over from a locked row and from the panel; one person appl
   const dialog = await waitForEditor(page)
   await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`New photo for ${first.displayName} (to hand over)`)
   await cropToCorner(dialog, 'bottom-right')
-  await dialog.getByTestId('editor-save').click()
+  await dialog.getByRole('button', { name: 'Save photo' }).click()
   await expect(dialog).toHaveCount(0)
   await expect(successToast(page)).toContainText(`Photo shared with ${first.displayName}.`)
   await expect(row.getByTestId('row-handoff')).toHaveText('Waiting')
@@ -72,7 +72,7 @@ test('HR hands photos over from a locked row and from the panel; one person appl
   const chooser = page.waitForEvent('filechooser')
   await panel.getByRole('button', { name: `Prepare for ${second.displayName}` }).click()
   await (await chooser).setFiles({ name: 'quadrants.jpg', mimeType: 'image/jpeg', buffer: await quadrantsJpeg(400, 300) })
-  await (await waitForEditor(page)).getByTestId('editor-save').click()
+  await (await waitForEditor(page)).getByRole('button', { name: 'Save photo' }).click()
   await expect(panel.getByTestId('handoff-status')).toContainText('Waiting')
   await expect(panel.getByRole('button', { name: 'Withdraw' })).toBeVisible()
 

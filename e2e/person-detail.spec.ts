@@ -55,7 +55,7 @@ test('keyboard: / focuses search, arrow keys move the selection, Enter opens the
 
   // ↓ from the search box enters the list on the first row.
   await page.keyboard.press('ArrowDown')
-  await expect(page.getByTestId('people-list')).toBeFocused()
+  await expect(page.getByRole('listbox', { name: 'People' })).toBeFocused()
   await expect(selected).toHaveCount(1)
   const firstId = await ui.rows(page).nth(0).getAttribute('data-person-id')
   const secondId = await ui.rows(page).nth(1).getAttribute('data-person-id')
@@ -74,7 +74,7 @@ test('keyboard: / focuses search, arrow keys move the selection, Enter opens the
 
   await page.keyboard.press('Escape')
   await expect(ui.detail(page)).toHaveCount(0)
-  await expect(page.getByTestId('people-list')).toBeFocused()
+  await expect(page.getByRole('listbox', { name: 'People' })).toBeFocused()
 
   // Far down the list: End jumps to the last person and scrolls it into view.
   await page.keyboard.press('End')

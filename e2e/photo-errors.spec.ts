@@ -41,7 +41,7 @@ test.describe('unusable files', () => {
     // A decompression bomb: refused from its header (900 megapixels), before any pixel is decoded.
     await dropFiles(row, [{ name: 'huge.png', mimeType: 'image/png', bytes: decompressionBombPng(30_000) }])
     await expect(errorToast(page)).toHaveAttribute('data-error-code', 'image/too-large')
-    await expect(errorToast(page)).toContainText('“huge.png” is too large to process safely (30000 × 30000 px). Scale it down and try again.')
+    await expect(errorToast(page)).toContainText('“huge.png” is too large to process safely (30,000 × 30,000 px). Scale it down and try again.')
     await expect(editor(page)).toHaveCount(0)
     await errorToast(page).getByRole('button', { name: 'Dismiss' }).click()
 
@@ -49,7 +49,7 @@ test.describe('unusable files', () => {
     // draw), its pixels are not. Main decodes it on Save and refuses it there, before any request.
     const whole = await photoLikeJpeg(600, 400)
     const dialog = await dropAndOpenEditor(row, jpegFile('cut.jpg', whole.subarray(0, Math.floor(whole.byteLength * 0.6))))
-    await dialog.getByTestId('editor-save').click()
+    await dialog.getByRole('button', { name: 'Save photo' }).click()
     await expect(dialog.getByTestId('photo-error')).toHaveAttribute('data-error-code', 'image/corrupt')
     await expect(dialog.getByTestId('photo-error-message')).toHaveText('“cut.jpg” is damaged: it says it is an image, but its pixels cannot be read. Export it again from the original.')
     await dialog.getByTestId('editor-cancel').click()
@@ -150,7 +150,7 @@ test.describe('faults during the upload', () => {
 
       // The upload is POST /api/2.0/people/{id}/photo (the thumbnails calls come after it).
       portal.faults.set({ failNext: [{ path: `/people/${me.id}/photo`, method: 'POST', kind }] })
-      await dialog.getByTestId('editor-save').click()
+      await dialog.getByRole('button', { name: 'Save photo' }).click()
       const problem = dialog.getByTestId('photo-error')
       await expect(problem).toBeVisible({ timeout: 30_000 })
       await expect(problem).toHaveAttribute('data-error-code', kind === '503' ? 'portal/server-error' : 'net/connection-lost')

@@ -21,21 +21,21 @@ test('delete (after a confirmation) then restore from the history brings back th
   await expect(detail).toHaveAttribute('data-person-id', me.id)
 
   // The confirmation names the person; Cancel changes nothing.
-  await detail.getByTestId('delete-photo').click()
+  await detail.getByRole('button', { name: 'Delete…' }).click()
   const confirm = page.getByTestId('delete-confirm-dialog')
   await expect(confirm).toContainText(`Delete ${me.displayName}’s photo?`)
   await confirm.getByTestId('delete-cancel').click()
   await expect(confirm).toHaveCount(0)
   expect(stored(portal, me.id, 'original').equals(before)).toBe(true)
 
-  await detail.getByTestId('delete-photo').click()
+  await detail.getByRole('button', { name: 'Delete…' }).click()
   await confirm.getByTestId('delete-confirm').click()
   await expect(successToast(page)).toContainText(`Photo of ${me.displayName} deleted`)
   expect(portal.storedPhoto(me.id, 'original')).toBeUndefined()
   await expect(detail.getByTestId('detail-default-note')).toBeVisible()
   await expect(ui.rows(page).first()).toHaveAttribute('data-has-photo', 'false')
 
-  await detail.getByTestId('history-toggle').click()
+  await detail.getByRole('button', { name: 'History' }).click()
   const saved = detail.locator('[data-testid="history-entry"][data-before="delete"]')
   await expect(saved).toHaveCount(1)
   await expect(saved).toHaveAttribute('data-had-photo', 'true')
@@ -129,12 +129,12 @@ test('the activity view lists the changes and Export CSV downloads them', async 
   await saveAndWait(page, `Photo of ${me.displayName} replaced`)
   await row.click()
   const detail = ui.detail(page)
-  await detail.getByTestId('delete-photo').click()
+  await detail.getByRole('button', { name: 'Delete…' }).click()
   await page.getByTestId('delete-confirm').click()
   await expect(successToast(page).filter({ hasText: 'deleted' })).toBeVisible()
 
-  await page.getByTestId('open-activity').click()
-  const view = page.getByTestId('activity-view')
+  await page.getByRole('button', { name: 'Activity' }).click()
+  const view = page.getByRole('dialog', { name: 'Activity' })
   const entries = view.getByTestId('activity-entry')
   await expect(entries).toHaveCount(2)
   // Newest first.

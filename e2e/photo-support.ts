@@ -38,7 +38,9 @@ export async function dropAndOpenEditor(target: Locator, file: DroppedFile): Pro
 
 export async function waitForEditor(page: Page): Promise<Locator> {
   const dialog = editor(page)
-  await expect(dialog).toBeVisible()
+  // The first picture of a run also loads the face model in the image pool: on a busy machine that
+  // alone can take longer than the usual 10 s.
+  await expect(dialog).toBeVisible({ timeout: 30_000 })
   await expect(dialog.locator('[data-crop]')).not.toHaveAttribute('data-crop', '')
   await expect(dialog.getByTestId('editor-save')).toBeEnabled()
   // The dialog rises into place (a short CSS animation): measure the cropper only once it has settled.

@@ -61,15 +61,6 @@ async function settle(page: Page): Promise<void> {
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
 }
 
-/**
- * Cut-offs known on this branch and fixed elsewhere, printed instead of failing: at 1024 px with the
- * detail panel open, the list's status column (role chip) falls outside the list. The small-windows
- * layout (list columns by the list's own width) fixes it; delete this entry once that is merged.
- */
-const KNOWN_CUTS: readonly { readonly pattern: RegExp; readonly reason: string }[] = [
-  { pattern: /: span\.chip is cut \d+px by div\.list-wrap:/, reason: 'status column outside the list at 1024 px with the detail panel open' }
-]
-
 for (const locale of (process.env.CLIP_LOCALES ?? 'en-XA,de').split(',')) test(`${locale}: sign-in, list, detail, editor and activity show no clipped text at 1024 × 700`, async ({ app, portal }) => {
   const page = app.page
   await app.call('settings:update', { language: locale })
@@ -108,7 +99,5 @@ for (const locale of (process.env.CLIP_LOCALES ?? 'en-XA,de').split(',')) test(`
   await page.getByTestId('open-settings').click()
   await settle(page)
   found.push(...(await clippedText(page, 'settings')))
-  const known = found.filter((line) => KNOWN_CUTS.some((k) => k.pattern.test(line)))
-  for (const line of known) console.log(`known, not failing (${KNOWN_CUTS.find((k) => k.pattern.test(line))?.reason}): ${line}`)
-  expect(found.filter((line) => !known.includes(line))).toEqual([])
+  expect(found).toEqual([])
 })

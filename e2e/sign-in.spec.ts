@@ -10,7 +10,7 @@ test('signs in with email and password and keeps a token, not the password, in t
   await app.signIn(admin)
 
   const page = app.page
-  await expect(page.getByTestId('signin-view')).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Sign in to a DocSpace portal' })).toHaveCount(0)
   await expect(page.getByTestId('account-switcher')).toContainText(admin.displayName)
   await expect(ui.rows(page).first()).toBeVisible()
   await expect(page.getByTestId('session-only-notice')).toHaveCount(0)
@@ -25,23 +25,23 @@ test('signs in with email and password and keeps a token, not the password, in t
 test('asks for the two-factor code and signs in after it', async ({ app, portal }) => {
   const account = portal.accounts.twoFactor
   const page = app.page
-  await page.getByTestId('signin-portal').fill(portal.url)
-  await page.getByTestId('signin-email').fill(account.email)
-  await page.getByTestId('signin-password').fill(account.password)
-  await page.getByTestId('signin-submit').click()
+  await page.getByLabel('Portal address').fill(portal.url)
+  await page.getByLabel('Email', { exact: true }).fill(account.email)
+  await page.getByLabel('Password', { exact: true }).fill(account.password)
+  await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click()
 
-  const code = page.getByTestId('signin-code')
+  const code = page.getByLabel('Verification code')
   await expect(code).toBeVisible()
   await expect(code).toBeFocused()
 
   // A wrong code keeps the user on the code step with a message.
   await code.fill('000000')
-  await page.getByTestId('signin-verify').click()
+  await page.getByRole('button', { name: 'Verify' }).click()
   await expect(ui.signInError(page)).toHaveAttribute('data-error-code', 'auth/invalid-code')
-  await expect(page.getByTestId('signin-code')).toBeVisible()
+  await expect(page.getByLabel('Verification code')).toBeVisible()
 
-  await page.getByTestId('signin-code').fill(account.code)
-  await page.getByTestId('signin-verify').click()
+  await page.getByLabel('Verification code').fill(account.code)
+  await page.getByRole('button', { name: 'Verify' }).click()
   await expect(ui.counts(page)).toBeVisible()
   await expect(page.getByTestId('account-switcher')).toContainText(account.displayName)
 })
@@ -58,15 +58,15 @@ test('signs in with an API key created on the portal', async ({ app, portal, key
 
 test('a wrong password says so and stays on sign-in', async ({ app, portal, keychain }) => {
   const page = app.page
-  await page.getByTestId('signin-portal').fill(portal.url)
-  await page.getByTestId('signin-email').fill(portal.accounts.admin.email)
-  await page.getByTestId('signin-password').fill('not-the-password')
-  await page.getByTestId('signin-submit').click()
+  await page.getByLabel('Portal address').fill(portal.url)
+  await page.getByLabel('Email', { exact: true }).fill(portal.accounts.admin.email)
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password')
+  await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click()
 
   const error = ui.signInError(page)
   await expect(error).toHaveAttribute('data-error-code', 'auth/invalid-credentials')
   await expect(error).toContainText('did not accept these credentials')
-  await expect(page.getByTestId('signin-view')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Sign in to a DocSpace portal' })).toBeVisible()
   await expect(ui.counts(page)).toHaveCount(0)
   expect(await keychain.secretFor(portal.url, portal.accounts.admin.id)).toBeNull()
 })
@@ -74,23 +74,23 @@ test('a wrong password says so and stays on sign-in', async ({ app, portal, keyc
 test('a portal that does not answer is reported as unreachable', async ({ app, portal }) => {
   const closedPort = await freePort()
   const page = app.page
-  await page.getByTestId('signin-portal').fill(`http://127.0.0.1:${closedPort}`)
-  await page.getByTestId('signin-email').fill(portal.accounts.admin.email)
-  await page.getByTestId('signin-password').fill(portal.accounts.admin.password)
-  await page.getByTestId('signin-submit').click()
+  await page.getByLabel('Portal address').fill(`http://127.0.0.1:${closedPort}`)
+  await page.getByLabel('Email', { exact: true }).fill(portal.accounts.admin.email)
+  await page.getByLabel('Password', { exact: true }).fill(portal.accounts.admin.password)
+  await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click()
 
   const error = ui.signInError(page)
   await expect(error).toHaveAttribute('data-error-code', 'net/unreachable')
   await expect(error).toContainText('Cannot reach')
-  await expect(page.getByTestId('signin-view')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Sign in to a DocSpace portal' })).toBeVisible()
 })
 
 test('an http:// address of a remote portal is refused before anything is sent', async ({ app, portal }) => {
   const page = app.page
-  await page.getByTestId('signin-portal').fill('http://hr.example.com')
-  await page.getByTestId('signin-email').fill(portal.accounts.admin.email)
-  await page.getByTestId('signin-password').fill(portal.accounts.admin.password)
-  await page.getByTestId('signin-submit').click()
+  await page.getByLabel('Portal address').fill('http://hr.example.com')
+  await page.getByLabel('Email', { exact: true }).fill(portal.accounts.admin.email)
+  await page.getByLabel('Password', { exact: true }).fill(portal.accounts.admin.password)
+  await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click()
 
   const error = ui.signInError(page)
   await expect(error).toHaveAttribute('data-error-code', 'url/insecure')

@@ -479,6 +479,8 @@ export interface ActivityError {
 export interface ActivityChange {
   /** The side in pixels of the square crop applied (of the stored original). */
   readonly cropSide?: number
+  /** The square was the face-framed crop Auto-frame proposed. */
+  readonly faceFramed?: boolean
   /** Restore and undo: when the photo that came back was saved (ISO). */
   readonly restoredFrom?: string
   /** Restore and undo: the photo that came back was "no photo". */
@@ -554,6 +556,8 @@ export interface RequestChannels {
       readonly crop: CropFraction
       /** The photo address the bytes were downloaded from (photos:fetch-url): logged as set from that address. */
       readonly sourceUrl?: string
+      /** The crop is the face-framed one Auto-frame proposed, untouched: logged as cropped to the face. */
+      readonly faceFramed?: boolean
     },
     PhotoChange
   ]

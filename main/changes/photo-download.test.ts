@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HttpClient } from '../docspace/http'
 import { downloadPhoto, isPortalDefaultImage } from './photo-download'
 
 let server: Server
@@ -57,5 +58,16 @@ describe('downloadPhoto', () => {
     expect(!grey.ok && grey.error.facts?.urlProblem).toBe('default-image')
     expect(isPortalDefaultImage(new URL('https://hr.example/static/images/default_user_photo_size_82-82.png'))).toBe(true)
     expect(isPortalDefaultImage(new URL('https://hr.example/storage/userPhotos/root/u_size_82-82.png'))).toBe(false)
+  })
+
+  it('connects only to the checked addresses: the host name is not looked up again', async () => {
+    const http = new HttpClient({ retries: 0 })
+    const port = new URL(base).port
+    // "localhost" would resolve to 127.0.0.1, where the server listens; pinned elsewhere, it is not reached.
+    const elsewhere = await http.request({ method: 'GET', url: `http://localhost:${port}/me.jpg`, addresses: ['127.0.0.3'] })
+    expect(!elsewhere.ok && elsewhere.error.code).toBe('net/unreachable')
+    // A name that resolves nowhere (RFC 6761) reaches the server through its pinned address.
+    const pinned = await http.request({ method: 'GET', url: `http://photos.invalid:${port}/me.jpg`, addresses: ['127.0.0.1'] })
+    expect(pinned.ok && Buffer.from(pinned.value.body).equals(JPEG)).toBe(true)
   })
 })

@@ -216,6 +216,20 @@ describe('photo editing on a 3.5.0 portal, signed in as an admin', () => {
     else expect(stored(portal, user)).toBeUndefined()
   })
 
+  it('a replace with the face-framed crop is logged as cropped to the face, one with a crop of the user’s own is not', async () => {
+    const user = portal.accounts.user.id
+    const replace = (faceFramed?: boolean) =>
+      h.handlers['photos:replace']({ accountId: admin.id, userId: user, jobId: jobId(), bytes: photoOnce, rotate: 0, crop: GREEN_CROP, ...(faceFramed ? { faceFramed } : {}) })
+    const photoOnce = await quadrantsJpeg(800, 600)
+    value(await replace(true))
+    const [framed] = value(await h.handlers['activity:list']({ accountId: admin.id }))
+    expect(framed?.change).toMatchObject({ faceFramed: true, cropSide: expect.any(Number) })
+    value(await replace())
+    const [own] = value(await h.handlers['activity:list']({ accountId: admin.id }))
+    expect(own?.change?.faceFramed).toBeUndefined()
+    expect(own?.change?.cropSide).toBeGreaterThan(0)
+  })
+
   it("the owner's photo is refused up front for an admin, with the reason", async () => {
     const e = failure(
       await h.handlers['photos:replace']({

@@ -78,7 +78,7 @@ export class PhotoEditorService {
       emit('preparing')
       // Bytes downloaded from an address (fetchUrl) are logged as set from it.
       const action = req.sourceUrl ? 'set-from-url' : 'replace'
-      const from = req.sourceUrl ? { urlHost: hostOf(req.sourceUrl) } : {}
+      const from = { ...(req.sourceUrl ? { urlHost: hostOf(req.sourceUrl) } : {}), ...(req.faceFramed ? { faceFramed: true } : {}) }
       return await this.#frame.run(action, req.accountId, req.userId, async (ctx) => {
         const limit = await this.#frame.uploadLimit(ctx.session)
         if (!limit.ok) return { ok: false, error: beforeChange(limit.error, { session: ctx.session, person: ctx.person, step: 'read' }) }

@@ -10,6 +10,7 @@
  * - no redirects: the token must never follow a redirect to another host, and a portal API does not redirect;
  * - logs carry method, path, status and error code, never headers, bodies or query strings.
  */
+import { isIP, type LookupFunction } from 'node:net'
 import got from 'got'
 import pLimit, { type LimitFunction } from 'p-limit'
 import type { AppError } from '../../preload/contract'
@@ -38,6 +39,11 @@ export interface HttpRequest {
   readonly onUploadProgress?: (transferred: number, total: number | undefined) => void
   /** Largest answer body accepted, in bytes; overrides the client's cap (e.g. larger for an image). */
   readonly maxBodyBytes?: number
+  /**
+   * Connect only to these addresses (the caller checked them) instead of resolving the host again:
+   * a second DNS answer could name a private address the check refused.
+   */
+  readonly addresses?: readonly string[]
 }
 
 export interface HttpResponse {
@@ -171,6 +177,7 @@ export class HttpClient {
         followRedirect: false,
         retry: { limit: 0 },
         timeout: { request: req.timeoutMs ?? this.#timeoutMs },
+        ...(req.addresses ? { dnsLookup: pinnedLookup(req.addresses) } : {}),
         signal
       })
       // Counted after decompression, so a small gzip that unpacks to gigabytes is cut off too.
@@ -205,6 +212,16 @@ export class HttpClient {
     const step = Math.min(this.#maxDelayMs, this.#baseDelayMs * 2 ** (attempt - 1))
     // Equal jitter: at least half the step, so retries of many parallel requests spread out.
     return Math.round(step / 2 + Math.random() * (step / 2))
+  }
+}
+
+/** A DNS lookup that answers with the given addresses only, whatever the host. */
+function pinnedLookup(addresses: readonly string[]): LookupFunction {
+  const all = addresses.map((address) => ({ address, family: isIP(address) }))
+  return (_host, options, callback) => {
+    if (options.all) callback(null, all)
+    else if (all[0]) callback(null, all[0].address, all[0].family)
+    else callback(Object.assign(new Error('no checked address'), { code: 'ENOTFOUND' }), '', 4)
   }
 }
 

@@ -106,7 +106,8 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
     bytes: imageBytes,
     rotate,
     crop: cropFraction,
-    sourceUrl: photoUrl.optional()
+    sourceUrl: photoUrl.optional(),
+    faceFramed: z.boolean().optional()
   }),
   'photos:cancel': z.strictObject({ jobId }),
   'photos:delete': z.strictObject({ accountId, userId }),

@@ -40,6 +40,7 @@ const recordSchema = z.object({
   change: z
     .object({
       cropSide: z.number().optional(),
+      faceFramed: z.boolean().optional(),
       restoredFrom: z.string().optional(),
       restoredNone: z.boolean().optional(),
       urlHost: z.string().optional(),

@@ -10,7 +10,7 @@ import { provideBulkApi } from './bulk/bulk-api'
 import { provideAppApi, provideTranslator } from './api-context'
 import { resolveAppApi } from './app-api'
 import NoHost from './components/no-host.vue'
-import { createAppI18n } from './i18n/create-i18n'
+import { createAppI18n, storeTranslator } from './i18n/create-i18n'
 import { portalFromLocation } from './launch-params'
 import { applyTheme, bindAppearance, resolveLanguage, resolveTheme, systemLanguages, watchSystemDark } from './settings/appearance'
 import { useSettingsStore } from './stores/settings-store'
@@ -34,7 +34,7 @@ async function start(): Promise<void> {
   const pinia = createPinia()
   provideAppApi(pinia, host.api)
   provideBulkApi(pinia, host.api.bulk)
-  provideTranslator(pinia, (key, named) => i18n.global.t(key, named ?? {}))
+  provideTranslator(pinia, storeTranslator(i18n))
   const settings = useSettingsStore(pinia)
   await settings.load()
   bindAppearance({ settings, locale, root, languages, systemDark })

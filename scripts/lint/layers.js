@@ -23,6 +23,8 @@ export const LAYERS = [
 /** Outside main/, what main's modules may import: the contract's types and constants, and (for the web host) its wire format. */
 const OUTSIDE = [
   { target: 'preload/contract.ts', from: 'main' },
+  // Plain code both sides run (the CSV writer): it imports nothing, so the renderer may use it as well.
+  { target: 'shared', from: 'main' },
   { target: 'preload/http-transport.ts', from: 'main/web-host' }
 ]
 
@@ -52,13 +54,14 @@ export function placeOf(path) {
 /** Why `from` may not import `target` (both repository paths, '/'-separated), or undefined when it may. */
 export function layerViolation(from, target) {
   if (within(from, 'preload/contract.ts')) return 'preload/contract.ts imports nothing: main, preload, the renderer and the web host all read it.'
+  if (within(from, 'shared') && !isTest(from)) return 'shared/ imports nothing: main and the sandboxed renderer both run it.'
   if (!within(from, 'main') || isTest(from)) return undefined
   if (within(target, TESTING) || /\.test(\.ts)?$/.test(target)) return `${target} is test code; the app must not import it.`
   const source = placeOf(from)
   if (source === undefined) return `${from} is in no layer of main/: add its folder to LAYERS in scripts/lint/layers.js.`
   if (!within(target, 'main')) {
     const allowed = OUTSIDE.some((o) => within(target, o.target) && within(from, o.from))
-    return allowed ? undefined : `main/ may import only preload/contract.ts from outside main/ (and the web host its wire format), not ${target}.`
+    return allowed ? undefined : `main/ may import only preload/contract.ts and shared/ from outside main/ (and the web host its wire format), not ${target}.`
   }
   const dest = placeOf(target)
   if (dest === undefined) return `${target} is in no layer of main/: add its folder to LAYERS in scripts/lint/layers.js.`
@@ -85,7 +88,7 @@ const rule = {
       if (typeof specifier !== 'string') return
       const relativeSpec = specifier.startsWith('./') || specifier.startsWith('../')
       // preload/contract.ts imports nothing at all, packages included
-      if (!relativeSpec && !within(from, 'preload/contract.ts')) return
+      if (!relativeSpec && !within(from, 'preload/contract.ts') && !within(from, 'shared')) return
       const target = relativeSpec ? toRepoPath(resolve(dirname(file), specifier)) : specifier
       const message = layerViolation(from, target)
       if (message !== undefined) context.report({ node, message })

@@ -62,8 +62,14 @@ describe('layer rule', () => {
     expect(await layerErrors('main/handoff/probe.ts', "import { x } from '../ipc/handlers'\nexport { x }\n")).toHaveLength(1)
   })
 
+  it('lets main use shared/, which itself imports nothing (the renderer runs it too)', async () => {
+    expect(await layerErrors('main/core/probe.ts', "export { toSafeCsv } from '../../shared/safe-csv'\n")).toEqual([])
+    expect(await layerErrors('shared/probe.ts', "import { stringify } from 'csv-stringify/sync'\nexport { stringify }\n")).toEqual(['layers/layers: shared/ imports nothing: main and the sandboxed renderer both run it.'])
+    expect(await layerErrors('shared/probe.ts', "import type { Person } from '../preload/contract'\nexport type P = Person\n")).toHaveLength(1)
+  })
+
   it('finds nothing to report in the current tree', async () => {
-    const results = await onlyLayers().lintFiles(['main/**/*.ts', 'preload/contract.ts'])
+    const results = await onlyLayers().lintFiles(['main/**/*.ts', 'preload/contract.ts', 'shared/**/*.ts'])
     expect(results.length).toBeGreaterThan(50)
     expect(results.flatMap((r) => r.messages.map((m) => `${r.filePath}: ${m.message}`))).toEqual([])
   })

@@ -262,7 +262,7 @@ describe('detail panel actions', () => {
     ])
     expect(rows[0]?.querySelector('img')?.getAttribute('src')).toMatch(/^blob:editor\//)
     expect(rows[0]?.textContent).toContain('Saved before a replace')
-    expect(rows[0]?.textContent).toContain('1280 × 960 px')
+    expect(rows[0]?.textContent).toContain('1,280 × 960 px')
     expect(rows[1]?.textContent).toContain('Had no photo: restoring removes the current one.')
 
     await click(rows[0]?.querySelector('[data-testid="history-restore"]') ?? null)

@@ -88,3 +88,26 @@ describe('the editor opens framed on the face', () => {
     expect(byTestId('face-warnings')?.textContent).toContain('No face found.')
   })
 })
+
+describe('a save says whether the crop is the face-framed one', () => {
+  async function saveWith(turnOff: boolean): Promise<boolean | undefined> {
+    const sent: { faceFramed?: boolean }[] = []
+    app = await mountPhotoApp({
+      overrides: { photos: { frame: async () => ok(FRAMED) } },
+      api: (base) => ({ ...base, photos: { ...base.photos, replace: (arg) => (sent.push(arg), base.photos.replace(arg)) } })
+    })
+    await drop(app.row('Zoë Ålander'), [imageFile('portrait.jpg', [255, 216, 255, 7, 7, 7])])
+    if (turnOff) await click(byTestId('auto-frame'))
+    await click(byTestId('editor-save'))
+    expect(sent).toHaveLength(1)
+    return sent[0]?.faceFramed
+  }
+
+  it('Auto-frame’s square, untouched: cropped to the face', async () => {
+    expect(await saveWith(false)).toBe(true)
+  })
+
+  it('Auto-frame off (the centred square): not', async () => {
+    expect(await saveWith(true)).toBeUndefined()
+  })
+})

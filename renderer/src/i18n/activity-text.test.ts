@@ -24,6 +24,9 @@ const entry = (over: Partial<ActivityEntry> = {}): ActivityEntry => ({
 describe('activity details in words', () => {
   it('says what a change did, never a backup id', () => {
     expect(activityDetail(en, entry({ detail: 'crop 712×712 at 10,20; backup 0mx4zzu81-1acd91ca', change: { cropSide: 712, verified: true } }), 'en')).toBe('Cropped to a square of 712 px')
+    // Auto-frame's crop, untouched: said as cropped to the face, the number in the locale's own format.
+    expect(activityDetail(en, entry({ change: { cropSide: 1712, faceFramed: true, verified: true } }), 'en')).toBe('Cropped to the face, 1,712 px')
+    expect(activityDetail(de, entry({ change: { cropSide: 1712, faceFramed: true, verified: true } }), 'de')).toBe('Auf das Gesicht zugeschnitten, 1.712 px')
     const restored = entry({ action: 'restore', change: { restoredFrom: '2026-03-03T09:00:00.000Z', verified: true } })
     expect(activityDetail(en, restored, 'en')).toBe(`Restored the photo of ${dayText('2026-03-03T09:00:00.000Z', 'en')}`)
     expect(activityDetail(de, restored, 'de')).toBe(`Foto vom ${dayText('2026-03-03T09:00:00.000Z', 'de')} wiederhergestellt`)

@@ -14,15 +14,16 @@ type Translate = (key: string, named: Record<string, unknown>) => string
 const PHOTO_ACTIONS: readonly string[] = ['replace', 'delete', 'set-from-url', 'restore', 'undo'] satisfies readonly PhotoAction[]
 
 export function activityDetail(t: Translate, entry: ActivityEntry, locale: string, account?: Account): string {
-  if (entry.people) return bulkDetail(t, entry)
+  if (entry.people) return bulkDetail(t, entry, locale)
   return entry.result === 'failed' ? failedDetail(t, entry, account) : doneDetail(t, entry, locale)
 }
 
-function bulkDetail(t: Translate, entry: ActivityEntry): string {
+function bulkDetail(t: Translate, entry: ActivityEntry, locale: string): string {
   const people = entry.people ?? []
   const ok = people.filter((p) => p.result === 'ok').length
   const failed = people.filter((p) => p.result === 'failed').length
-  return t('activity.detail.bulk', { ok, failed, skipped: people.length - ok - failed })
+  const n = new Intl.NumberFormat(locale)
+  return t('activity.detail.bulk', { ok: n.format(ok), failed: n.format(failed), skipped: n.format(people.length - ok - failed) })
 }
 
 function failedDetail(t: Translate, entry: ActivityEntry, account: Account | undefined): string {
@@ -62,7 +63,7 @@ function doneDetail(t: Translate, entry: ActivityEntry, locale: string): string 
   }
   if (entry.action === 'delete') parts.push(t('activity.detail.deleted', {}))
   if (change.urlHost) parts.push(t('activity.detail.fromHost', { host: change.urlHost }))
-  if (change.cropSide) parts.push(t('activity.detail.cropped', { side: new Intl.NumberFormat(locale).format(change.cropSide) }))
+  if (change.cropSide) parts.push(t(change.faceFramed ? 'activity.detail.croppedFace' : 'activity.detail.cropped', { side: new Intl.NumberFormat(locale).format(change.cropSide) }))
   if (change.verified === false) parts.push(t('activity.detail.unverified', {}))
   return parts.join(' · ')
 }

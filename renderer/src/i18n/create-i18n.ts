@@ -56,3 +56,17 @@ export function createAppI18n(locale: AppLocale) {
     pluralRules: Object.fromEntries(ALL_LOCALES.map((l) => [l, (choice: number, forms: number) => pluralIndex(l, choice, forms)]))
   })
 }
+
+/**
+ * vue-i18n's t as stores use it. Their toasts carry counts ("12 photos handed over"): numbers among the
+ * named values are written the locale's way ("1,204" / "1.204"), as components write them with useFormat().
+ */
+export function storeTranslator(i18n: ReturnType<typeof createAppI18n>): (key: string, named?: Record<string, unknown>) => string {
+  return (key, named) => i18n.global.t(key, withLocaleNumbers(named ?? {}, i18n.global.locale.value))
+}
+
+/** The named values of a message with every number written the locale's way. */
+export function withLocaleNumbers(named: Record<string, unknown>, locale: string): Record<string, unknown> {
+  const format = new Intl.NumberFormat(locale)
+  return Object.fromEntries(Object.entries(named).map(([name, value]) => [name, typeof value === 'number' ? format.format(value) : value]))
+}

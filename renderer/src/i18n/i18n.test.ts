@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ErrorCode } from '../../../preload/contract'
-import { LOCALES, createAppI18n, pickLocale } from './create-i18n'
+import { LOCALES, createAppI18n, pickLocale, storeTranslator } from './create-i18n'
 import { describeError, errorKey } from './error-text'
 import { de } from './messages-de'
 import { en } from './messages-en'
@@ -119,5 +119,13 @@ describe('pickLocale', () => {
     expect(pickLocale(['ja-JP'])).toBe('ja')
     expect(pickLocale(['fr-CA'])).toBe('fr')
     expect(pickLocale(['RU'])).toBe('ru')
+  })
+})
+
+describe('messages stores build', () => {
+  it('write their numbers the locale’s way, as components do', () => {
+    expect(storeTranslator(createAppI18n('en'))('handoff.fromBulkDone', { n: 1204 })).toBe('Photos handed over: 1,204.')
+    expect(storeTranslator(createAppI18n('de'))('handoff.fromBulkDone', { n: 1204 })).toBe('Übergebene Fotos: 1.204.')
+    expect(storeTranslator(createAppI18n('de'))('handoff.fromBulkDone', { n: 'viele' })).toBe('Übergebene Fotos: viele.')
   })
 })

@@ -320,6 +320,7 @@ export const de: MessageSchema = {
       deleted: 'Foto entfernt; die App hat eine Kopie im Verlauf',
       fromHost: 'Bild von {host}',
       cropped: 'Auf ein Quadrat von {side} px zugeschnitten',
+      croppedFace: 'Auf das Gesicht zugeschnitten, {side} px',
       unverified: 'Nicht jede Größe konnte geprüft werden'
     },
     filters: {

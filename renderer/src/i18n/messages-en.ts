@@ -321,6 +321,7 @@ export const en = {
       deleted: 'Photo removed; the app kept a copy in the history',
       fromHost: 'Image from {host}',
       cropped: 'Cropped to a square of {side} px',
+      croppedFace: 'Cropped to the face, {side} px',
       unverified: 'Not every size could be checked'
     },
     filters: {

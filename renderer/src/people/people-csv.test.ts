@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Person } from '../../../preload/contract'
-import { neutraliseCell, peopleCsv, peopleCsvFileName, toSafeCsv } from './people-csv'
+import { neutraliseCell, toSafeCsv } from '../../../shared/safe-csv'
+import { peopleCsv, peopleCsvFileName } from './people-csv'
 
 const WORDS = {
   header: ['Name', 'Email', 'Department', 'Title', 'Groups', 'Status', 'Role', 'Photo'] as const,
@@ -42,7 +43,7 @@ describe('people CSV', () => {
   it('keeps a cell a spreadsheet would run as a formula as text', () => {
     for (const hostile of ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\t=1', '\uFF1D1', ' =1', '\u200B=1']) expect(neutraliseCell(hostile)).toBe(`'${hostile}`)
     for (const plain of ['Ada', 'a=b', '1-2', 'hr@example.com']) expect(neutraliseCell(plain)).toBe(plain)
-    expect(toSafeCsv([['=cmd|x']])).toBe('\uFEFF"\'=cmd|x"\r\n')
+    expect(toSafeCsv([['=cmd|x']], { bom: true })).toBe('\uFEFF"\'=cmd|x"\r\n')
   })
 
   it('names the file after the portal and the day', () => {

@@ -26,6 +26,8 @@ export interface ReplaceRequest {
   readonly fileName: string
   /** The photo address the bytes came from (Set from URL): main logs the change as set from it. */
   readonly sourceUrl?: string
+  /** The crop is Auto-frame's face-framed one: main logs the change as cropped to the face. */
+  readonly faceFramed?: boolean
 }
 
 /** A change main makes to a person's photo. Kept whole, so it can be sent again unchanged. */
@@ -199,7 +201,8 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
           bytes: request.bytes,
           rotate: request.rotate,
           crop: request.crop,
-          ...(request.sourceUrl ? { sourceUrl: request.sourceUrl } : {})
+          ...(request.sourceUrl ? { sourceUrl: request.sourceUrl } : {}),
+          ...(request.faceFramed ? { faceFramed: true } : {})
         })
       case 'delete':
         return api.photos.remove({ accountId: request.accountId, userId: request.person.id })

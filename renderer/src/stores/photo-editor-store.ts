@@ -26,6 +26,8 @@ import { useToastStore } from './toast-store'
 export interface CropChoice {
   readonly crop: CropFraction
   readonly rotate: QuarterTurns
+  /** The crop is the face-framed one Auto-frame placed, not moved since. */
+  readonly faceFramed?: boolean
 }
 
 /** The picture the editor shows, whichever way it was opened. */
@@ -260,7 +262,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
       return
     }
     const { accountId, person, bytes, fileName, sourceUrl } = current
-    await save({ kind: 'replace', accountId, person, bytes, crop: choice.crop, rotate: choice.rotate, fileName, ...(sourceUrl ? { sourceUrl } : {}) })
+    await save({ kind: 'replace', accountId, person, bytes, crop: choice.crop, rotate: choice.rotate, fileName, ...(sourceUrl ? { sourceUrl } : {}), ...(choice.faceFramed ? { faceFramed: true } : {}) })
   }
 
   async function save(request: ReplaceRequest): Promise<void> {

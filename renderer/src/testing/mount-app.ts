@@ -4,13 +4,13 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { Component } from 'vue'
 import type { AppApi } from '../../../preload/contract'
 import { provideAppApi, provideTranslator } from '../api-context'
-import { createAppI18n, type AppLocale } from '../i18n/create-i18n'
+import { createAppI18n, storeTranslator, type AppLocale } from '../i18n/create-i18n'
 
 export function createTestPinia(api: AppApi, locale: AppLocale = 'en'): Pinia {
   const pinia = createPinia()
   provideAppApi(pinia, api)
   const i18n = createAppI18n(locale)
-  provideTranslator(pinia, (key, named) => i18n.global.t(key, named ?? {}))
+  provideTranslator(pinia, storeTranslator(i18n))
   setActivePinia(pinia)
   return pinia
 }

@@ -317,6 +317,7 @@ export const es = {
       deleted: 'Foto quitada; la aplicación guardó una copia en el historial',
       fromHost: 'Imagen de {host}',
       cropped: 'Recortada a un cuadrado de {side} px',
+      croppedFace: 'Recortada a la cara, {side} px',
       unverified: 'No se pudieron comprobar todos los tamaños'
     },
     filters: {

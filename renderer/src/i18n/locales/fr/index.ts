@@ -317,6 +317,7 @@ export const fr = {
       deleted: 'Photo supprimée ; l’application en a gardé une copie dans l’historique',
       fromHost: 'Image provenant de {host}',
       cropped: 'Recadrée en carré de {side} px',
+      croppedFace: 'Recadrée sur le visage, {side} px',
       unverified: 'Toutes les tailles n’ont pas pu être vérifiées'
     },
     filters: {

@@ -317,6 +317,7 @@ export const it = {
       deleted: 'Foto rimossa; l’app ne ha tenuto una copia nella cronologia',
       fromHost: 'Immagine da {host}',
       cropped: 'Ritagliata a un quadrato di {side} px',
+      croppedFace: 'Ritagliata sul volto, {side} px',
       unverified: 'Non è stato possibile verificare tutte le dimensioni'
     },
     filters: {

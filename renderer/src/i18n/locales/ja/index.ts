@@ -314,6 +314,7 @@ export const ja = {
       deleted: '写真を削除しました。アプリは履歴にコピーを保存しています',
       fromHost: '{host} の画像',
       cropped: '{side} px の正方形にトリミング',
+      croppedFace: '顔に合わせてトリミング、{side} px',
       unverified: 'すべてのサイズを確認できませんでした'
     },
     filters: {

@@ -317,6 +317,7 @@ export const ptBR = {
       deleted: 'Foto removida; o aplicativo guardou uma cópia no histórico',
       fromHost: 'Imagem de {host}',
       cropped: 'Recortada em um quadrado de {side} px',
+      croppedFace: 'Recortada no rosto, {side} px',
       unverified: 'Nem todos os tamanhos puderam ser verificados'
     },
     filters: {

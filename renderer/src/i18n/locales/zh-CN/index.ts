@@ -310,6 +310,7 @@ export const zhCN = {
       deleted: '照片已删除；应用在历史记录中保留了一份副本',
       fromHost: '图片来自 {host}',
       cropped: '已裁剪为 {side} px 的正方形',
+      croppedFace: '已按人脸裁剪，{side} px',
       unverified: '未能检查所有尺寸'
     },
     filters: {

@@ -1,7 +1,9 @@
-// The one CSV writer of the activity export and the bulk job's plan and report (OWASP CSV injection).
+// The one CSV writer of main's exports (activity, bulk plan and report, hand-overs) and the renderer's
+// people list (OWASP CSV injection).
 import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
-import { toSafeCsv } from './csv'
+import { toSafeCsv } from './safe-csv'
 
 const cell = (value: string): string => toSafeCsv([[value]]).slice(0, -'\r\n'.length)
 
@@ -46,5 +48,14 @@ describe('toSafeCsv', () => {
     expect(parse(csv, { bom: true })).toEqual([['Name', 'Detail'], ["'=1+1", 'said "no", then;\nleft'], ['Anna', '']])
     // Read with ";" as a German spreadsheet would: the quoted cell still holds together.
     expect(parse(toSafeCsv([['name;=1+1']]), { delimiter: ';' })).toEqual([['name;=1+1']])
+  })
+
+  it('writes exactly what csv-stringify wrote before it (quoted, CRLF, BOM), so exports read as they did', () => {
+    const rows = [['Name', 'Detail'], ['=1+1', 'said "no", then;\nleft'], ['', 'Zoë']]
+    for (const bom of [false, true]) {
+      const before = stringify(rows.map((r) => r.map((c) => (/^[=+\-@]/.test(c) ? `'${c}` : c))), { bom, record_delimiter: 'windows', quoted: true, quoted_empty: true })
+      expect(toSafeCsv(rows, { bom })).toBe(before)
+    }
+    expect(toSafeCsv([])).toBe('')
   })
 })
