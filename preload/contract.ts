@@ -322,6 +322,13 @@ export interface PeoplePage {
   readonly total: number
 }
 
+/** The list as the last full load left it (main's encrypted cache), shown before the portal answers. */
+export interface CachedPeople {
+  /** ISO time of that load. */
+  readonly savedAt: string
+  readonly people: readonly Person[]
+}
+
 export interface PersonPhotos {
   readonly userId: string
   readonly hasPhoto: boolean
@@ -537,6 +544,8 @@ export interface RequestChannels {
   'accounts:forget': [{ readonly accountId: string }, AccountsOverview]
   'people:page': [PeoplePageRequest, PeoplePage]
   'people:get': [{ readonly accountId: string; readonly userId: string }, Person]
+  /** The account's people as cached by the last full load, or null when there is no usable cache. */
+  'people:cached': [{ readonly accountId: string }, CachedPeople | null]
   'photos:get': [{ readonly accountId: string; readonly userId: string }, PersonPhotos]
   'photos:image': [{ readonly accountId: string; readonly ref: PhotoRef }, PhotoImage]
   'photos:inspect': [{ readonly bytes: Uint8Array }, ImageSummary]
@@ -664,6 +673,7 @@ export const REQUEST_TABLE = {
   'accounts:forget': { api: ['accounts', 'forget'] },
   'people:page': { api: ['people', 'page'] },
   'people:get': { api: ['people', 'get'] },
+  'people:cached': { api: ['people', 'cached'] },
   'photos:get': { api: ['photos', 'get'] },
   'photos:image': { api: ['photos', 'image'] },
   'photos:inspect': { api: ['photos', 'inspect'] },
