@@ -12,8 +12,10 @@ import { expect, test, ui } from './harness'
 
 test.use({ portalOptions: { version: '3.5.0', people: 450 } })
 
+/** The finished cache files (not write-file-atomic's temp file of a save in progress). */
 async function cacheFiles(dataDir: string): Promise<string[]> {
-  return readdir(join(dataDir, 'people-cache')).catch(() => [])
+  const names = await readdir(join(dataDir, 'people-cache')).catch(() => [] as string[])
+  return names.filter((n) => n.endsWith('.bin'))
 }
 
 /** Holds every people page on its way from the page to main until release() is called. */

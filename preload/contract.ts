@@ -326,7 +326,11 @@ export interface PeoplePage {
 export interface CachedPeople {
   /** ISO time of that load. */
   readonly savedAt: string
-  readonly people: readonly Person[]
+  /**
+   * The people as JSON text (an array of Person, portal order). One string crosses IPC and is parsed
+   * natively in the renderer: for 50,000 people several times faster than copying 50,000 objects.
+   */
+  readonly peopleJson: string
 }
 
 export interface PersonPhotos {

@@ -8,8 +8,9 @@
  * of another format, a tampered or truncated file) reads as "no cache": the list then loads as on a
  * first start, and the next save replaces whatever was there. Nothing here is fatal.
  *
- * File layout: MAGIC (4) | FORMAT (1) | IV (12) | TAG (16) | ciphertext of the JSON body. The header
- * and the account id are the GCM additional data, so a file copied over another account's fails.
+ * File layout: MAGIC (4) | FORMAT (1) | IV (12) | TAG (16) | ciphertext of "savedAt\npeople JSON". The
+ * header and the account id are the GCM additional data, so a file copied over another account's fails.
+ * Main never parses the people: the authenticated text goes to the renderer as it is (CachedPeople).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm } from 'node:fs/promises'
@@ -32,10 +33,6 @@ const IV_BYTES = 12
 const TAG_BYTES = 16
 const KEY_BYTES = 32
 
-interface Body {
-  readonly savedAt: string
-  readonly people: readonly Person[]
-}
 
 export interface PeopleCacheOptions {
   readonly dataDir: string
@@ -76,11 +73,8 @@ export class PeopleCache {
     const key = await this.#key(accountId)
     if (key === null) return null
     const body = decrypt(bytes, key, accountId)
-    if (body === null) {
-      this.#log.warn('people cache unreadable; ignored until the next save', { account: accountId })
-      return null
-    }
-    return { savedAt: body.savedAt, people: body.people }
+    if (body === null) this.#log.warn('people cache unreadable; ignored until the next save', { account: accountId })
+    return body
   }
 
   /**
@@ -92,7 +86,7 @@ export class PeopleCache {
       if (!ACCOUNT_ID_PATTERN.test(accountId) || !(await this.#secrets.isAvailable())) return false
       const key = (await this.#key(accountId)) ?? (await this.#newKey(accountId))
       if (key === null) return false
-      const body: Body = { savedAt: this.#now().toISOString(), people }
+      const body: CachedPeople = { savedAt: this.#now().toISOString(), peopleJson: JSON.stringify(people) }
       await mkdir(this.#dir, { recursive: true })
       try {
         await writeFileAtomic(this.pathOf(accountId), encrypt(body, key, accountId), { mode: 0o600 })
@@ -145,16 +139,16 @@ function additionalData(accountId: string): Buffer {
   return Buffer.concat([HEADER, Buffer.from(accountId, 'latin1')])
 }
 
-export function encrypt(body: Body, key: Buffer, accountId: string): Buffer {
+export function encrypt(body: CachedPeople, key: Buffer, accountId: string): Buffer {
   const iv = randomBytes(IV_BYTES)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(additionalData(accountId))
-  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(body), 'utf8'), cipher.final()])
+  const ciphertext = Buffer.concat([cipher.update(`${body.savedAt}\n${body.peopleJson}`, 'utf8'), cipher.final()])
   return Buffer.concat([HEADER, iv, cipher.getAuthTag(), ciphertext])
 }
 
 /** The body, or null for anything that is not an intact file of this format, key and account. */
-export function decrypt(bytes: Buffer, key: Buffer, accountId: string): Body | null {
+export function decrypt(bytes: Buffer, key: Buffer, accountId: string): CachedPeople | null {
   if (bytes.length < HEADER.length + IV_BYTES + TAG_BYTES || !bytes.subarray(0, HEADER.length).equals(HEADER)) return null
   const iv = bytes.subarray(HEADER.length, HEADER.length + IV_BYTES)
   const tag = bytes.subarray(HEADER.length + IV_BYTES, HEADER.length + IV_BYTES + TAG_BYTES)
@@ -167,20 +161,10 @@ export function decrypt(bytes: Buffer, key: Buffer, accountId: string): Body | n
   } catch {
     return null
   }
-  return parseBody(text)
-}
-
-/** Authenticated, so written by this app; still shape-checked, as a bug in an older build could have written it. */
-function parseBody(text: string): Body | null {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return null
-  }
-  if (value === null || typeof value !== 'object') return null
-  const { savedAt, people } = value as Record<string, unknown>
-  if (typeof savedAt !== 'string' || !Array.isArray(people)) return null
-  if (!people.every((p) => p !== null && typeof p === 'object' && typeof (p as Person).id === 'string' && typeof (p as Person).displayName === 'string')) return null
-  return { savedAt, people: people as Person[] }
+  // Authenticated, so this app wrote it; the cheap checks guard against a bug in an older build.
+  const newline = text.indexOf('\n')
+  const savedAt = text.slice(0, Math.max(0, newline))
+  const peopleJson = text.slice(newline + 1)
+  if (newline < 0 || Number.isNaN(Date.parse(savedAt)) || !peopleJson.startsWith('[') || !peopleJson.endsWith(']')) return null
+  return { savedAt, peopleJson }
 }

@@ -6,7 +6,7 @@ import { createFakeAppApi, makePerson, ok } from '../testing/fake-app-api'
 import { createTestPinia, settle } from '../testing/mount-app'
 import { usePeopleStore } from '../stores/people-store'
 import { indexPerson } from './people-index'
-import { applyFresh, samePerson } from './people-refresh'
+import { applyFresh, parseCachedPeople, samePerson } from './people-refresh'
 
 const cachedPeople = Array.from({ length: 5 }, (_, i) => makePerson(i))
 /** What the portal has now: #1 renamed, #3 gone, #9 new (second in the list), the rest unchanged but copied (as JSON would). */
@@ -43,6 +43,13 @@ describe('applyFresh', () => {
   })
 })
 
+describe('parseCachedPeople', () => {
+  it('reads a list of people and nothing else', () => {
+    expect(parseCachedPeople(JSON.stringify(cachedPeople))).toEqual(cachedPeople)
+    for (const bad of ['', '{', '{"people":[]}', '[1]', '[{"id":1}]', 'null']) expect(parseCachedPeople(bad), bad).toBeNull()
+  })
+})
+
 describe('people store on a second start', () => {
   it('shows the cached list before any page answers, says it is updating, then applies only the differences', async () => {
     let release!: () => void
@@ -52,7 +59,7 @@ describe('people store on a second start', () => {
       await gate
       return ok({ people: freshPeople.slice(startIndex, startIndex + count), startIndex, total: freshPeople.length })
     }
-    const cached = async () => ok({ savedAt: '2026-12-01T09:00:00.000Z', people: cachedPeople })
+    const cached = async () => ok({ savedAt: '2026-12-01T09:00:00.000Z', peopleJson: JSON.stringify(cachedPeople) })
     createTestPinia({ ...base, people: { ...base.people, page, cached } })
     const store = usePeopleStore()
     store.setUrlFactory({ createUrl: () => 'blob:x', revokeUrl: () => {} })

@@ -83,4 +83,19 @@ export async function fetchEveryone(options: RefreshOptions): Promise<Result<rea
   return { ok: true, value: pages.inPortalOrder() }
 }
 
+/** The cached people from main's JSON text; null for anything that is not a list of people. */
+export function parseCachedPeople(json: string): Person[] | null {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    return null
+  }
+  if (!Array.isArray(value)) return null
+  for (const p of value as unknown[]) {
+    if (p === null || typeof p !== 'object' || typeof (p as Person).id !== 'string' || typeof (p as Person).displayName !== 'string') return null
+  }
+  return value as Person[]
+}
+
 export const SUPERSEDED: AppError = { code: 'app/cancelled', message: 'Superseded by another load.' }

@@ -9,7 +9,7 @@ import { computed, markRaw, reactive, ref, shallowRef } from 'vue'
 import type { AppError, Person, PhotoSize, Result, SignedInUser } from '../../../preload/contract'
 import { useAppApi } from '../api-context'
 import { loadAllPeople, PageAccumulator } from '../people/page-loader'
-import { applyFresh, fetchEveryone, SUPERSEDED } from '../people/people-refresh'
+import { applyFresh, fetchEveryone, parseCachedPeople, SUPERSEDED } from '../people/people-refresh'
 import {
   collectGroups,
   countPeople,
@@ -185,8 +185,9 @@ export const usePeopleStore = defineStore('people', () => {
   /** A second start: main's cached list on screen before the portal's first page (people-refresh.ts). */
   async function showCached(id: string, controller: AbortController): Promise<boolean> {
     const cached = await api.people.cached({ accountId: id })
-    if (controller.signal.aborted || !cached.ok || cached.value === null || cached.value.people.length === 0) return false
-    all.value = markRaw(cached.value.people.map((p, i) => markRaw(indexPerson(p, i))))
+    const people = cached.ok && cached.value !== null ? parseCachedPeople(cached.value.peopleJson) : null
+    if (controller.signal.aborted || people === null || people.length === 0) return false
+    all.value = markRaw(people.map((p, i) => markRaw(indexPerson(p, i))))
     total.value = all.value.length
     refreshing.value = true
     // The rows are there: their photos need not wait for the refresh.
