@@ -133,6 +133,14 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       return user ? store.photoBytes(user, size) : undefined
     },
     userIdByEmail: (email) => store.userByEmail(email)?.id,
+    renamePerson: (userId, firstName, lastName) => {
+      const user = store.userById(userId)
+      if (!user) throw new Error(`No such user: ${userId}`)
+      Object.assign(user, { firstName, lastName })
+      // The list's sort and filter caches follow the revision.
+      store.listRevision++
+      store.touch(user)
+    },
     notifications: () => store.space.notifications.map((n) => notificationJson(n, store)),
     resetNotifications: () => {
       store.space.notifications.length = 0

@@ -139,6 +139,8 @@ export interface RunningPortal {
   /** The exact stored bytes, or undefined when the user has no photo. */
   storedPhoto(userId: string, size: PhotoSize): Buffer | undefined
   userIdByEmail(email: string): string | undefined
+  /** Test-only: renames a person as an edit of their profile on the portal would. */
+  renamePerson(userId: string, firstName: string, lastName: string): void
   /** Share and invitation notices the portal would have sent (notify:true), oldest first. */
   notifications(): PortalNotice[]
   resetNotifications(): void

@@ -27,6 +27,7 @@ import { AccountsService } from './services/accounts-service'
 import { ActivityLog } from './services/activity-log'
 import { BackupStore } from './services/backup-store'
 import { createConsoleLogger, type Logger } from './core/logger'
+import { PeopleCache } from './services/people-cache'
 import { PeopleService } from './services/people-service'
 import { PhotosService } from './services/photos-service'
 import { SettingsStore } from './services/settings-store'
@@ -65,7 +66,7 @@ export function createMain(options: MainOptions): Main {
   const images = options.images ?? createImagePool()
   const http = new HttpClient({ ...options.http, log })
   const accounts = new AccountsService({ dataDir: options.dataDir, secrets: options.secrets, events: options.events, http, log, signal: shutdown.signal })
-  const people = new PeopleService({ accounts })
+  const people = new PeopleService({ accounts, cache: new PeopleCache({ dataDir: options.dataDir, secrets: options.secrets, log }) })
   const photos = new PhotosService({ accounts })
   const backups = new BackupStore({ dataDir: options.dataDir, log })
   const activity = new ActivityLog({ dataDir: options.dataDir, log })
@@ -86,9 +87,10 @@ export function createMain(options: MainOptions): Main {
     images
   })
   // What was cached for an account must not outlive its session.
-  accounts.onSignedOut((accountId) => {
+  accounts.onSignedOut(async (accountId, { ephemeral }) => {
     photos.dropAccount(accountId)
     editor.dropAccount(accountId)
+    if (!ephemeral) await people.dropAccount(accountId)
   })
   const bulkReplace = new BulkReplace({ frame, backups, readBack, retry, log })
   const bulkEvents = jobActivity(options.events, activity)

@@ -61,6 +61,13 @@ describe('createBridge', () => {
     expect(Object.keys(app.photos)).toEqual(expect.arrayContaining(['remove', 'setFromUrl', 'onProgress', 'undo']))
     expect(Object.keys(app.activity).sort()).toEqual(['exportCsv', 'list'])
     expect(Object.keys(app.settings).sort()).toEqual(['get', 'update'])
+    expect(Object.keys(app.people).sort()).toEqual(['cached', 'get', 'page'])
+  })
+
+  it('asks main for the cached people list of one account', async () => {
+    const { transport, invoked } = recordingTransport()
+    await createBridge(transport).people.cached({ accountId: '0123456789abcdef' })
+    expect(invoked).toEqual([{ channel: 'people:cached', arg: { accountId: '0123456789abcdef' } }])
   })
 
   it('sends undefined for channels without an argument, whatever the caller passes', async () => {

@@ -322,6 +322,17 @@ export interface PeoplePage {
   readonly total: number
 }
 
+/** The list as the last full load left it (main's encrypted cache), shown before the portal answers. */
+export interface CachedPeople {
+  /** ISO time of that load. */
+  readonly savedAt: string
+  /**
+   * The people as JSON text (an array of Person, portal order). One string crosses IPC and is parsed
+   * natively in the renderer: for 50,000 people several times faster than copying 50,000 objects.
+   */
+  readonly peopleJson: string
+}
+
 export interface PersonPhotos {
   readonly userId: string
   readonly hasPhoto: boolean
@@ -539,6 +550,8 @@ export interface RequestChannels {
   'accounts:forget': [{ readonly accountId: string }, AccountsOverview]
   'people:page': [PeoplePageRequest, PeoplePage]
   'people:get': [{ readonly accountId: string; readonly userId: string }, Person]
+  /** The account's people as cached by the last full load, or null when there is no usable cache. */
+  'people:cached': [{ readonly accountId: string }, CachedPeople | null]
   'photos:get': [{ readonly accountId: string; readonly userId: string }, PersonPhotos]
   'photos:image': [{ readonly accountId: string; readonly ref: PhotoRef }, PhotoImage]
   'photos:inspect': [{ readonly bytes: Uint8Array }, ImageSummary]
@@ -668,6 +681,7 @@ export const REQUEST_TABLE = {
   'accounts:forget': { api: ['accounts', 'forget'] },
   'people:page': { api: ['people', 'page'] },
   'people:get': { api: ['people', 'get'] },
+  'people:cached': { api: ['people', 'cached'] },
   'photos:get': { api: ['photos', 'get'] },
   'photos:image': { api: ['photos', 'image'] },
   'photos:inspect': { api: ['photos', 'inspect'] },

@@ -72,6 +72,8 @@ describe('createHandlers: argument validation', () => {
     ['people:page', { accountId: 'a', startIndex: 0.5, count: 10 }, 'startIndex'],
     ['people:page', { accountId: 'a', startIndex: '0', count: 10 }, 'startIndex'],
     ['people:get', { accountId: 'a' }, 'userId'],
+    ['people:cached', { accountId: '../accounts' }, 'accountId'],
+    ['people:cached', { accountId: '0123456789abcdef', people: [] }, 'people'],
     ['photos:get', null, 'argument'],
     ['photos:image', { accountId: 'a', ref: '' }, 'ref'],
     ['photos:image', { accountId: 'a', ref: 'x'.repeat(3000) }, 'ref']
@@ -98,6 +100,7 @@ describe('createHandlers: argument validation', () => {
   it('answers a valid request for an unknown account with auth/not-signed-in, not a throw', async () => {
     expect(errorOf(await handlers['people:page']({ accountId: '0123456789abcdef', startIndex: 0, count: 10 })).code).toBe('auth/not-signed-in')
     expect(errorOf(await handlers['accounts:switch']({ accountId: 'fedcba9876543210' })).code).toBe('auth/not-signed-in')
+    expect(errorOf(await handlers['people:cached']({ accountId: '0123456789abcdef' })).code).toBe('auth/not-signed-in')
   })
 })
 

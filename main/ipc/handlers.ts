@@ -75,6 +75,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'accounts:forget': handle('accounts:forget', (arg) => accounts.forget(arg)),
     'people:page': handle('people:page', (arg) => people.page(arg)),
     'people:get': handle('people:get', (arg) => people.get(arg)),
+    'people:cached': handle('people:cached', (arg) => people.cached(arg)),
     'photos:get': handle('photos:get', (arg) => photos.get(arg)),
     'photos:image': handle('photos:image', (arg) => photos.image(arg)),
     'photos:inspect': handle('photos:inspect', (arg) => images.inspect(arg.bytes)),

@@ -94,6 +94,7 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
     count: z.number().int('must be a whole number').min(1, 'must be 1 to 100').max(100, 'must be 1 to 100')
   }),
   'people:get': z.strictObject({ accountId, userId }),
+  'people:cached': accountArg,
   'photos:get': z.strictObject({ accountId, userId }),
   'photos:image': z.strictObject({ accountId, ref: z.string().min(1, 'must not be empty').max(2048, 'is too long') }),
   'photos:inspect': z.strictObject({ bytes: imageBytes }),

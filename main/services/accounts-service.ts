@@ -33,6 +33,9 @@ import { photoPolicy, roleOf } from './photo-policy'
 import { DEFAULT_CHALLENGE_TTL_MS, MAX_CODE_ATTEMPTS, SignInAttempts, SignInChallenges } from './sign-in-challenges'
 
 
+/** `ephemeral`: a process-only session ended; what is saved for the same account must stay. */
+export type SignedOutListener = (accountId: string, ended: { readonly ephemeral: boolean }) => void | Promise<void>
+
 /** What a service needs to talk to a signed-in portal. */
 export interface Session {
   readonly account: Account
@@ -75,7 +78,7 @@ export class AccountsService {
   readonly #sessions = new Map<string, LiveSession>()
   readonly #challenges: SignInChallenges
   readonly #attempts = new SignInAttempts()
-  readonly #signedOutListeners = new Set<(accountId: string) => void>()
+  readonly #signedOutListeners = new Set<SignedOutListener>()
   #saving: Promise<void> = Promise.resolve()
   readonly #ready: Promise<void>
 
@@ -91,8 +94,11 @@ export class AccountsService {
     this.#ready = this.#load()
   }
 
-  /** Called when the user ends an account's session (sign-out, forget), so per-account caches can go. */
-  onSignedOut(listener: (accountId: string) => void): () => void {
+  /**
+   * Called when the user ends an account's session (sign-out, forget), so per-account caches can go;
+   * sign-out and forget answer once the listeners' promises settled.
+   */
+  onSignedOut(listener: SignedOutListener): () => void {
     this.#signedOutListeners.add(listener)
     return () => this.#signedOutListeners.delete(listener)
   }
@@ -208,7 +214,7 @@ export class AccountsService {
     const stored = this.#find(arg.accountId)
     if (!stored) return unknownAccount()
     this.#sessions.delete(stored.id)
-    for (const listener of [...this.#signedOutListeners]) listener(stored.id)
+    await this.#signedOut(stored.id)
     stored.expired = false
     await this.#deleteSecret(stored)
     await this.#save()
@@ -223,7 +229,7 @@ export class AccountsService {
     const stored = this.#find(arg.accountId)
     if (!stored) return unknownAccount()
     this.#sessions.delete(stored.id)
-    for (const listener of [...this.#signedOutListeners]) listener(stored.id)
+    await this.#signedOut(stored.id)
     await this.#deleteSecret(stored)
     this.#stored = this.#stored.filter((a) => a.id !== stored.id)
     if (this.#activeAccountId === stored.id) this.#activeAccountId = this.#stored[0]?.id ?? null
@@ -358,8 +364,13 @@ export class AccountsService {
   #dropEphemeral(accountId: string): boolean {
     if (!this.#ephemeral.delete(accountId)) return false
     this.#sessions.delete(accountId)
-    for (const listener of [...this.#signedOutListeners]) listener(accountId)
+    for (const listener of [...this.#signedOutListeners]) void listener(accountId, { ephemeral: true })
     return true
+  }
+
+  async #signedOut(accountId: string): Promise<void> {
+    const settled = await Promise.allSettled([...this.#signedOutListeners].map(async (listener) => listener(accountId, { ephemeral: false })))
+    if (settled.some((s) => s.status === 'rejected')) this.#log.error('a sign-out listener failed (bug)', { account: accountId })
   }
 
   #find(accountId: string): StoredAccount | undefined {

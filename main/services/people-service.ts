@@ -2,20 +2,26 @@
  * People: pages of the portal's people as Person rows, each with what the signed-in user may do
  * with that person's photo (photo-policy.ts).
  */
-import type { PeoplePage, PeoplePageRequest, Person, PersonStatus, Result } from '../../preload/contract'
+import type { CachedPeople, PeoplePage, PeoplePageRequest, Person, PersonStatus, Result } from '../../preload/contract'
 import { decodeHtml } from '../docspace/client'
 import type { EmployeeFullDto } from '../docspace/dto'
 import { ok } from '../core/result'
 import { isStoredPhoto } from '../docspace/photo-sizes'
 import type { PortalVersion } from '../docspace/portal-url'
 import type { AccountsService } from './accounts-service'
+import type { PeopleCache } from './people-cache'
+import { PeopleSnapshots } from './people-snapshot'
 import { canEditPhoto, refusalOf, roleOf, type PhotoSubject } from './photo-policy'
 
 export class PeopleService {
   readonly #accounts: AccountsService
+  readonly #cache: PeopleCache | undefined
+  readonly #snapshots = new PeopleSnapshots()
 
-  constructor(options: { readonly accounts: AccountsService }) {
+  /** With a cache, every full load of the list (the pages served here) is saved to it. */
+  constructor(options: { readonly accounts: AccountsService; readonly cache?: PeopleCache }) {
     this.#accounts = options.accounts
+    this.#cache = options.cache
   }
 
   page(req: PeoplePageRequest): Promise<Result<PeoplePage>> {
@@ -23,8 +29,32 @@ export class PeopleService {
       const chunk = await client.peoplePage({ startIndex: req.startIndex, count: req.count })
       if (!chunk.ok) return chunk
       const me = { id: account.user.id, role: account.user.role }
-      return ok({ people: chunk.value.people.map((dto) => toPerson(dto, me, version)), startIndex: req.startIndex, total: chunk.value.total })
+      const page = { people: chunk.value.people.map((dto) => toPerson(dto, me, version)), startIndex: req.startIndex, total: chunk.value.total }
+      if (this.#cache) {
+        const everyone = this.#snapshots.add(req.accountId, { ...page, asked: req.count })
+        // In the background: the answer does not wait for the file.
+        if (everyone !== null) void this.#save(req.accountId, everyone)
+      }
+      return ok(page)
     })
+  }
+
+  /** The cached list of a signed-in account (null when there is none); never a failure for a bad cache. */
+  async cached(arg: { readonly accountId: string }): Promise<Result<CachedPeople | null>> {
+    const session = await this.#accounts.session(arg.accountId)
+    if (!session.ok) return session
+    return ok((await this.#cache?.read(arg.accountId)) ?? null)
+  }
+
+  async #save(accountId: string, people: readonly Person[]): Promise<void> {
+    // A page that was in flight across a sign-out must not bring the deleted cache back.
+    if ((await this.#accounts.session(accountId)).ok) await this.#cache?.save(accountId, people)
+  }
+
+  /** Forgets a half-gathered load and deletes the account's cache (sign-out, forget). */
+  async dropAccount(accountId: string): Promise<void> {
+    this.#snapshots.drop(accountId)
+    await this.#cache?.drop(accountId)
   }
 
   get(arg: { readonly accountId: string; readonly userId: string }): Promise<Result<Person>> {

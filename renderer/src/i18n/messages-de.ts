@@ -135,6 +135,7 @@ export const de: MessageSchema = {
     noneWithPhoto: 'ohne Foto | alle ohne Foto',
     loadingFirst: 'Personen werden geladen…',
     loadingProgress: 'Personen werden geladen… {loaded} von {total}',
+    refreshing: 'Liste wird aktualisiert…',
     loadedIn: '{total} Person in {seconds} s geladen | {total} Personen in {seconds} s geladen',
     loadStopped: 'Das Laden wurde nach {loaded} von {total} Personen unterbrochen.',
     listRefused:

@@ -137,6 +137,7 @@ export const en = {
     noneWithPhoto: 'without a photo | all without a photo',
     loadingFirst: 'Loading people…',
     loadingProgress: 'Loading people… {loaded} of {total}',
+    refreshing: 'Updating the list…',
     loadedIn: 'Loaded {total} person in {seconds} s | Loaded {total} people in {seconds} s',
     loadStopped: 'Loading stopped after {loaded} of {total} people.',
     listRefused:

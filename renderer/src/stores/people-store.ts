@@ -9,6 +9,7 @@ import { computed, markRaw, reactive, ref, shallowRef } from 'vue'
 import type { AppError, Person, PhotoSize, Result, SignedInUser } from '../../../preload/contract'
 import { useAppApi } from '../api-context'
 import { loadAllPeople, PageAccumulator } from '../people/page-loader'
+import { applyFresh, fetchEveryone, parseCachedPeople, SUPERSEDED } from '../people/people-refresh'
 import {
   collectGroups,
   countPeople,
@@ -66,6 +67,8 @@ export const usePeopleStore = defineStore('people', () => {
   const loadState = ref<LoadState>('idle')
   const loadError = shallowRef<AppError | null>(null)
   const loadMs = ref<number | null>(null)
+  /** The cached list is on screen and the portal's is loading behind it. */
+  const refreshing = ref(false)
 
   const filters = reactive<Mutable<PeopleFilters>>({ ...NO_FILTERS })
   const sort = ref<SortSpec>({ field: 'name', direction: 'asc' })
@@ -143,6 +146,7 @@ export const usePeopleStore = defineStore('people', () => {
     total.value = 0
     loadError.value = null
     loadMs.value = null
+    refreshing.value = false
     loadState.value = 'loading'
     const started = performance.now()
     try {
@@ -157,6 +161,7 @@ export const usePeopleStore = defineStore('people', () => {
     const me = user ?? accounts.accounts.find((a) => a.id === id)?.user
     scope.value = me ? listScope(me.role) : 'everyone'
     if (me && scope.value === 'self') return loadSelf(id, me.id, controller, started)
+    if (await showCached(id, controller)) return refresh(id, controller, started)
 
     const pages = new PageAccumulator<IndexedPerson>((e) => e.person.id)
     let timer: ReturnType<typeof setTimeout> | null = null
@@ -202,6 +207,36 @@ export const usePeopleStore = defineStore('people', () => {
     return { ok: true, value: { total: result.value.total } }
   }
 
+  /** A second start: main's cached list on screen before the portal's first page (people-refresh.ts). */
+  async function showCached(id: string, controller: AbortController): Promise<boolean> {
+    const cached = await api.people.cached({ accountId: id })
+    const people = cached.ok && cached.value !== null ? parseCachedPeople(cached.value.peopleJson) : null
+    if (controller.signal.aborted || people === null || people.length === 0) return false
+    all.value = markRaw(people.map((p, i) => markRaw(indexPerson(p, i))))
+    total.value = all.value.length
+    refreshing.value = true
+    // The rows are there: their photos need not wait for the refresh.
+    releaseRowPhotos()
+    return true
+  }
+
+  /** Loads everyone behind the cached list, then applies only what changed. */
+  async function refresh(id: string, controller: AbortController, started: number): Promise<Result<{ total: number }>> {
+    const fresh = await fetchEveryone({ signal: controller.signal, fetchPage: (startIndex, count) => api.people.page({ accountId: id, startIndex, count }) })
+    if (controller.signal.aborted) return { ok: false, error: SUPERSEDED }
+    refreshing.value = false
+    loadMs.value = performance.now() - started
+    if (!fresh.ok) {
+      loadState.value = 'failed'
+      loadError.value = fresh.error
+      return fresh
+    }
+    all.value = markRaw(applyFresh(all.value, fresh.value, markRaw).list)
+    total.value = all.value.length
+    loadState.value = 'done'
+    return { ok: true, value: { total: total.value } }
+  }
+
   /** Users and Guests: their own row from people:get, without ever calling people:page (which answers 403). */
   async function loadSelf(id: string, userId: string, controller: AbortController, started: number): Promise<Result<{ total: number }>> {
     const me = await api.people.get({ accountId: id, userId })
@@ -231,6 +266,7 @@ export const usePeopleStore = defineStore('people', () => {
     all.value = []
     total.value = 0
     loadState.value = 'idle'
+    refreshing.value = false
     loadError.value = null
     selectedId.value = null
     detailOpen.value = false
@@ -301,7 +337,7 @@ export const usePeopleStore = defineStore('people', () => {
   /** True once no load is streaming pages (at once when none is), false when `signal` aborts first. */
   function listLoaded(signal?: AbortSignal): Promise<boolean> {
     if (signal?.aborted) return Promise.resolve(false)
-    if (loadState.value !== 'loading') return Promise.resolve(true)
+    if (loadState.value !== 'loading' || refreshing.value) return Promise.resolve(true)
     return new Promise<boolean>((resolve) => {
       const finish = (value: boolean): void => {
         listLoading.delete(release)
@@ -345,6 +381,7 @@ export const usePeopleStore = defineStore('people', () => {
     loadState,
     loadError,
     loadMs,
+    refreshing,
     filters,
     sort,
     sorted,

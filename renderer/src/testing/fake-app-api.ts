@@ -159,6 +159,8 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
       const p = people.find((x) => x.id === userId)
       return p ? ok(p) : fail('portal/not-found')
     }),
+    // No cache unless a test gives one: the list then loads as on a first start.
+    cached: record('people.cached', async () => ok(null)),
     ...options.peopleApi
   }
 

@@ -131,6 +131,7 @@ export const es = {
     withoutPhotoCount: '{count} sin foto',
     loadingFirst: 'Cargando personas…',
     loadingProgress: 'Cargando personas… {loaded} de {total}',
+    refreshing: 'Actualizando la lista…',
     loadedIn: '{total} persona cargada en {seconds} s | {total} personas cargadas en {seconds} s',
     loadStopped: 'La carga se detuvo tras {loaded} de {total} personas.',
     listRefused:

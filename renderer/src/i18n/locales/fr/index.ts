@@ -131,6 +131,7 @@ export const fr = {
     withoutPhotoCount: '{count} sans photo',
     loadingFirst: 'Chargement des personnes…',
     loadingProgress: 'Chargement des personnes… {loaded} sur {total}',
+    refreshing: 'Mise à jour de la liste…',
     loadedIn: '{total} personne chargée en {seconds} s | {total} personnes chargées en {seconds} s',
     loadStopped: 'Le chargement s’est arrêté après {loaded} personnes sur {total}.',
     listRefused:

@@ -131,6 +131,7 @@ export const it = {
     withoutPhotoCount: '{count} senza foto',
     loadingFirst: 'Caricamento delle persone…',
     loadingProgress: 'Caricamento delle persone… {loaded} di {total}',
+    refreshing: 'Aggiornamento dell’elenco…',
     loadedIn: '{total} persona caricata in {seconds} s | {total} persone caricate in {seconds} s',
     loadStopped: 'Il caricamento si è fermato dopo {loaded} di {total} persone.',
     listRefused:

@@ -128,6 +128,7 @@ export const ja = {
     withoutPhotoCount: '{count} 人が写真なし',
     loadingFirst: 'ユーザーを読み込んでいます…',
     loadingProgress: 'ユーザーを読み込んでいます… {loaded} / {total}',
+    refreshing: 'リストを更新しています…',
     loadedIn: '{total} 人を {seconds} 秒で読み込みました',
     loadStopped: '{total} 人中 {loaded} 人で読み込みが止まりました。',
     listRefused:

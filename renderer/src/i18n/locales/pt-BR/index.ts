@@ -131,6 +131,7 @@ export const ptBR = {
     withoutPhotoCount: '{count} sem foto',
     loadingFirst: 'Carregando pessoas…',
     loadingProgress: 'Carregando pessoas… {loaded} de {total}',
+    refreshing: 'Atualizando a lista…',
     loadedIn: '{total} pessoa carregada em {seconds} s | {total} pessoas carregadas em {seconds} s',
     loadStopped: 'O carregamento parou depois de {loaded} de {total} pessoas.',
     listRefused:

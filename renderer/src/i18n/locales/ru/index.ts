@@ -134,6 +134,7 @@ export const ru = {
     withoutPhotoCount: '{count} без фото',
     loadingFirst: 'Загрузка сотрудников…',
     loadingProgress: 'Загрузка сотрудников… {loaded} из {total}',
+    refreshing: 'Список обновляется…',
     loadedIn: 'Загружен {total} сотрудник за {seconds} с | Загружено {total} сотрудника за {seconds} с | Загружено {total} сотрудников за {seconds} с',
     loadStopped: 'Загрузка остановилась: загружено {loaded} из {total}.',
     listRefused:

@@ -125,6 +125,7 @@ export const zhCN = {
     withoutPhotoCount: '{count} 人无照片',
     loadingFirst: '正在加载人员…',
     loadingProgress: '正在加载人员… {loaded} / {total}',
+    refreshing: '正在更新列表…',
     loadedIn: '已在 {seconds} 秒内加载 {total} 人',
     loadStopped: '加载在 {loaded} / {total} 人后停止。',
     listRefused: '{portal} 拒绝向此账户列出人员（访问被拒绝）。如果您使用 API 密钥登录，该密钥需要 accounts:read 范围；否则请让 DocSpace 管理员检查您的账户类型。',

@@ -1,0 +1,53 @@
+/**
+ * Gathers the pages of one full people load as main serves them, so the cache is saved from the
+ * portal's own answers (never from what the renderer sends back) without the list crossing IPC twice.
+ * A load starts with the page at index 0; it is complete when its pages cover the list without a
+ * gap: up to the portal's total, or up to a page that came back shorter than asked (the list ended
+ * there, as the renderer's loader also decides).
+ */
+import type { Person } from '../../preload/contract'
+
+interface Load {
+  readonly total: number
+  readonly pages: Map<number, { readonly asked: number; readonly people: readonly Person[] }>
+}
+
+export class PeopleSnapshots {
+  readonly #loads = new Map<string, Load>()
+
+  /**
+   * Notes one answered page; returns everyone (in portal order, each id once) when this page
+   * completed the load, else null.
+   */
+  add(accountId: string, page: { readonly startIndex: number; readonly asked: number; readonly total: number; readonly people: readonly Person[] }): readonly Person[] | null {
+    if (page.startIndex === 0) this.#loads.set(accountId, { total: page.total, pages: new Map() })
+    const load = this.#loads.get(accountId)
+    if (!load) return null
+    load.pages.set(page.startIndex, { asked: page.asked, people: page.people })
+    const everyone = complete(load)
+    if (everyone !== null) this.#loads.delete(accountId)
+    return everyone
+  }
+
+  drop(accountId: string): void {
+    this.#loads.delete(accountId)
+  }
+}
+
+function complete(load: Load): Person[] | null {
+  const out: Person[] = []
+  const seen = new Set<string>()
+  let cursor = 0
+  for (;;) {
+    if (cursor >= load.total && cursor > 0) return out
+    const page = load.pages.get(cursor)
+    if (!page) return null
+    for (const person of page.people) {
+      if (seen.has(person.id)) continue
+      seen.add(person.id)
+      out.push(person)
+    }
+    if (page.people.length < page.asked || page.people.length === 0) return out
+    cursor += page.people.length
+  }
+}
