@@ -575,7 +575,8 @@ export interface RequestChannels {
   'settings:get': [void, AppSettings]
   /** Changes only the given fields; answers the settings as saved. */
   'settings:update': [SettingsPatch, AppSettings]
-  'bulk:create': [{ readonly accountId: string }, BulkJobSummary]
+  /** `framingPreset`: the editor's remembered preset, which frames every row of the job alike. */
+  'bulk:create': [{ readonly accountId: string; readonly framingPreset?: FramingPreset }, BulkJobSummary]
   /** Files of a dropped folder or ZIP, a few at a time; a `.csv` is a mapping file (file name -> person). */
   'bulk:add-files': [{ readonly jobId: string; readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[] }, BulkAddResult]
   /** Matches, prepares and compares with the current photos: the whole plan. */

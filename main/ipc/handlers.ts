@@ -96,7 +96,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'activity:export-csv': handle('activity:export-csv', async () => ({ ok: true, value: await activity.exportCsv(new Date(), await scope()) })),
     'settings:get': handle('settings:get', async () => ({ ok: true, value: await settings.get() })),
     'settings:update': handle('settings:update', async (arg) => ({ ok: true, value: await settings.update(arg) })),
-    'bulk:create': handle('bulk:create', (arg) => bulk.create(arg.accountId)),
+    'bulk:create': handle('bulk:create', (arg) => bulk.create(arg.accountId, arg.framingPreset)),
     'bulk:add-files': handle('bulk:add-files', (arg) => bulk.addFiles(arg.jobId, arg.files)),
     'bulk:plan': handle('bulk:plan', (arg) => bulk.plan(arg.jobId)),
     'bulk:current': handle('bulk:current', (arg) => bulk.current(arg.jobId)),

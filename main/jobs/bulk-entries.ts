@@ -44,7 +44,9 @@ export const createdLine = z.object({
   accountId: z.string(),
   portalUrl: z.string(),
   actor: z.string(),
-  createdAt: at
+  createdAt: at,
+  /** The editor's framing preset when the job was started: every row is framed with it. */
+  framingPreset: z.enum(['tight', 'standard', 'loose']).optional()
 })
 
 export const fileLine = z.object({

@@ -61,4 +61,17 @@ describe('a bulk plan of real photos', () => {
     expect(c.height).toBeCloseTo(1, 5) // the centred square of a landscape: full height
     expect(c.x + c.width / 2).toBeCloseTo(0.5, 5)
   })
+
+  it('frames every row with the preset the job was started with: tight shows the head bigger than loose', async () => {
+    const cropOf = async (framingPreset: 'tight' | 'loose') => {
+      const job = value(await h.handlers['bulk:create']({ accountId, framingPreset }))
+      value(await h.handlers['bulk:add-files']({ jobId: job.jobId, files: [{ name: `${targets[0]!.email}.jpg`, bytes: await realPhoto('astronaut') }] }))
+      const plan = value(await h.handlers['bulk:plan']({ jobId: job.jobId }))
+      value(await h.handlers['bulk:discard']({ jobId: job.jobId }))
+      return plan.rows[0]!.crop!
+    }
+    const [tight, loose] = [await cropOf('tight'), await cropOf('loose')]
+    // The same face in a smaller square (loose may be held back by the picture's edges, so no exact ratio).
+    expect(tight.width).toBeLessThan(loose.width * 0.9)
+  })
 })

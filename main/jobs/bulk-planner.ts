@@ -96,7 +96,8 @@ export class BulkPlanner {
     if (!source.ok) {
       line = { t: 'prepared', rowId, ok: false, error: source.error }
     } else {
-      const prepared = await this.#ports.prepare(source.value, { name: row.file.name, accountId: rt.job.accountId })
+      const preset = rt.job.created.framingPreset
+      const prepared = await this.#ports.prepare(source.value, { name: row.file.name, accountId: rt.job.accountId, ...(preset ? { preset } : {}) })
       if (!prepared.ok) {
         line = { t: 'prepared', rowId, ok: false, error: plainError(prepared.error) }
       } else {

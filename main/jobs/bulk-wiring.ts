@@ -109,12 +109,12 @@ export function createBulkPorts(options: BulkWiringOptions): BulkPorts {
       })
     },
 
-    async prepare(source, { accountId }) {
+    async prepare(source, { accountId, preset: jobPreset }) {
       const session = await accounts.session(accountId)
       if (!session.ok) return session
       const limit = await frame.uploadLimit(session.value)
       if (!limit.ok) return limit
-      const planned = await images.plan(source, { maxUploadBytes: limit.value }, preset())
+      const planned = await images.plan(source, { maxUploadBytes: limit.value }, jobPreset ?? preset())
       if (!planned.ok) return planned
       const { bytes, mime, width, height } = planned.value.prepared
       const framing = planned.value.faces?.framing

@@ -6,7 +6,7 @@
  * instance, so tests hand the stores a fake (testing/fake-bulk-api.ts).
  */
 import { getActivePinia, type Pinia } from 'pinia'
-import type { BulkJobSummary, BulkPlan, BulkProgress, BulkRow, CropFraction, Person, PhotoImage, Result } from '../../../preload/contract'
+import type { BulkJobSummary, BulkPlan, BulkProgress, BulkRow, CropFraction, FramingPreset, Person, PhotoImage, Result } from '../../../preload/contract'
 
 export interface BulkFile {
   /** The path inside the dropped folder or ZIP, '/'-separated; a `.csv` is read by main as the mapping file. */
@@ -27,7 +27,7 @@ export interface BulkAddResult {
 type JobArg = { readonly jobId: string }
 
 export interface BulkApi {
-  create(arg: { readonly accountId: string }): Promise<Result<BulkJobSummary>>
+  create(arg: { readonly accountId: string; readonly framingPreset?: FramingPreset }): Promise<Result<BulkJobSummary>>
   addFiles(arg: JobArg & { readonly files: readonly BulkFile[] }): Promise<Result<BulkAddResult>>
   /** Matches, prepares and compares with the current photos: the whole plan. */
   plan(arg: JobArg): Promise<Result<BulkPlan>>
