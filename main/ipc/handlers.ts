@@ -101,6 +101,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     'bulk:plan': handle('bulk:plan', (arg) => bulk.plan(arg.jobId)),
     'bulk:current': handle('bulk:current', (arg) => bulk.current(arg.jobId)),
     'bulk:assign': handle('bulk:assign', (arg) => bulk.assign(arg.jobId, arg.rowId, arg.userId)),
+    'bulk:turn': handle('bulk:turn', (arg) => bulk.turn(arg.jobId, arg.rowId)),
     'bulk:set-crop': handle('bulk:set-crop', (arg) => bulk.setCrop(arg.jobId, arg.rowId, arg.crop)),
     'bulk:approve': handle('bulk:approve', (arg) => bulk.approve(arg.jobId, arg.rowIds, arg.approved)),
     'bulk:preview': handle('bulk:preview', (arg) => bulk.preview(arg.jobId, arg.rowId)),

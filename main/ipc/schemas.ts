@@ -131,6 +131,7 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
   'bulk:plan': bulkJob,
   'bulk:current': bulkJob,
   'bulk:assign': z.strictObject({ jobId, rowId, userId: userId.nullable() }),
+  'bulk:turn': z.strictObject({ jobId, rowId }),
   'bulk:set-crop': z.strictObject({ jobId, rowId, crop: cropFraction.nullable() }),
   'bulk:approve': z.strictObject({ jobId, rowIds: z.array(rowId).max(10_000, 'must hold at most 10000 rows'), approved: z.boolean() }),
   'bulk:preview': z.strictObject({ jobId, rowId }),

@@ -23,6 +23,8 @@ export interface PreparedImage {
   /** Face framing of the prepared picture: the crop to start from, and the quality warnings. */
   readonly proposedCrop?: CropFraction
   readonly faceWarnings?: readonly FaceWarningCode[]
+  /** Clockwise quarter turns after which the face is upright (the 'not-upright' warning's turn). */
+  readonly uprightTurns?: 1 | 2 | 3
 }
 
 /** What the matcher decided for one file. */
@@ -81,8 +83,11 @@ export interface BulkPorts {
   /** The matcher (pure). One outcome per file, any order, keyed by rowId. */
   match(req: MatchRequest): readonly MatchOutcome[] | Promise<readonly MatchOutcome[]>
   /** Bytes -> upload-ready image, or the same image errors as a single replace (image/...). */
-  /** `preset`: the job's framing preset (the app's default when absent). */
-  prepare(source: Uint8Array, info: { readonly name: string; readonly accountId: string; readonly preset?: FramingPreset }): Promise<Result<PreparedImage>>
+  /** `preset`: the job's framing preset (the app's default when absent); `rotate`: clockwise quarter turns to apply. */
+  prepare(
+    source: Uint8Array,
+    info: { readonly name: string; readonly accountId: string; readonly preset?: FramingPreset; readonly rotate?: 1 | 2 | 3 }
+  ): Promise<Result<PreparedImage>>
   /** The person's stored photo's perceptual hash, or null when they have none. */
   currentPictureHash(req: { readonly accountId: string; readonly userId: string; readonly signal?: AbortSignal }): Promise<Result<string | null>>
   isSamePicture(current: string, candidate: string): boolean

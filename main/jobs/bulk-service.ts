@@ -198,6 +198,23 @@ export class BulkService {
     })
   }
 
+  /** Takes the offered turn of a picture that is not upright: prepared and framed again, turned; the crop goes back to the proposed one. */
+  turn(jobId: string, rowId: string): Promise<Result<BulkRow>> {
+    return this.#store.exclusive(jobId, async (rt) => {
+      if (rt.run) return busy()
+      const row = rt.job.rows.get(rowId)
+      const prepared = row?.prepared
+      if (!row || !prepared?.ok || !prepared.uprightTurns) return jobError('input/invalid', 'This picture has no turn to take.', rowId)
+      const context = await this.#planner.context(rt, false)
+      if (!context.ok) return context
+      const rotate = (((prepared.turned ?? 0) + prepared.uprightTurns) % 4) as 0 | 1 | 2 | 3
+      await this.#planner.prepareRow(rt, rowId, rotate === 0 ? undefined : rotate)
+      await record(rt, [{ t: 'crop', rowId, crop: null, at: this.#at() }])
+      await this.#planner.replan(rt)
+      return { ok: true, value: toBulkRow(row) }
+    })
+  }
+
   approve(jobId: string, rowIds: readonly string[], approved: boolean): Promise<Result<readonly BulkRow[]>> {
     return this.#store.exclusive(jobId, async (rt) => {
       if (rt.run) return busy()

@@ -37,6 +37,7 @@ export interface BulkApi {
   assign(arg: JobArg & { readonly rowId: string; readonly userId: string | null }): Promise<Result<readonly BulkRow[]>>
   /** null goes back to the proposed crop. */
   setCrop(arg: JobArg & { readonly rowId: string; readonly crop: CropFraction | null }): Promise<Result<BulkRow>>
+  turn(arg: JobArg & { readonly rowId: string }): Promise<Result<BulkRow>>
   approve(arg: JobArg & { readonly rowIds: readonly string[]; readonly approved: boolean }): Promise<Result<readonly BulkRow[]>>
   /** The prepared upright image (what the portal will store): the plan's circle shows its crop; the crop editor edits it. */
   preview(arg: JobArg & { readonly rowId: string }): Promise<Result<PhotoImage>>

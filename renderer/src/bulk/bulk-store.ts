@@ -279,6 +279,12 @@ export const useBulkStore = defineStore('bulk', () => {
     return rowsCall((b, jobId) => b.setCrop({ jobId, rowId, crop }))
   }
 
+  /** Takes the offered turn of a picture that is not upright; the row comes back framed again. */
+  async function turnRow(rowId: string): Promise<boolean> {
+    previews.forget(rowId)
+    return rowsCall((b, jobId) => b.turn({ jobId, rowId }))
+  }
+
   // -------------------------------------------------------------------------------------------
   // Running: apply, pause, resume, cancel, undo
   // -------------------------------------------------------------------------------------------
@@ -412,6 +418,7 @@ export const useBulkStore = defineStore('bulk', () => {
     assign,
     keepDuplicate,
     setCropEditor,
+    turnRow,
     adjustCrop,
     apply,
     pause,
