@@ -592,7 +592,8 @@ export interface RequestChannels {
   'settings:get': [void, AppSettings]
   /** Changes only the given fields; answers the settings as saved. */
   'settings:update': [SettingsPatch, AppSettings]
-  'bulk:create': [{ readonly accountId: string }, BulkJobSummary]
+  /** `framingPreset`: the editor's remembered preset, which frames every row of the job alike. */
+  'bulk:create': [{ readonly accountId: string; readonly framingPreset?: FramingPreset }, BulkJobSummary]
   /** Files of a dropped folder or ZIP, a few at a time; a `.csv` is a mapping file (file name -> person). */
   'bulk:add-files': [{ readonly jobId: string; readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[] }, BulkAddResult]
   /** Matches, prepares and compares with the current photos: the whole plan. */
@@ -601,6 +602,8 @@ export interface RequestChannels {
   'bulk:current': [{ readonly jobId: string }, BulkPlan]
   /** Assigns a file to a person, or to nobody (null); answers every row whose plan changed. */
   'bulk:assign': [{ readonly jobId: string; readonly rowId: string; readonly userId: string | null }, readonly BulkRow[]]
+  /** Turns a row's picture by its `uprightTurns`, prepares and frames it again (its crop goes back to the proposed one). */
+  'bulk:turn': [{ readonly jobId: string; readonly rowId: string }, BulkRow]
   /** null goes back to the proposed crop. */
   'bulk:set-crop': [{ readonly jobId: string; readonly rowId: string; readonly crop: CropFraction | null }, BulkRow]
   'bulk:approve': [{ readonly jobId: string; readonly rowIds: readonly string[]; readonly approved: boolean }, readonly BulkRow[]]
@@ -706,6 +709,7 @@ export const REQUEST_TABLE = {
   'bulk:current': { api: ['bulk', 'current'] },
   'bulk:assign': { api: ['bulk', 'assign'] },
   'bulk:set-crop': { api: ['bulk', 'setCrop'] },
+  'bulk:turn': { api: ['bulk', 'turn'] },
   'bulk:approve': { api: ['bulk', 'approve'] },
   'bulk:preview': { api: ['bulk', 'preview'] },
   'bulk:apply': { api: ['bulk', 'apply'] },
@@ -851,6 +855,8 @@ export interface BulkRow {
   readonly height?: number
   /** The quality check of the prepared picture (face framing); absent when nothing was found wrong. */
   readonly faceWarnings?: readonly FaceWarningCode[]
+  /** The picture is not upright: its face is after this many clockwise quarter turns (bulk:turn applies them). */
+  readonly uprightTurns?: 1 | 2 | 3
   /** Rows in a sendable state start approved; the user can un-approve. */
   readonly approved: boolean
   readonly result: BulkRowResult

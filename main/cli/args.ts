@@ -27,7 +27,7 @@ export interface CliArgs {
   readonly dataDir?: string
   readonly concurrency?: number
   readonly mapping?: string
-  /** inspect: the framing preset. */
+  /** inspect, plan, apply: the framing preset. */
   readonly preset?: FramingPreset
 }
 
@@ -60,7 +60,7 @@ Options:
   --mapping FILE.csv  a CSV mapping file name -> email, user name or id (a CSV inside DIR is used too)
   --concurrency N     people changed at once while applying (default 4, at most 15)
   --data-dir DIR      the app's data folder (backups, activity, jobs); default: the desktop app's
-  --preset P          inspect: tight, standard (default) or loose framing
+  --preset P          inspect, plan, apply: tight, standard (default) or loose framing
   --json              one JSON object per line instead of a table
 
 Signing in:

@@ -119,7 +119,7 @@ interface ProgressFeed {
 
 async function runJob(main: Main, account: Account, args: CliArgs, io: CliIo, feed: ProgressFeed): Promise<number> {
   const h = main.handlers
-  const created = await h['bulk:create']({ accountId: account.id })
+  const created = await h['bulk:create']({ accountId: account.id, ...(args.preset ? { framingPreset: args.preset } : {}) })
   if (!created.ok) return failed(io, 'The job could not be created', created)
   const jobId = created.value.jobId
 

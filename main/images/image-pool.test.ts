@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
 import { realPhoto } from '../testing/real-photos'
-import { createImagePool, workerEntry } from './image-pool'
+import { createImagePool, faceWorkerCount, workerEntry } from './image-pool'
 
 const pool = createImagePool({ workers: 2 })
 afterAll(() => pool.dispose())
@@ -22,6 +22,11 @@ describe('image pool', () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => pool.plan(big, { maxUploadBytes: 1_000_000 }, 'standard')))
     expect(results.every((r) => r.ok && r.value.faces?.framing.crop)).toBe(true)
     // How long main's event loop was held meanwhile is a figure of `npm run bench:face`, not a test.
+  })
+
+  it('keeps the face models to one thread in three, and a single thread does everything', () => {
+    expect(pool.faceWorkers).toBe(1)
+    expect([1, 2, 3, 4, 6].map(faceWorkerCount)).toEqual([0, 1, 1, 1, 2])
   })
 
   it('finds the built entry next to the bundle or one folder up from a shared chunk', () => {

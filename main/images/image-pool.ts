@@ -2,14 +2,22 @@
  * Image work in worker threads (piscina), so decoding, HEIC, preparation and face detection never
  * hold up main's event loop: IPC and the UI keep answering while a bulk plan prepares hundreds of
  * photos. One pool for the whole app; single edits and bulk jobs queue in it alike.
+ *
+ * With two threads or more, face detection has threads of its own: the face models (Human with
+ * TensorFlow's WASM heap, about 100 MB a thread) load only there, while the other threads decode and
+ * prepare. A bulk row is prepared in a pixel thread and its small prepared copy framed in a face
+ * thread, so the two kinds of work overlap across rows. Detection takes about a third of a row's
+ * time, hence one face thread for every three.
  */
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
-import { imageWorkOver, type ImageTask, type ImageWork } from './image-work'
+import type { FaceAnalysis } from './face-analysis'
+import { imageWorkOver, type ImageTask, type ImageWork, type PlannedPhoto } from './image-work'
+import type { PrepareResult } from './prepare-photo'
 
 export interface ImagePoolOptions {
-  /** Threads; defaults to the machine's cores (at most 4: each thread holds its own copy of the face models). */
+  /** Threads in all; defaults to the machine's cores (at most 4). */
   readonly workers?: number
   /** The worker entry; found next to this module by default (see workerEntry). */
   readonly entry?: URL
@@ -19,6 +27,11 @@ export interface ImagePoolOptions {
 
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(4, availableParallelism()))
+}
+
+/** Threads that load the face models, of `workers` in all: none of their own for a single thread. */
+export function faceWorkerCount(workers: number): number {
+  return workers < 2 ? 0 : Math.max(1, Math.round(workers / 3))
 }
 
 // Not literal strings in `new URL(...)`: vite would otherwise try to bundle the file as an asset.
@@ -40,22 +53,38 @@ export function workerEntry(moduleUrl: string = import.meta.url): URL {
 }
 
 export interface ImagePool extends ImageWork {
+  /** Threads in all. */
   readonly workers: number
+  /** Of those, the threads that detect faces (0: every thread does every kind of work). */
+  readonly faceWorkers: number
 }
 
 export function createImagePool(options: ImagePoolOptions = {}): ImagePool {
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()))
-  const pool = new Piscina<ImageTask, unknown>({
-    filename: (options.entry ?? workerEntry()).href,
-    minThreads: 0,
-    maxThreads: workers,
-    idleTimeout: options.idleTimeoutMs ?? 60_000,
-    // Queue without bound: callers (the bulk planner) already limit what they have in flight.
-    maxQueue: Infinity
+  const faceWorkers = faceWorkerCount(workers)
+  const threads = (maxThreads: number) =>
+    new Piscina<ImageTask, unknown>({
+      filename: (options.entry ?? workerEntry()).href,
+      minThreads: 0,
+      maxThreads,
+      idleTimeout: options.idleTimeoutMs ?? 60_000,
+      // Queue without bound: callers (the bulk planner) already limit what they have in flight.
+      maxQueue: Infinity
+    })
+  const pixels = threads(workers - faceWorkers)
+  const faces = faceWorkers > 0 ? threads(faceWorkers) : pixels
+
+  async function run(task: ImageTask): Promise<unknown> {
+    if (task.kind === 'frame') return faces.run(task)
+    if (task.kind !== 'plan' || faces === pixels || !task.preset) return pixels.run(task)
+    const planned = (await pixels.run({ kind: 'plan', bytes: task.bytes, options: task.options })) as PrepareResult<PlannedPhoto>
+    if (!planned.ok) return planned
+    const framed = (await faces.run({ kind: 'frame', bytes: planned.value.prepared.bytes, preset: task.preset })) as PrepareResult<FaceAnalysis>
+    return { ok: true, value: { ...planned.value, ...(framed.ok ? { faces: framed.value } : {}) } } satisfies PrepareResult<PlannedPhoto>
+  }
+
+  const work = imageWorkOver(run, async () => {
+    await Promise.all([pixels.destroy(), ...(faces !== pixels ? [faces.destroy()] : [])])
   })
-  const work = imageWorkOver(
-    (task) => pool.run(task),
-    () => pool.destroy()
-  )
-  return { ...work, workers }
+  return { ...work, workers, faceWorkers }
 }

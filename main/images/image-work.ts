@@ -39,7 +39,8 @@ export type ImageTask =
   | { readonly kind: 'prepare'; readonly bytes: Uint8Array; readonly options: PrepareOptions }
   | { readonly kind: 'hash'; readonly bytes: Uint8Array }
   | { readonly kind: 'frame'; readonly bytes: Uint8Array; readonly preset: FramingPreset }
-  | { readonly kind: 'plan'; readonly bytes: Uint8Array; readonly options: PrepareOptions; readonly preset: FramingPreset }
+  /** Without a preset: prepare and hash only (the pool frames the prepared photo in a face thread). */
+  | { readonly kind: 'plan'; readonly bytes: Uint8Array; readonly options: PrepareOptions; readonly preset?: FramingPreset }
 
 /** Runs one task with `detector`; the worker entry and the in-process ImageWork both come here. */
 export async function runImageTask(task: ImageTask, detector: FaceDetector): Promise<unknown> {
@@ -61,14 +62,14 @@ export async function runImageTask(task: ImageTask, detector: FaceDetector): Pro
   }
 }
 
-async function planPhoto(bytes: Uint8Array, options: PrepareOptions, preset: FramingPreset, detector: FaceDetector): Promise<PrepareResult<PlannedPhoto>> {
+async function planPhoto(bytes: Uint8Array, options: PrepareOptions, preset: FramingPreset | undefined, detector: FaceDetector): Promise<PrepareResult<PlannedPhoto>> {
   const prepared = await preparePhoto(bytes, options)
   if (!prepared.ok) return prepared
   const hash = await perceptualHash(prepared.value.bytes)
-  const faces = await analyseFaces(prepared.value.bytes, { detector, preset })
+  const faces = preset ? await analyseFaces(prepared.value.bytes, { detector, preset }) : undefined
   return {
     ok: true,
-    value: { prepared: prepared.value, ...(hash.ok ? { pictureHash: hash.value } : {}), ...(faces.ok ? { faces: faces.value } : {}) }
+    value: { prepared: prepared.value, ...(hash.ok ? { pictureHash: hash.value } : {}), ...(faces?.ok ? { faces: faces.value } : {}) }
   }
 }
 

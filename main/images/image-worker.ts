@@ -2,23 +2,20 @@
  * The worker thread's entry (piscina calls the default export once per task). One detector per
  * thread, created when the thread starts: its models load on the first face task and stay loaded.
  */
-import { constants, platform, setPriority } from 'node:os'
 import { createHumanFaceDetector } from './human-face-detector'
 import { runImageTask, type ImageTask } from './image-work'
+import { lowerLibvipsThreads, lowerThisThread } from './thread-priority'
 
-// On Linux a nice value belongs to one thread, so this lowers only the image threads: when the cores
-// are busy, main's event loop (IPC, the UI's answers) runs first. Elsewhere it would lower the whole
-// app, so it is left alone there.
-if (platform() === 'linux') {
-  try {
-    setPriority(constants.priority.PRIORITY_BELOW_NORMAL)
-  } catch {
-    // Not allowed here: the threads keep the normal priority.
-  }
-}
+lowerThisThread()
 
 const detector = createHumanFaceDetector()
 
-export default function run(task: ImageTask): Promise<unknown> {
-  return runImageTask(task, detector)
+export default async function run(task: ImageTask): Promise<unknown> {
+  lowerLibvipsThreads()
+  try {
+    return await runImageTask(task, detector)
+  } finally {
+    // libvips starts threads during a task too, at the priority of libuv's pool (main's).
+    lowerLibvipsThreads()
+  }
 }

@@ -128,11 +128,12 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
     language: z.string().regex(LANGUAGE_PATTERN, 'must be a language tag or "system"').optional(),
     theme: z.enum(['system', 'light', 'dark']).optional()
   }),
-  'bulk:create': accountArg,
+  'bulk:create': z.strictObject({ accountId, framingPreset: z.enum(['tight', 'standard', 'loose']).optional() }),
   'bulk:add-files': z.strictObject({ jobId, files: z.array(bulkFile).min(1, 'must hold at least one file').max(MAX_BATCH_FILES, `must hold at most ${MAX_BATCH_FILES} files`) }),
   'bulk:plan': bulkJob,
   'bulk:current': bulkJob,
   'bulk:assign': z.strictObject({ jobId, rowId, userId: userId.nullable() }),
+  'bulk:turn': z.strictObject({ jobId, rowId }),
   'bulk:set-crop': z.strictObject({ jobId, rowId, crop: cropFraction.nullable() }),
   'bulk:approve': z.strictObject({ jobId, rowIds: z.array(rowId).max(10_000, 'must hold at most 10000 rows'), approved: z.boolean() }),
   'bulk:preview': z.strictObject({ jobId, rowId }),

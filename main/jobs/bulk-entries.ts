@@ -44,7 +44,9 @@ export const createdLine = z.object({
   accountId: z.string(),
   portalUrl: z.string(),
   actor: z.string(),
-  createdAt: at
+  createdAt: at,
+  /** The editor's framing preset when the job was started: every row is framed with it. */
+  framingPreset: z.enum(['tight', 'standard', 'loose']).optional()
 })
 
 export const fileLine = z.object({
@@ -71,7 +73,11 @@ export const preparedLine = z.discriminatedUnion('ok', [
     spool: z.string(),
     pictureHash: z.string().optional(),
     proposedCrop: cropSchema.optional(),
-    faceWarnings: z.array(z.enum(FACE_WARNING_CODES)).optional()
+    faceWarnings: z.array(z.enum(FACE_WARNING_CODES)).optional(),
+    /** The face is upright after this many clockwise quarter turns (offered to the user). */
+    uprightTurns: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    /** Quarter turns this preparation applied (the user took the offered turn). */
+    turned: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional()
   }),
   z.object({ t: z.literal('prepared'), rowId, ok: z.literal(false), error: appErrorSchema })
 ])

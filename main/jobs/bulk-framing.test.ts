@@ -6,7 +6,7 @@ import type { BulkRow, Person } from '../../preload/contract'
 import { HOUSE_STYLE } from '../images/face-framing'
 import { MemorySecretStore } from '../secrets/memory-store'
 import { removeDir, startMain, tempDir, value, type Harness } from '../testing/harness'
-import { realPhoto, type RealPhoto } from '../testing/real-photos'
+import { portraitOnItsSide, realPhoto, type RealPhoto } from '../testing/real-photos'
 
 let portal: RunningPortal
 let h: Harness
@@ -60,5 +60,40 @@ describe('a bulk plan of real photos', () => {
     const c = landscape.crop!
     expect(c.height).toBeCloseTo(1, 5) // the centred square of a landscape: full height
     expect(c.x + c.width / 2).toBeCloseTo(0.5, 5)
+  })
+
+  it('frames every row with the preset the job was started with: tight shows the head bigger than loose', async () => {
+    const cropOf = async (framingPreset: 'tight' | 'loose') => {
+      const job = value(await h.handlers['bulk:create']({ accountId, framingPreset }))
+      value(await h.handlers['bulk:add-files']({ jobId: job.jobId, files: [{ name: `${targets[0]!.email}.jpg`, bytes: await realPhoto('astronaut') }] }))
+      const plan = value(await h.handlers['bulk:plan']({ jobId: job.jobId }))
+      value(await h.handlers['bulk:discard']({ jobId: job.jobId }))
+      return plan.rows[0]!.crop!
+    }
+    const [tight, loose] = [await cropOf('tight'), await cropOf('loose')]
+    // The same face in a smaller square (loose may be held back by the picture's edges, so no exact ratio).
+    expect(tight.width).toBeLessThan(loose.width * 0.9)
+  })
+
+  it('offers the turn for a picture lying on its side; taking it frames the upright picture', async () => {
+    // Upright it is wider than high, so the preview shows which way it stands.
+    const onItsSide = await portraitOnItsSide()
+    const job = value(await h.handlers['bulk:create']({ accountId }))
+    value(await h.handlers['bulk:add-files']({ jobId: job.jobId, files: [{ name: `${targets[0]!.email}.jpg`, bytes: onItsSide }] }))
+    const before = value(await h.handlers['bulk:plan']({ jobId: job.jobId })).rows[0]!
+    expect(before.faceWarnings).toContain('not-upright')
+    expect(before.uprightTurns).toBe(3)
+
+    const after = value(await h.handlers['bulk:turn']({ jobId: job.jobId, rowId: before.rowId }))
+    expect(after.faceWarnings ?? []).not.toContain('not-upright')
+    expect(after.uprightTurns).toBeUndefined()
+    const preview = value(await h.handlers['bulk:preview']({ jobId: job.jobId, rowId: before.rowId }))
+    expect(preview.width).toBeGreaterThan(preview.height)
+    // Framed on the face now: a square in the upper left, not the centred square of the whole picture.
+    expect(after.crop!.y).toBeLessThan(0.1)
+    expect(after.crop!.x + after.crop!.width).toBeLessThan(0.8)
+    // Nothing more to turn.
+    expect(await h.handlers['bulk:turn']({ jobId: job.jobId, rowId: before.rowId })).toMatchObject({ ok: false })
+    value(await h.handlers['bulk:discard']({ jobId: job.jobId }))
   })
 })

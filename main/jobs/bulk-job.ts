@@ -249,6 +249,7 @@ export function toBulkRow(row: RowModel, activity: RowActivity = IDLE): BulkRow 
     ...(plan?.crop ? { crop: plan.crop } : {}),
     ...(prepared ? { width: prepared.width, height: prepared.height } : {}),
     ...(prepared?.faceWarnings ? { faceWarnings: prepared.faceWarnings } : {}),
+    ...(prepared?.uprightTurns ? { uprightTurns: prepared.uprightTurns } : {}),
     ...(resultError ? { resultError } : {}),
     ...(row.undo.result?.ok === true ? { undone: true } : {}),
     ...(undoResult ? { undoResult } : {}),

@@ -82,13 +82,14 @@ export class BulkPlanner {
     if (missing.length > 0) throttle.flush()
   }
 
-  async prepareRow(rt: JobRuntime, rowId: string): Promise<void> {
-    const line = await this.#prepare(rt, rowId)
+  /** `rotate`: clockwise quarter turns from the file as dropped (the offered turn of a picture not upright). */
+  async prepareRow(rt: JobRuntime, rowId: string, rotate?: 1 | 2 | 3): Promise<void> {
+    const line = await this.#prepare(rt, rowId, rotate)
     if (line) await record(rt, [line])
   }
 
   /** Prepares one file and spools the result; the caller journals the line. */
-  async #prepare(rt: JobRuntime, rowId: string): Promise<PreparedLine | undefined> {
+  async #prepare(rt: JobRuntime, rowId: string, rotate?: 1 | 2 | 3): Promise<PreparedLine | undefined> {
     const row = rt.job.rows.get(rowId)
     if (!row) return undefined
     const source = await rt.spool.read(row.file.spool, { sha256: row.file.sha256 })
@@ -96,11 +97,12 @@ export class BulkPlanner {
     if (!source.ok) {
       line = { t: 'prepared', rowId, ok: false, error: source.error }
     } else {
-      const prepared = await this.#ports.prepare(source.value, { name: row.file.name, accountId: rt.job.accountId })
+      const preset = rt.job.created.framingPreset
+      const prepared = await this.#ports.prepare(source.value, { name: row.file.name, accountId: rt.job.accountId, ...(preset ? { preset } : {}), ...(rotate ? { rotate } : {}) })
       if (!prepared.ok) {
         line = { t: 'prepared', rowId, ok: false, error: plainError(prepared.error) }
       } else {
-        const { bytes, mime, width, height, pictureHash, faceWarnings } = prepared.value
+        const { bytes, mime, width, height, pictureHash, faceWarnings, uprightTurns } = prepared.value
         const spooled = await rt.spool.write(`${rowId}.prepared`, bytes)
         const proposal = prepared.value.proposedCrop ?? (this.#ports.proposeCrop ? await this.#ports.proposeCrop({ bytes, width, height }) : null)
         const proposedCrop = proposal && cropSchema.safeParse(proposal).success ? proposal : undefined
@@ -116,7 +118,9 @@ export class BulkPlanner {
           spool: spooled.path,
           ...(pictureHash !== undefined ? { pictureHash } : {}),
           ...(proposedCrop ? { proposedCrop } : {}),
-          ...(faceWarnings && faceWarnings.length > 0 ? { faceWarnings: [...faceWarnings] } : {})
+          ...(faceWarnings && faceWarnings.length > 0 ? { faceWarnings: [...faceWarnings] } : {}),
+          ...(uprightTurns ? { uprightTurns } : {}),
+          ...(rotate ? { turned: rotate } : {})
         }
       }
     }

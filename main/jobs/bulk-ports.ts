@@ -4,7 +4,7 @@
  * replace protocol a single replace uses. The service never imports those modules, so each side can
  * change without the other, and the tests drive the service with in-memory fakes.
  */
-import type { AppError, BulkProgress, CropFraction, CropPixels, FaceWarningCode, MatchRule, Person, Result } from '../../preload/contract'
+import type { AppError, BulkProgress, CropFraction, CropPixels, FaceWarningCode, FramingPreset, MatchRule, Person, Result } from '../../preload/contract'
 import type { QueueFailure } from './queue'
 
 /** A result whose failure may carry the portal's Retry-After (see QueueFailure). */
@@ -23,6 +23,8 @@ export interface PreparedImage {
   /** Face framing of the prepared picture: the crop to start from, and the quality warnings. */
   readonly proposedCrop?: CropFraction
   readonly faceWarnings?: readonly FaceWarningCode[]
+  /** Clockwise quarter turns after which the face is upright (the 'not-upright' warning's turn). */
+  readonly uprightTurns?: 1 | 2 | 3
 }
 
 /** What the matcher decided for one file. */
@@ -81,7 +83,11 @@ export interface BulkPorts {
   /** The matcher (pure). One outcome per file, any order, keyed by rowId. */
   match(req: MatchRequest): readonly MatchOutcome[] | Promise<readonly MatchOutcome[]>
   /** Bytes -> upload-ready image, or the same image errors as a single replace (image/...). */
-  prepare(source: Uint8Array, info: { readonly name: string; readonly accountId: string }): Promise<Result<PreparedImage>>
+  /** `preset`: the job's framing preset (the app's default when absent); `rotate`: clockwise quarter turns to apply. */
+  prepare(
+    source: Uint8Array,
+    info: { readonly name: string; readonly accountId: string; readonly preset?: FramingPreset; readonly rotate?: 1 | 2 | 3 }
+  ): Promise<Result<PreparedImage>>
   /** The person's stored photo's perceptual hash, or null when they have none. */
   currentPictureHash(req: { readonly accountId: string; readonly userId: string; readonly signal?: AbortSignal }): Promise<Result<string | null>>
   isSamePicture(current: string, candidate: string): boolean

@@ -9,7 +9,7 @@
  *   <dataDir>/jobs/<jobId>/files/<rowId>.prepared   the upload-ready image (so apply does not prepare again)
  */
 import { randomBytes } from 'node:crypto'
-import type { AppError, BulkAddResult, BulkJobSummary, BulkPlan, BulkRow, CropFraction, Result } from '../../preload/contract'
+import type { AppError, BulkAddResult, BulkJobSummary, BulkPlan, BulkRow, CropFraction, FramingPreset, Result } from '../../preload/contract'
 import type { Logger } from '../core/logger'
 import { reportCsv, planCsv, type CsvExport } from './bulk-csv'
 import { cropSchema, type BulkEntry, type FileLine } from './bulk-entries'
@@ -81,12 +81,12 @@ export class BulkService {
     }
   }
 
-  async create(accountId: string): Promise<Result<BulkJobSummary>> {
+  async create(accountId: string, framingPreset?: FramingPreset): Promise<Result<BulkJobSummary>> {
     const account = await this.#ports.account(accountId)
     if (!account.ok) return account
     const jobId = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
     const at = this.#at()
-    const created = { t: 'created' as const, v: 1 as const, jobId, accountId, portalUrl: account.value.portalUrl, actor: account.value.actor, createdAt: at }
+    const created = { t: 'created' as const, v: 1 as const, jobId, accountId, portalUrl: account.value.portalUrl, actor: account.value.actor, createdAt: at, ...(framingPreset ? { framingPreset } : {}) }
     const rt = await this.#store.create(created, at)
     this.#log.info('bulk job created', { jobId })
     return { ok: true, value: summaryOf(rt) }
@@ -193,6 +193,23 @@ export class BulkService {
       const context = await this.#planner.context(rt, false)
       if (!context.ok) return context
       await record(rt, [{ t: 'crop', rowId, crop, at: this.#at() }])
+      await this.#planner.replan(rt)
+      return { ok: true, value: toBulkRow(row) }
+    })
+  }
+
+  /** Takes the offered turn of a picture that is not upright: prepared and framed again, turned; the crop goes back to the proposed one. */
+  turn(jobId: string, rowId: string): Promise<Result<BulkRow>> {
+    return this.#store.exclusive(jobId, async (rt) => {
+      if (rt.run) return busy()
+      const row = rt.job.rows.get(rowId)
+      const prepared = row?.prepared
+      if (!row || !prepared?.ok || !prepared.uprightTurns) return jobError('input/invalid', 'This picture has no turn to take.', rowId)
+      const context = await this.#planner.context(rt, false)
+      if (!context.ok) return context
+      const rotate = (((prepared.turned ?? 0) + prepared.uprightTurns) % 4) as 0 | 1 | 2 | 3
+      await this.#planner.prepareRow(rt, rowId, rotate === 0 ? undefined : rotate)
+      await record(rt, [{ t: 'crop', rowId, crop: null, at: this.#at() }])
       await this.#planner.replan(rt)
       return { ok: true, value: toBulkRow(row) }
     })

@@ -109,17 +109,19 @@ export function createBulkPorts(options: BulkWiringOptions): BulkPorts {
       })
     },
 
-    async prepare(source, { accountId }) {
+    async prepare(source, { accountId, preset: jobPreset, rotate }) {
       const session = await accounts.session(accountId)
       if (!session.ok) return session
       const limit = await frame.uploadLimit(session.value)
       if (!limit.ok) return limit
-      const planned = await images.plan(source, { maxUploadBytes: limit.value }, preset())
+      const planned = await images.plan(source, { maxUploadBytes: limit.value, ...(rotate ? { rotate } : {}) }, jobPreset ?? preset())
       if (!planned.ok) return planned
       const { bytes, mime, width, height } = planned.value.prepared
       const framing = planned.value.faces?.framing
-      // A crop for a turned picture would land wrongly on the unturned upload: warn, keep the centred square.
+      // A crop for a turned picture would land wrongly on the unturned upload: warn, keep the centred
+      // square, and offer the turn (the row is then prepared turned and framed again).
       const proposedCrop = framing?.crop && framing.turns === 0 ? framing.crop : undefined
+      const uprightTurns = framing && framing.turns !== 0 ? framing.turns : undefined
       const faceWarnings = framing?.warnings.map((w) => w.code) ?? []
       // No SHA-256 here: the job hashes the prepared bytes as it spools them.
       return ok({
@@ -129,7 +131,8 @@ export function createBulkPorts(options: BulkWiringOptions): BulkPorts {
         height,
         ...(planned.value.pictureHash !== undefined ? { pictureHash: planned.value.pictureHash } : {}),
         ...(proposedCrop ? { proposedCrop } : {}),
-        ...(faceWarnings.length > 0 ? { faceWarnings } : {})
+        ...(faceWarnings.length > 0 ? { faceWarnings } : {}),
+        ...(uprightTurns ? { uprightTurns } : {})
       })
     },
 

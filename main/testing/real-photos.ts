@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import sharp from 'sharp'
 
 export type RealPhoto = 'astronaut' | 'camera' | 'coffee' | 'rocket' | 'group'
 
@@ -21,4 +22,13 @@ export function realPhotoPath(name: RealPhoto): string {
 
 export async function realPhoto(name: RealPhoto): Promise<Uint8Array> {
   return new Uint8Array(await readFile(realPhotoPath(name)))
+}
+
+/**
+ * A real portrait made wider than high (grey added on its right), then laid on its side (turned 90°
+ * clockwise): a picture that is not upright, whose upright form is told apart by its shape.
+ */
+export async function portraitOnItsSide(): Promise<Uint8Array> {
+  const upright = await sharp(await realPhoto('astronaut')).extend({ right: 200, background: '#808080' }).jpeg().toBuffer()
+  return new Uint8Array(await sharp(upright).rotate(90).jpeg().toBuffer())
 }

@@ -6,7 +6,7 @@
  * instance, so tests hand the stores a fake (testing/fake-bulk-api.ts).
  */
 import { getActivePinia, type Pinia } from 'pinia'
-import type { BulkJobSummary, BulkPlan, BulkProgress, BulkRow, CropFraction, Person, PhotoImage, Result } from '../../../preload/contract'
+import type { BulkJobSummary, BulkPlan, BulkProgress, BulkRow, CropFraction, FramingPreset, Person, PhotoImage, Result } from '../../../preload/contract'
 
 export interface BulkFile {
   /** The path inside the dropped folder or ZIP, '/'-separated; a `.csv` is read by main as the mapping file. */
@@ -27,7 +27,7 @@ export interface BulkAddResult {
 type JobArg = { readonly jobId: string }
 
 export interface BulkApi {
-  create(arg: { readonly accountId: string }): Promise<Result<BulkJobSummary>>
+  create(arg: { readonly accountId: string; readonly framingPreset?: FramingPreset }): Promise<Result<BulkJobSummary>>
   addFiles(arg: JobArg & { readonly files: readonly BulkFile[] }): Promise<Result<BulkAddResult>>
   /** Matches, prepares and compares with the current photos: the whole plan. */
   plan(arg: JobArg): Promise<Result<BulkPlan>>
@@ -37,6 +37,7 @@ export interface BulkApi {
   assign(arg: JobArg & { readonly rowId: string; readonly userId: string | null }): Promise<Result<readonly BulkRow[]>>
   /** null goes back to the proposed crop. */
   setCrop(arg: JobArg & { readonly rowId: string; readonly crop: CropFraction | null }): Promise<Result<BulkRow>>
+  turn(arg: JobArg & { readonly rowId: string }): Promise<Result<BulkRow>>
   approve(arg: JobArg & { readonly rowIds: readonly string[]; readonly approved: boolean }): Promise<Result<readonly BulkRow[]>>
   /** The prepared upright image (what the portal will store): the plan's circle shows its crop; the crop editor edits it. */
   preview(arg: JobArg & { readonly rowId: string }): Promise<Result<PhotoImage>>

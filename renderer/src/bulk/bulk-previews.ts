@@ -41,6 +41,11 @@ export class BulkPreviews {
     return this.#cache.get(row.rowId, signal)
   }
 
+  /** The row's picture changed (turned): its next preview is loaded again. */
+  forget(rowId: string): void {
+    this.#cache?.forget((ref) => ref === rowId)
+  }
+
   noteScroll(scrollTop: number): void {
     this.#scrolling.onScroll(scrollTop)
   }

@@ -9,6 +9,7 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { AppError, BulkJobPhase, BulkJobSummary, BulkPlan, BulkRow, Result } from '../../../preload/contract'
 import { useAppApi, useTranslator } from '../api-context'
+import { loadFramingPrefs } from '../editor/framing-prefs'
 import { useAccountsStore } from '../stores/accounts-store'
 import { blobOf, useBrowserFilesStore } from '../stores/browser-files'
 import { usePeopleStore } from '../stores/people-store'
@@ -158,7 +159,8 @@ export const useBulkStore = defineStore('bulk', () => {
     let latest: IntakeCounts = { found: 0, sent: 0 }
     let shownAt = 0
     intake.value = { found: 0, sent: 0, skipped, truncated: false, running: true }
-    const created = await call((b) => b.create({ accountId: forAccount }))
+    // Every row framed with the editor's remembered preset, so a department comes out alike.
+    const created = await call((b) => b.create({ accountId: forAccount, framingPreset: loadFramingPrefs().preset }))
     if (!created.ok) {
       intake.value = { ...intake.value, running: false }
       return false
@@ -275,6 +277,12 @@ export const useBulkStore = defineStore('bulk', () => {
     const crop = await cropEditor({ image: image.value, crop: r.crop, fileName: r.file, person })
     if (!crop) return false
     return rowsCall((b, jobId) => b.setCrop({ jobId, rowId, crop }))
+  }
+
+  /** Takes the offered turn of a picture that is not upright; the row comes back framed again. */
+  async function turnRow(rowId: string): Promise<boolean> {
+    previews.forget(rowId)
+    return rowsCall((b, jobId) => b.turn({ jobId, rowId }))
   }
 
   // -------------------------------------------------------------------------------------------
@@ -410,6 +418,7 @@ export const useBulkStore = defineStore('bulk', () => {
     assign,
     keepDuplicate,
     setCropEditor,
+    turnRow,
     adjustCrop,
     apply,
     pause,

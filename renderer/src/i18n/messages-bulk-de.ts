@@ -145,6 +145,7 @@ export const bulkDe: typeof bulkEn = {
     keep: 'Diese Datei behalten',
     unassign: 'Zuordnung entfernen',
     adjustCrop: 'Ausschnitt anpassen…',
+    turn: 'Um {degrees}° drehen',
     approve: 'Diese Zeile anwenden',
     skip: 'Diese Zeile überspringen',
     close: 'Schließen'

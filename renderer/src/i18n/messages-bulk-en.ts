@@ -146,6 +146,7 @@ export const bulkEn = {
     keep: 'Keep this file',
     unassign: 'Remove the match',
     adjustCrop: 'Adjust crop…',
+    turn: 'Turn {degrees}°',
     approve: 'Apply this row',
     skip: 'Skip this row',
     close: 'Close'

@@ -159,6 +159,13 @@ export function createFakeBulkApi(options: { people?: readonly Person[]; jobs?: 
       const { crop: _old, ...rest } = row
       return ok(change(job, [crop === null ? rest : { ...rest, crop }])[0] ?? row)
     }),
+    turn: record('bulk.turn', async ({ jobId, rowId }) => {
+      const job = find(jobId)
+      const row = job?.rows.get(rowId)
+      if (!job || !row?.uprightTurns) return fail('input/invalid')
+      const { uprightTurns: _turns, crop: _crop, ...rest } = row
+      return ok(change(job, [{ ...rest, faceWarnings: (row.faceWarnings ?? []).filter((w) => w !== 'not-upright') }])[0] ?? row)
+    }),
     approve: record('bulk.approve', async ({ jobId, rowIds, approved }) => {
       const job = find(jobId)
       if (!job) return fail('portal/not-found')

@@ -142,6 +142,7 @@ export const bulkEs = {
     keep: 'Conservar este archivo',
     unassign: 'Quitar la asignación',
     adjustCrop: 'Ajustar recorte…',
+    turn: 'Girar {degrees}°',
     approve: 'Aplicar esta fila',
     skip: 'Omitir esta fila',
     close: 'Cerrar'

@@ -142,6 +142,7 @@ export const bulkFr = {
     keep: 'Garder ce fichier',
     unassign: 'Retirer l’association',
     adjustCrop: 'Ajuster le recadrage…',
+    turn: 'Tourner de {degrees}°',
     approve: 'Appliquer cette ligne',
     skip: 'Ignorer cette ligne',
     close: 'Fermer'

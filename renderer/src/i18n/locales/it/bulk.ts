@@ -142,6 +142,7 @@ export const bulkIt = {
     keep: 'Tieni questo file',
     unassign: 'Rimuovi l’abbinamento',
     adjustCrop: 'Regola il ritaglio…',
+    turn: 'Ruota di {degrees}°',
     approve: 'Applica questa riga',
     skip: 'Salta questa riga',
     close: 'Chiudi'

@@ -142,6 +142,7 @@ export const bulkJa = {
     keep: 'このファイルを残す',
     unassign: '照合を解除',
     adjustCrop: '切り抜きを調整…',
+    turn: '{degrees}°回転',
     approve: 'この行を適用',
     skip: 'この行をスキップ',
     close: '閉じる'

@@ -142,6 +142,7 @@ export const bulkPtBR = {
     keep: 'Manter este arquivo',
     unassign: 'Remover a associação',
     adjustCrop: 'Ajustar corte…',
+    turn: 'Girar {degrees}°',
     approve: 'Aplicar esta linha',
     skip: 'Ignorar esta linha',
     close: 'Fechar'

@@ -142,6 +142,7 @@ export const bulkZhCN = {
     keep: '保留此文件',
     unassign: '取消匹配',
     adjustCrop: '调整裁剪…',
+    turn: '旋转 {degrees}°',
     approve: '应用此行',
     skip: '跳过此行',
     close: '关闭'

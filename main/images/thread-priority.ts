@@ -1,0 +1,54 @@
+/**
+ * Lower the priority of the threads that do image work, so main's event loop (IPC, the UI's answers)
+ * runs first when the cores are busy. On Linux a nice value belongs to one thread, and a new thread
+ * inherits it from the thread that starts it: the image worker threads lower themselves, but
+ * libvips' own threads, which do sharp's decoding and resizing, are started by libuv's shared pool and
+ * would stay at main's priority. Measured on 2 cores: those threads took the cores from main for
+ * 20-100 ms at a time while the worker threads, already lowered, waited.
+ * Elsewhere a nice value is the whole process's, so nothing is changed there.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { constants, getPriority, platform, setPriority } from 'node:os'
+
+const LOW = constants.priority.PRIORITY_BELOW_NORMAL
+/** The name libvips gives its threads (/proc/<pid>/task/<tid>/comm). */
+const LIBVIPS_THREAD = 'libvips worker'
+
+/** Lowers the calling thread; false where that would lower the whole app or is not allowed. */
+export function lowerThisThread(): boolean {
+  if (platform() !== 'linux') return false
+  try {
+    setPriority(LOW)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Lowers every libvips thread of this process that is not lowered yet and returns how many it
+ * lowered. Cheap (a directory of a few dozen threads), so it is called after each task: libvips
+ * starts threads as its work needs them.
+ */
+export function lowerLibvipsThreads(): number {
+  if (platform() !== 'linux') return 0
+  let lowered = 0
+  let tids: string[]
+  try {
+    tids = readdirSync('/proc/self/task')
+  } catch {
+    return 0
+  }
+  for (const tid of tids) {
+    try {
+      if (readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() !== LIBVIPS_THREAD) continue
+      const id = Number(tid)
+      if (getPriority(id) >= LOW) continue
+      setPriority(id, LOW)
+      lowered++
+    } catch {
+      // The thread ended meanwhile, or renicing is not allowed: leave it.
+    }
+  }
+  return lowered
+}
