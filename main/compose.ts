@@ -112,6 +112,7 @@ export function createMain(options: MainOptions): Main {
       return overview.ok ? overview.value.accounts.map((a) => a.portalUrl) : []
     },
     async dispose() {
+      await people.dispose()
       await bulk.dispose()
       shutdown.abort()
       await accounts.dispose()

@@ -17,6 +17,8 @@ export class PeopleService {
   readonly #accounts: AccountsService
   readonly #cache: PeopleCache | undefined
   readonly #snapshots = new PeopleSnapshots()
+  /** Cache writes still running: dispose waits for them, so none outlives main or its data folder. */
+  readonly #saving = new Set<Promise<void>>()
 
   /** With a cache, every full load of the list (the pages served here) is saved to it. */
   constructor(options: { readonly accounts: AccountsService; readonly cache?: PeopleCache }) {
@@ -33,7 +35,10 @@ export class PeopleService {
       if (this.#cache) {
         const everyone = this.#snapshots.add(req.accountId, { ...page, asked: req.count })
         // In the background: the answer does not wait for the file.
-        if (everyone !== null) void this.#save(req.accountId, everyone)
+        if (everyone !== null) {
+          const saving = this.#save(req.accountId, everyone).finally(() => this.#saving.delete(saving))
+          this.#saving.add(saving)
+        }
       }
       return ok(page)
     })
@@ -49,6 +54,10 @@ export class PeopleService {
   async #save(accountId: string, people: readonly Person[]): Promise<void> {
     // A page that was in flight across a sign-out must not bring the deleted cache back.
     if ((await this.#accounts.session(accountId)).ok) await this.#cache?.save(accountId, people)
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.allSettled([...this.#saving])
   }
 
   /** Forgets a half-gathered load and deletes the account's cache (sign-out, forget). */
