@@ -9,7 +9,7 @@ import { bindJsonBody, dotnetBoolParse, parseGuid } from '../http/binding'
 import { originalUrlWithoutHash, photoUrls, TEMP_PREFIX, uploadData } from '../http/dto'
 import { htmlEncode, ServerException, ValidationFailure } from '../http/envelope'
 import { Throttle } from '../http/faults'
-import { centredSquare, clampCrop, fitWithin, ImageError, renderRealSizeThumbnails, renderThumbnails, sniffUploadFormat } from '../images/images'
+import { centredSquare, clampCrop, fitWithin, ImageError, renderRealSizeThumbnails, renderThumbnails, sniffUploadFormat, THUMB_SIZES, type Crop, type ThumbSize } from '../images/images'
 import type { UserRecord } from '../domain/model'
 import { canView, holdsEditUser, resolveUser } from '../domain/permissions'
 import { checkedDownload, uncheckedDownload } from '../images/photo-url-fetch'
@@ -24,6 +24,12 @@ export function humanFileSize(bytes: number): string {
     if (bytes >= factor) return `${Number((bytes / factor).toFixed(2))} ${unit}`
   }
   return `${bytes} bytes`
+}
+
+/** The stored sizes when all of them exist and were made with `crop`; otherwise they must be rendered. */
+function renderedSizes(sizes: Partial<Record<ThumbSize, Buffer>>, storedCrop: Crop, crop: Crop): Record<ThumbSize, Buffer> | undefined {
+  if (storedCrop.x !== crop.x || storedCrop.y !== crop.y || storedCrop.w !== crop.w || storedCrop.h !== crop.h) return undefined
+  return THUMB_SIZES.every((size) => sizes[size] !== undefined) ? (sizes as Record<ThumbSize, Buffer>) : undefined
 }
 
 export interface UploadForm {
@@ -234,11 +240,13 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: PortalContext): v
           const original = store.photoBytes(user, 'original')
           if (original) {
             const crop = clampCrop({ x, y, w: width, h: height }, user.photo.width, user.photo.height)
+            // Square sizes rendered from these very bytes with this very crop are what a render would make again.
+            const rendered = user.photo.source.kind === 'bytes' && !user.photo.realSizeFiles ? renderedSizes(user.photo.sizes, user.photo.crop, crop) : undefined
             user.photo.source = { kind: 'bytes', original }
             if (store.quirks.realSizeCropFiles && crop.w !== crop.h) {
               store.realSizeThumbnails(user, crop, await renderRealSizeThumbnails(original, crop, user.photo.ext, user.id))
             } else {
-              store.updateThumbnails(user, crop, await renderThumbnails(original, crop))
+              store.updateThumbnails(user, crop, rendered ?? (await renderThumbnails(original, crop)))
             }
           }
         }
