@@ -134,11 +134,11 @@ export function registerControlRoutes(app: FastifyInstance, ctx: PortalContext, 
     ctx.store.space.notifications.length = 0
     return json(reply, 200, [])
   })
-  app.get('/__emulator/stored-photo/:userId/:size', (req, reply) => {
+  app.get('/__emulator/stored-photo/:userId/:size', async (req, reply) => {
     const { userId, size } = req.params as { userId: string; size: string }
     const user = ctx.store.userById(userId)
     if (!user || !SIZES.includes(size as PhotoSize)) return reply.code(404).send()
-    const bytes = ctx.store.photoBytes(user, size as PhotoSize)
+    const bytes = await ctx.store.photoFile(user, size as PhotoSize)
     if (!bytes || !user.photo) return reply.code(404).send()
     return reply.code(200).header('content-type', mimeForExtension(user.photo.ext)).send(bytes)
   })
