@@ -210,6 +210,7 @@ async function main(): Promise<void> {
     const sendable = plan.value.rows.filter((r) => (r.state === 'new' || r.state === 'replace') && r.approved).length
     log(`plan: ${plan.value.rows.length} rows, ${sendable} to send, ${planSeconds.toFixed(1)} s`)
 
+    const portalCpuBefore = await portalCpu(portal.url)
     await fetch(`${portal.url}/__emulator/stats/reset`, { method: 'POST' })
     loop.enable()
     const cpuBefore = process.cpuUsage()
@@ -228,7 +229,8 @@ async function main(): Promise<void> {
     const mainCpuSeconds = (cpu.user + cpu.system) / 1e6
     loop.disable()
     clearInterval(rssTimer)
-    const stats = (await (await fetch(`${portal.url}/__emulator/stats`)).json()) as { maxWritesInFlight: number; writes: number }
+    const stats = (await (await fetch(`${portal.url}/__emulator/stats`)).json()) as { maxWritesInFlight: number; writes: number; cpuSeconds: number }
+    const portalCpuSeconds = stats.cpuSeconds - portalCpuBefore
     const final = await h['bulk:plan']({ jobId })
     const ok = final.ok ? final.value.rows.filter((r) => r.result === 'ok').length : 0
     const failed = final.ok ? final.value.rows.filter((r) => r.result === 'failed').length : 0
@@ -239,6 +241,7 @@ async function main(): Promise<void> {
 
     // --- the SDK's way: one person at a time, upload (Autosave) then thumbnails -----------------
     log(`sequential loop over ${SEQUENTIAL} people…`)
+    const seqPortalCpuBefore = await portalCpu(portal.url)
     const seqStarted = performance.now()
     for (let i = 0; i < SEQUENTIAL; i++) {
       const person = chosen[i] as PortalPerson
@@ -254,6 +257,7 @@ async function main(): Promise<void> {
     }
     const sequentialMeasured = (performance.now() - seqStarted) / 1000
     const sequentialSeconds = (sequentialMeasured * PHOTOS) / SEQUENTIAL
+    const seqPortalCpuSeconds = (await portalCpu(portal.url)) - seqPortalCpuBefore
 
     const figures = {
       photos: PHOTOS,
@@ -266,6 +270,9 @@ async function main(): Promise<void> {
       speedup: round(sequentialSeconds / seconds),
       endToEndSpeedup: round(sequentialSeconds / (seconds + planSeconds)),
       mainCpuSeconds: round(mainCpuSeconds),
+      portalCpuSeconds: round(portalCpuSeconds),
+      portalCpuMsPerPerson: Math.round((portalCpuSeconds * 1000) / PHOTOS),
+      sequentialPortalCpuMsPerPerson: Math.round((seqPortalCpuSeconds * 1000) / SEQUENTIAL),
       maxWritesInFlight: stats.maxWritesInFlight,
       portalWrites: stats.writes,
       peakRssMiB: Math.round(peakRss / 1024 / 1024),
@@ -293,6 +300,8 @@ async function main(): Promise<void> {
     line("main's event loop, longest block while applying", `${figures.eventLoopMaxBlockedMs} ms`, `≤ ${TARGETS.eventLoopMaxMs} ms`, figures.eventLoopMaxBlockedMs <= TARGETS.eventLoopMaxMs)
     if (renderer) line("renderer's longest task while the job runs", `${figures.rendererLongestTaskMs} ms (${figures.rendererTasksOver100Ms} over 100 ms)`, `≤ ${TARGETS.rendererTaskMs} ms`, renderer.longestMs <= TARGETS.rendererTaskMs)
     line("main's CPU time while applying (all threads)", `${figures.mainCpuSeconds} s`, '', undefined)
+    line("the portal's CPU time while applying", `${figures.portalCpuSeconds} s (${figures.portalCpuMsPerPerson} ms a person)`, '', undefined)
+    line("the portal's CPU a person in the sequential loop", `${figures.sequentialPortalCpuMsPerPerson} ms`, '', undefined)
     line('people applied / failed', `${ok} / ${failed}`, '', undefined)
     log(`machine: ${cpus().length} cores, load average ${figures.loadAverage.join(' ')} (other work on the machine inflates every figure)`)
     if (opts.json) console.log(JSON.stringify(figures))
@@ -300,6 +309,11 @@ async function main(): Promise<void> {
     await portal.close()
     await rm(work, { recursive: true, force: true })
   }
+}
+
+/** The emulator process's CPU seconds so far (all threads). */
+async function portalCpu(url: string): Promise<number> {
+  return ((await (await fetch(`${url}/__emulator/stats`)).json()) as { cpuSeconds: number }).cpuSeconds
 }
 
 function round(n: number): number {

@@ -20,8 +20,13 @@ export interface PhotoRecord {
   height: number
   crop: Crop
   source: PhotoSource
-  /** Rendered sizes; complete for 'bytes', filled on demand for 'painted'. */
+  /** Rendered sizes; complete for 'bytes' (unless `unrendered`), filled on demand for 'painted'. */
   sizes: Partial<Record<ThumbSize, Buffer>>
+  /**
+   * An upload's centred squares, not rendered yet: most uploads are re-cropped at once, so they are
+   * made on first read (store.photoFile / photoBytes), from these bytes and this crop.
+   */
+  unrendered?: { readonly original: Buffer; readonly crop: Crop; rendering?: Promise<Record<ThumbSize, Buffer>> }
   /** Painted originals are rendered on first use and kept. */
   paintedOriginal?: Buffer
   /** Cache quirk (c): files named by their real size (e.g. `_size_360-270`), by file name. */

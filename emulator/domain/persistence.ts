@@ -153,7 +153,7 @@ export class Persistence {
       mkdirSync(folder, { recursive: true })
       writeAtomic(join(folder, 'original.bin'), photo.source.original)
       for (const size of THUMB_SIZES) {
-        const bytes = photo.sizes[size]
+        const bytes = user ? this.store.photoBytes(user, size) : undefined
         if (bytes) writeAtomic(join(folder, `${size}.bin`), bytes)
       }
     }

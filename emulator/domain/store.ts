@@ -2,7 +2,8 @@
 // mirrors it to a folder when a dataDir is configured.
 
 import { ticksFromUnixMs } from './dotnet-hash'
-import { THUMB_PIXELS, type Crop, type ThumbSize } from '../images/images'
+import { renderThumbnails, THUMB_PIXELS, type Crop, type ThumbSize } from '../images/images'
+import { renderThumbnailsSync } from '../images/render-sync'
 import { FileSpace } from './files'
 import type { ApiKeyRecord, GroupRecord, PhotoRecord, TempFile, TokenRecord, UserRecord } from './model'
 import { paintPortrait } from '../images/portrait'
@@ -120,6 +121,7 @@ export class PortalStore {
     if (!user.photo) return
     user.photo.crop = crop
     user.photo.sizes = sizes
+    delete user.photo.unrendered
     this.touch(user)
   }
 
@@ -137,6 +139,21 @@ export class PortalStore {
     this.touch(user)
   }
 
+  /** photoBytes for a request: sizes not rendered yet are rendered off this thread (once, however many ask). */
+  async photoFile(user: UserRecord, size: PhotoSize): Promise<Buffer | undefined> {
+    const photo = user.photo
+    const pending = photo?.unrendered
+    if (!photo || !pending || size === 'original') return this.photoBytes(user, size)
+    pending.rendering ??= renderThumbnails(pending.original, pending.crop)
+    const sizes = await pending.rendering
+    // Unless a write replaced them meanwhile, these are the photo's sizes from now on.
+    if (photo.unrendered === pending) {
+      photo.sizes = sizes
+      delete photo.unrendered
+    }
+    return sizes[size as ThumbSize]
+  }
+
   /** The exact bytes the portal serves for a user's photo file, painting seeded portraits on first use. */
   photoBytes(user: UserRecord, size: PhotoSize): Buffer | undefined {
     const photo = user.photo
@@ -149,6 +166,12 @@ export class PortalStore {
     }
     const cached = photo.sizes[size]
     if (cached) return cached
+    if (photo.unrendered) {
+      // A synchronous reader (the test handle, the folder mirror): render on a worker thread and wait.
+      photo.sizes = renderThumbnailsSync(photo.unrendered.original, photo.unrendered.crop)
+      delete photo.unrendered
+      return photo.sizes[size]
+    }
     if (source.kind === 'bytes') return undefined
     const px = THUMB_PIXELS[size]
     const bytes = paintPortrait(source.spec, photo.width, photo.height, photo.crop, px, px)

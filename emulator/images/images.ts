@@ -142,6 +142,15 @@ export async function renderThumbnails(original: Buffer, crop: Crop): Promise<Re
   }
 }
 
+/** Fails as renderThumbnails would on these bytes, for the cost of the decode alone. */
+export async function checkDecodes(original: Buffer, crop: Crop): Promise<void> {
+  try {
+    await decodeRegion(original, crop)
+  } catch (e) {
+    throw toImageError(e)
+  }
+}
+
 /**
  * The crop decoded once, as raw pixels each size starts from: the same pixels as decoding the
  * original again for every size (as the server does), at a fifth of the CPU, so the emulator, which

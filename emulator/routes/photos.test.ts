@@ -6,6 +6,7 @@ import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startPortal } from '../index'
 import { photoHash } from '../domain/dotnet-hash'
+import { renderThumbnails, THUMB_SIZES } from '../images/images'
 import type { RunningPortal } from '../types'
 import {
   BLUE,
@@ -108,6 +109,39 @@ describe('photo endpoints (3.7.2)', () => {
     }
     // The original itself is untouched by a re-crop.
     expect(await imageInfo(portal.storedPhoto(me, 'original') as Buffer)).toMatchObject({ width: 400, height: 400 })
+  })
+
+  it('serves an upload\'s sizes, made when first read, byte-identical to rendering them at upload; to the test handle too', async () => {
+    const original = await quadrantImage(300, 400, 'jpeg')
+    const fresh = await renderThumbnails(original, { x: 0, y: 50, w: 300, h: 300 })
+    const first = await upload(me, uploadForm(original, { autosave: 'true' }))
+    const data = first.body.response?.data as Record<string, string>
+    const served = await Promise.all(THUMB_SIZES.map((size) => fetchBytes(portal, data[size] as string, token)))
+    THUMB_SIZES.forEach((size, i) => expect(served[i]?.bytes.equals(fresh[size])).toBe(true))
+    await upload(me, uploadForm(original, { autosave: 'true' }))
+    for (const size of THUMB_SIZES) expect(portal.storedPhoto(me, size)?.equals(fresh[size])).toBe(true)
+  })
+
+  it('refuses an upload whose picture does not decode, as when every size was rendered at once', async () => {
+    const whole = await quadrantImage(400, 400, 'jpeg')
+    const before = portal.storedPhoto(me, 'original')
+    const r = await upload(me, uploadForm(whole.subarray(0, Math.floor(whole.length / 2)), { autosave: 'true' }))
+    expect(r.body.response?.success).toBe(false)
+    expect(portal.storedPhoto(me, 'original')).toBe(before)
+  })
+
+  it('re-cropping to the centred square an upload already made serves byte-identical files, and a new crop still renders', async () => {
+    const original = await quadrantImage(400, 300, 'jpeg')
+    await upload(me, uploadForm(original, { autosave: 'true' }))
+    const centred = { x: 50, y: 0, w: 300, h: 300 }
+    const fresh = await renderThumbnails(original, centred)
+    const r = await thumbnails(me, { x: centred.x, y: centred.y, width: centred.w, height: centred.h })
+    expect(r.status).toBe(200)
+    for (const size of THUMB_SIZES) expect(portal.storedPhoto(me, size)?.equals(fresh[size])).toBe(true)
+    const served = await fetchBytes(portal, r.body.response?.small as string, token)
+    expect(served.bytes.equals(fresh.small)).toBe(true)
+    await thumbnails(me, { x: 0, y: 0, width: 150, height: 150 })
+    expect(near(await pixel(portal.storedPhoto(me, 'small') as Buffer, 16, 16), RED)).toBe(true)
   })
 
   it('treats width/height 0/0 as the whole image and accepts numbers sent as strings', async () => {

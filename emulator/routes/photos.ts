@@ -9,8 +9,8 @@ import { bindJsonBody, dotnetBoolParse, parseGuid } from '../http/binding'
 import { originalUrlWithoutHash, photoUrls, TEMP_PREFIX, uploadData } from '../http/dto'
 import { htmlEncode, ServerException, ValidationFailure } from '../http/envelope'
 import { Throttle } from '../http/faults'
-import { centredSquare, clampCrop, fitWithin, ImageError, renderRealSizeThumbnails, renderThumbnails, sniffUploadFormat } from '../images/images'
-import type { UserRecord } from '../domain/model'
+import { centredSquare, checkDecodes, clampCrop, fitWithin, ImageError, renderRealSizeThumbnails, renderThumbnails, sniffUploadFormat, THUMB_SIZES, type Crop } from '../images/images'
+import type { PhotoRecord, UserRecord } from '../domain/model'
 import { canView, holdsEditUser, resolveUser } from '../domain/permissions'
 import { checkedDownload, uncheckedDownload } from '../images/photo-url-fetch'
 
@@ -24,6 +24,14 @@ export function humanFileSize(bytes: number): string {
     if (bytes >= factor) return `${Number((bytes / factor).toFixed(2))} ${unit}`
   }
   return `${bytes} bytes`
+}
+
+/** Are the photo's square sizes those of `crop` on `original`: all rendered with it, or waiting to be? */
+function sameSizes(photo: PhotoRecord, original: Buffer, crop: Crop): boolean {
+  const made = photo.unrendered ?? { original, crop: photo.crop }
+  if (made.original !== original) return false
+  if (made.crop.x !== crop.x || made.crop.y !== crop.y || made.crop.w !== crop.w || made.crop.h !== crop.h) return false
+  return photo.unrendered !== undefined || THUMB_SIZES.every((size) => photo.sizes[size] !== undefined)
 }
 
 export interface UploadForm {
@@ -85,12 +93,25 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: PortalContext): v
     return resolveUser(store, raw)
   }
 
-  /** SaveOrUpdatePhoto: fit 1280², reset the crop to a centred square, render every size, bump LastModified. */
+  /**
+   * SaveOrUpdatePhoto: fit 1280², reset the crop to a centred square, render every size, bump
+   * LastModified. The sizes are rendered when first read (store.photoFile): an upload is mostly
+   * re-cropped at once, and the same bytes come out whenever they are made. What would fail to
+   * render fails here, as on the server: the crop is decoded now unless fitWithin just encoded it.
+   */
   const saveOrUpdatePhoto = async (user: UserRecord, bytes: Buffer): Promise<void> => {
     const fitted = await fitWithin(bytes)
     const crop = centredSquare(fitted.width, fitted.height)
-    const sizes = await renderThumbnails(fitted.bytes, crop)
-    store.setPhoto(user, { ext: fitted.format, width: fitted.width, height: fitted.height, crop, source: { kind: 'bytes', original: fitted.bytes }, sizes })
+    if (fitted.bytes === bytes) await checkDecodes(fitted.bytes, crop)
+    store.setPhoto(user, {
+      ext: fitted.format,
+      width: fitted.width,
+      height: fitted.height,
+      crop,
+      source: { kind: 'bytes', original: fitted.bytes },
+      sizes: {},
+      unrendered: { original: fitted.bytes, crop }
+    })
   }
 
   /** Thumbnails, DELETE and PUT: self-only from v3.6.0; before that Action_EditUser and the owner exception. */
@@ -234,9 +255,13 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: PortalContext): v
           const original = store.photoBytes(user, 'original')
           if (original) {
             const crop = clampCrop({ x, y, w: width, h: height }, user.photo.width, user.photo.height)
+            // Square sizes made (or still to be made) from these very bytes with this very crop are what a render would make again.
+            const same = user.photo.source.kind === 'bytes' && !user.photo.realSizeFiles && sameSizes(user.photo, original, crop)
             user.photo.source = { kind: 'bytes', original }
             if (store.quirks.realSizeCropFiles && crop.w !== crop.h) {
               store.realSizeThumbnails(user, crop, await renderRealSizeThumbnails(original, crop, user.photo.ext, user.id))
+            } else if (same) {
+              store.touch(user)
             } else {
               store.updateThumbnails(user, crop, await renderThumbnails(original, crop))
             }

@@ -37,7 +37,7 @@ function sendImage(req: FastifyRequest, reply: FastifyReply, bytes: Buffer, ext:
 }
 
 export function registerStorageRoutes(app: FastifyInstance, ctx: PortalContext): void {
-  app.get('/storage/userPhotos/root/:file', (req, reply) => {
+  app.get('/storage/userPhotos/root/:file', async (req, reply) => {
     if (req.portalAuth.kind !== 'caller') return reply.code(403).send()
     const file = (req.params as { file: string }).file
     const m = /^([0-9a-f-]{36})_(orig|size)_(\d+)-(\d+)\.([a-z0-9]+)$/i.exec(file)
@@ -50,9 +50,10 @@ export function registerStorageRoutes(app: FastifyInstance, ctx: PortalContext):
     else size = THUMB_SIZES.find((s) => String(THUMB_PIXELS[s]) === m[3] && m[3] === m[4])
     const expected = size === 'original' ? storedOriginalName(user) : size ? photoFileName(user, size) : undefined
     if (!size || !expected || expected.toLowerCase() !== file.toLowerCase()) return reply.code(404).send()
-    const bytes = ctx.store.photoBytes(user, size)
+    const ext = user.photo.ext
+    const bytes = await ctx.store.photoFile(user, size)
     if (!bytes) return reply.code(404).send()
-    return sendImage(req, reply, bytes, user.photo.ext)
+    return sendImage(req, reply, bytes, ext)
   })
 
   app.get('/storage/userPhotos/temp/:file', (req, reply) => {
