@@ -101,7 +101,7 @@ export class FilesClient {
 
   /**
    * The file's bytes through its `viewUrl` (§4.6), with the API's credential, only on this portal's
-   * own origin, at most `maxBytes`. Without a `viewUrl` the handler's documented address is used.
+   * own origin (a redirect too), at most `maxBytes`. Without a `viewUrl` the handler's documented address is used.
    */
   async download(file: FileDto, maxBytes: number): Promise<Result<Uint8Array>> {
     const url = file.viewUrl ?? `${this.#client.origin}/filehandler.ashx?action=download&fileid=${file.id}`
