@@ -8,7 +8,8 @@
 import sharp from 'sharp'
 import { dropFiles, expect, test, ui } from './harness'
 import { listEveryone } from './portal-oracle'
-import { BLUE, GREEN, YELLOW, colourName, meanColour, rowFor, stored, successToast } from './photo-support'
+import { quadrantsJpeg } from '../main/testing/images/editor-test-images'
+import { BLUE, GREEN, YELLOW, colourName, cropToCorner, meanColour, rowFor, stored, successToast, waitForEditor } from './photo-support'
 
 test.use({ portalOptions: { version: '3.7.2', people: 40 }, viewport: { width: 1500, height: 1400 } })
 
@@ -71,4 +72,42 @@ test('"Hand over N photos" in a bulk plan hands every refused row to its person,
   await list.getByRole('button', { name: 'Check status' }).click()
   await expect(list.locator(`[data-testid="handoff-row"][data-user-id="${first.account.id}"]`)).toHaveAttribute('data-state', 'applied')
   for (const p of people.slice(1)) await expect(list.locator(`[data-testid="handoff-row"][data-user-id="${p.account.id}"]`)).toHaveAttribute('data-state', 'waiting')
+})
+
+test('HR chooses the room route, told that everyone in it sees every photo; the person finds the photo in the room and applies it', async ({ app, secondApp, portal }) => {
+  test.setTimeout(180_000)
+  const hr = portal.accounts.admin
+  const first = portal.accounts.user
+  const page = app.page
+  await app.signIn(hr)
+  await app.waitForFullList()
+
+  await page.getByRole('button', { name: /^Hand-overs/ }).click()
+  const list = page.getByTestId('handoff-dialog')
+  await list.getByLabel('A room everyone concerned can see (“Profile photos”)').check()
+  await expect(list.getByTestId('handoff-route-note')).toHaveText('In a room, everyone invited sees every photo in it and every other member.')
+  await list.getByRole('button', { name: 'Close' }).click()
+
+  const row = await rowFor(page, first.email)
+  await dropFiles(row, [{ name: 'quadrants.jpg', mimeType: 'image/jpeg', bytes: await quadrantsJpeg(400, 300) }])
+  const dialog = await waitForEditor(page)
+  await cropToCorner(dialog, 'bottom-right')
+  await dialog.getByTestId('editor-save').click()
+  await expect(successToast(page)).toContainText(`Photo shared with ${first.displayName}.`)
+  await expect(row.getByTestId('row-handoff')).toHaveText('Waiting')
+  const rooms = portal.notifications().filter((n) => n.kind === 'room-invite' && n.recipientId === first.id)
+  expect(rooms, 'the person was invited to the room with a notice').toHaveLength(1)
+
+  const person = secondApp.page
+  await secondApp.signIn(first)
+  const offer = person.getByTestId('waiting-photo')
+  await expect(offer.getByRole('heading', { level: 2 })).toHaveText(`A new photo is waiting for you from ${hr.displayName}`)
+  await offer.getByRole('button', { name: 'Use this photo' }).click()
+  await expect(successToast(person)).toContainText(`Photo of ${first.displayName} replaced`)
+  expect(colourName(await meanColour(stored(portal, first.id, 'small'))), 'the quarter HR chose').toBe('yellow')
+
+  await page.getByRole('button', { name: /^Hand-overs/ }).click()
+  await list.getByRole('button', { name: 'Check status' }).click()
+  await expect(list.locator(`[data-testid="handoff-row"][data-user-id="${first.id}"]`)).toHaveAttribute('data-state', 'applied')
+  await expect(list.getByTestId('handoff-route-room')).toBeChecked()
 })

@@ -34,7 +34,7 @@ for (const version of ['3.6.1', '3.7.2'] as const) {
     const statusOf = async (userId: string) => value(await h.handlers['handoff:status']({ accountId: hr.id })).find((x) => x.userId === userId)?.state
     const roomsOf = async (who: DemoAccount) => {
       const res = await call<RoomList>(portal, `/api/2.0/files/rooms?filterValue=${encodeURIComponent(HANDOFF_ROOM_TITLE)}`, { token: await tokenFor(portal, who) })
-      return res.body.response.folders.filter((f) => f.title === HANDOFF_ROOM_TITLE)
+      return (res.body.response?.folders ?? []).filter((f) => f.title === HANDOFF_ROOM_TITLE)
     }
 
     beforeAll(async () => {
