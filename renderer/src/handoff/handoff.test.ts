@@ -109,6 +109,12 @@ describe('hand-over, the sharer’s side', () => {
     select.dispatchEvent(new Event('change'))
     await settle(5)
     expect(allByTestId('person-row').map((r) => r.dataset.personId)).toEqual(['u-00003'])
+    // The counts line follows the rows shown, and "clear filters" clears this filter too.
+    expect(byTestId('counts')?.dataset).toMatchObject({ shown: '1', total: '3' })
+    expect(byTestId('counts')?.textContent).toContain('1 of 3')
+    await click(byTestId('filters-clear'))
+    expect(allByTestId('person-row')).toHaveLength(3)
+    expect(select.value).toBe('')
     select.value = 'none'
     select.dispatchEvent(new Event('change'))
     await settle(5)
