@@ -55,7 +55,7 @@ describe('createBridge', () => {
   it('keeps the renderer’s method names', () => {
     const app = createBridge(recordingTransport().transport)
     expect(Object.keys(app).sort()).toEqual(['accounts', 'activity', 'bulk', 'handoff', 'people', 'photos', 'settings'])
-    expect(Object.keys(app.handoff).sort()).toEqual(['accept', 'ask', 'asked', 'decline', 'exportCsv', 'fromBulk', 'image', 'list', 'prepare', 'remind', 'status', 'waiting', 'withdraw'])
+    expect(Object.keys(app.handoff).sort()).toEqual(['accept', 'ask', 'asked', 'decline', 'exportCsv', 'fromBulk', 'image', 'list', 'prepare', 'remind', 'route', 'status', 'waiting', 'withdraw'])
     expect(Object.keys(app.bulk)).toEqual(expect.arrayContaining(['create', 'addFiles', 'plan', 'apply', 'undo', 'onProgress']))
     expect(Object.keys(app.accounts).sort()).toEqual(['cancelSignIn', 'forget', 'onChanged', 'overview', 'signIn', 'signOut', 'switchTo', 'verifyCode'])
     expect(Object.keys(app.photos)).toEqual(expect.arrayContaining(['remove', 'setFromUrl', 'onProgress', 'undo']))

@@ -657,6 +657,8 @@ export interface RequestChannels {
   'handoff:ask': [{ readonly accountId: string; readonly userIds: readonly string[] }, readonly AskOutcome[]]
   /** Everyone asked from this account, and whether they have a photo now. */
   'handoff:asked': [{ readonly accountId: string; readonly refresh?: boolean }, readonly PhotoRequest[]]
+  /** How this account hands photos over from now on; answers it. Without `route`, only reads it. */
+  'handoff:route': [{ readonly accountId: string; readonly route?: HandoffRoute }, HandoffRoute]
 }
 
 export type RequestChannel = keyof RequestChannels
@@ -732,7 +734,8 @@ export const REQUEST_TABLE = {
   'handoff:accept': { api: ['handoff', 'accept'] },
   'handoff:decline': { api: ['handoff', 'decline'] },
   'handoff:ask': { api: ['handoff', 'ask'] },
-  'handoff:asked': { api: ['handoff', 'asked'] }
+  'handoff:asked': { api: ['handoff', 'asked'] },
+  'handoff:route': { api: ['handoff', 'route'] }
 } as const satisfies { readonly [C in RequestChannel]: RequestEntry<C> }
 
 /** Event channels (main -> renderer): name -> payload. */
@@ -934,13 +937,23 @@ export type HandoffState =
   | 'superseded' // the person's photo changed, but to another picture
   | 'withdrawn' // the signed-in user withdrew it (share removed, file deleted)
 
+/**
+ * 'private': the sharer's "My documents", shared with that one person. 'room': a room ("Profile
+ * photos") the person is invited to read; everyone in it sees every photo and every member.
+ */
+export type HandoffRoute = 'private' | 'room'
+
 export interface Handoff {
   readonly userId: string
   /** As the portal named the person when the photo was prepared. */
   readonly personName: string
   readonly state: HandoffState
-  /** The file in the signed-in user's "My documents". */
+  /** The file in the signed-in user's "My documents", or in the room. */
   readonly fileId: number
+  /** Absent: 'private' (records from before rooms were offered). */
+  readonly route?: HandoffRoute
+  /** The room it was put in (route 'room'). */
+  readonly roomId?: number
   /** avatar-for-<userId>.jpg or .png */
   readonly title: string
   /** SHA-256 (hex) of the uploaded bytes: what the person's stored original must equal. */

@@ -24,6 +24,7 @@ import { parseRetryAfter, type HttpClient, type HttpMethod } from './http'
 import { isSendableSecret, MAX_PEOPLE_TOTAL, MAX_UPLOAD_BYTES, photoBodyCap, saneUploadLimit } from './limits'
 import { isPersonId } from './identifiers'
 import { STORED_PHOTO_PATH } from './photo-sizes'
+import { MAX_DOWNLOAD_REDIRECTS, redirectTarget } from './portal-url'
 
 /** A login token is sent raw; an API key as a bearer value (CONTRACT.md §4.2, §4.3). */
 export type Credential = { readonly kind: 'token'; readonly token: string } | { readonly kind: 'api-key'; readonly key: string }
@@ -295,25 +296,24 @@ export class DocSpaceClient {
    * `viewUrl` is untrusted, and the credential must never reach another host. At most `maxBytes`.
    */
   async download(absoluteUrl: string, maxBytes: number): Promise<Result<FetchedFile>> {
-    let url: URL
-    try {
-      url = new URL(absoluteUrl)
-    } catch {
-      return fail('input/invalid', 'not an address')
+    let url: URL | 'unusable' | undefined = URL.canParse(absoluteUrl) ? new URL(absoluteUrl) : 'unusable'
+    // The handler may redirect: each hop is checked as the first, so a redirect to another host is refused unsent.
+    for (let hop = 0; hop <= MAX_DOWNLOAD_REDIRECTS && url !== undefined; hop++) {
+      if (url === 'unusable') return fail('input/invalid', 'not an address')
+      if (url.origin !== this.origin || url.username !== '' || url.password !== '') return fail('input/invalid', "not an address on this portal's own origin")
+      url.hash = ''
+      const res = await this.#http.request({ method: 'GET', url: url.toString(), headers: { accept: '*/*', ...this.#authHeader() }, maxBodyBytes: maxBytes, ...(this.#signal ? { signal: this.#signal } : {}) })
+      if (!res.ok) return res
+      const { status, headers, body } = res.value
+      const next = redirectTarget(status, headers['location'], url)
+      if (next !== undefined) {
+        url = next
+        continue
+      }
+      if (status < 200 || status > 299) return failureFromStatus(status, body, 'call', retryAfterSeconds(headers))
+      return ok({ bytes: body, contentType: headers['content-type'] })
     }
-    if (url.origin !== this.origin || url.username !== '' || url.password !== '') return fail('input/invalid', "not an address on this portal's own origin")
-    url.hash = ''
-    const res = await this.#http.request({
-      method: 'GET',
-      url: url.toString(),
-      headers: { accept: '*/*', ...this.#authHeader() },
-      maxBodyBytes: maxBytes,
-      ...(this.#signal ? { signal: this.#signal } : {})
-    })
-    if (!res.ok) return res
-    const { status, headers, body } = res.value
-    if (status < 200 || status > 299) return failureFromStatus(status, body, 'call', retryAfterSeconds(headers))
-    return ok({ bytes: body, contentType: headers['content-type'] })
+    return fail('portal/unexpected', 'the download redirects too often')
   }
 
   /** `POST /people/{id}/photo/thumbnails` (§1.5): the flat ThumbnailsRequest is the whole body. */

@@ -66,12 +66,19 @@ export class FilesClient {
    * filename is the title; the same title the caller may edit becomes a new version of the same id.
    * Accepts either answer shape (an object up to 3.6.1, `[object]` from 3.7.1).
    */
-  async uploadToMy(title: string, bytes: Uint8Array, mime: string): Promise<Result<FileDto>> {
+  uploadToMy(title: string, bytes: Uint8Array, mime: string): Promise<Result<FileDto>> {
+    return this.uploadTo('@my', title, bytes, mime)
+  }
+
+  /** The same upload into a room or folder by id (§4.1: `POST {folderId}/upload`). */
+  async uploadTo(folder: '@my' | number, title: string, bytes: Uint8Array, mime: string): Promise<Result<FileDto>> {
+    const target = folder === '@my' ? folder : checkedId(folder)
+    if (!target) return fail('input/invalid', 'not a folder id')
     const boundary = `----DocSpacePhotoManager${randomBytes(12).toString('hex')}`
     const filename = title.replace(/["\r\n\\]/g, '_')
     const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`)
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
-    const res = await this.#client.request('POST', '/files/@my/upload', {
+    const res = await this.#client.request('POST', `/files/${target}/upload`, {
       query: { createNewIfExist: 'false' },
       body: Buffer.concat([head, bytes, tail]),
       contentType: `multipart/form-data; boundary=${boundary}`
@@ -101,7 +108,7 @@ export class FilesClient {
 
   /**
    * The file's bytes through its `viewUrl` (§4.6), with the API's credential, only on this portal's
-   * own origin, at most `maxBytes`. Without a `viewUrl` the handler's documented address is used.
+   * own origin (a redirect too), at most `maxBytes`. Without a `viewUrl` the handler's documented address is used.
    */
   async download(file: FileDto, maxBytes: number): Promise<Result<Uint8Array>> {
     const url = file.viewUrl ?? `${this.#client.origin}/filehandler.ashx?action=download&fileid=${file.id}`

@@ -65,3 +65,24 @@ export type FileOperationDto = z.infer<typeof fileOperationDto>
 
 /** §0: FileShare values as numbers. */
 export const FILE_SHARE = { none: 0, readWrite: 1, read: 2, restrict: 3 } as const
+
+/** §5.3: a room as `GET rooms` and `POST rooms` answer it; only what the hand-over reads. */
+export const roomDto = z.looseObject({
+  id: intId,
+  title: z.string().max(1000),
+  roomType: z.number().optional(),
+  createdBy: personRefDto.optional()
+})
+export type RoomDto = z.infer<typeof roomDto>
+
+/** §5.1 for `GET rooms`: the rooms are the `folders`. */
+export const roomListDto = z.looseObject({
+  folders: z.array(z.unknown()).default([]),
+  total: z.number().optional()
+})
+
+/** §3.1: `PUT rooms/{id}/share` answers the current records of the ids sent. */
+export const roomSecurityDto = z.looseObject({ members: z.array(z.unknown()).default([]) })
+
+/** §2.1: CustomRoom, the room type with a Read role and no automatic link. */
+export const CUSTOM_ROOM = 5

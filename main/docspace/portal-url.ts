@@ -71,3 +71,21 @@ export function parseVersion(raw: string | undefined): PortalVersion | undefined
 export function compareVersions(a: PortalVersion, b: Pick<PortalVersion, 'major' | 'minor' | 'patch'>): number {
   return a.major - b.major || a.minor - b.minor || a.patch - b.patch
 }
+
+/** Redirects a download may follow (at most this many), and the statuses that are one. */
+export const MAX_DOWNLOAD_REDIRECTS = 3
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+
+/**
+ * Where a download answer redirects to, resolved against the address it came from; undefined when it
+ * is no redirect. 'unusable' when the Location is missing or not an address.
+ */
+export function redirectTarget(status: number, location: string | undefined, from: URL): URL | 'unusable' | undefined {
+  if (!REDIRECT_STATUSES.has(status)) return undefined
+  if (!location) return 'unusable'
+  try {
+    return new URL(location, from)
+  } catch {
+    return 'unusable'
+  }
+}

@@ -4,12 +4,16 @@
  * guarantees of a replace (the change frame: backup first, exact crop, every size read back), or
  * declined with `DELETE share` (their record then reads Restrict, which the sharer sees). A share is
  * untrusted input: other files are ignored, and a file that is not a PNG/JPEG photo under the
- * portal's limit is refused before anything changes.
+ * portal's limit is refused before anything changes. Photos put in a room (the room route) are found
+ * in the rooms the person is in, named for them and uploaded by the room's creator; declining one
+ * leaves that room (§8: the only signal a Read member can send).
  */
 import type { AppError, PhotoChange, Result, WaitingImage, WaitingPhoto } from '../../preload/contract'
 import type { Logger } from '../core/logger'
 import { fail, ok } from '../core/result'
 import { FilesClient } from '../docspace/files-client'
+import { FILE_SHARE } from '../docspace/files-dto'
+import { RoomsClient } from '../docspace/rooms-client'
 import type { FileDto } from '../docspace/files-dto'
 import { sha256Hex } from '../images/inert-image'
 import { sharedPhoto, type SharedPhoto } from '../images/shared-photo'
@@ -19,6 +23,7 @@ import type { ChangeFrame } from '../changes/change-frame'
 import type { ReplaceProtocol } from '../changes/replace-protocol'
 import { centredSquare, cropFromNote, isTitleFor } from './handoff-note'
 import type { HandoffStore } from './handoff-store'
+import { mapLimited } from './handoff-shared'
 
 export interface HandoffInboxOptions {
   readonly accounts: AccountsService
@@ -27,6 +32,15 @@ export interface HandoffInboxOptions {
   readonly store: HandoffStore
   readonly log: Logger
   readonly now?: () => Date
+}
+
+/** Rooms looked into at sign-in, and at once: each is one listing of its images. */
+const MAX_ROOMS = 50
+const ROOM_CONCURRENCY = 4
+
+/** A file waiting for the person, and the room it is in (room route). */
+interface Named extends FileDto {
+  readonly roomId?: number
 }
 
 interface Checked {
@@ -112,7 +126,8 @@ export class HandoffInbox {
     return this.#accounts.call(accountId, async (session) => {
       const file = await this.#waitingFile(session, fileId)
       if (!file.ok) return file
-      const removed = await new FilesClient(session.client).removeShares([fileId])
+      const { roomId } = file.value
+      const removed = roomId !== undefined ? await new RoomsClient(session.client).invite(roomId, session.account.user.id, FILE_SHARE.none, false) : await new FilesClient(session.client).removeShares([fileId])
       if (!removed.ok) return removed
       this.#log.info('handed-over photo declined', { account: accountId, file: fileId })
       return ok({ declined: true as const })
@@ -137,7 +152,7 @@ export class HandoffInbox {
     return ok({ file: file.value, photo: photo.value })
   }
 
-  async #waitingFile(session: Session, fileId: number): Promise<Result<FileDto>> {
+  async #waitingFile(session: Session, fileId: number): Promise<Result<Named>> {
     const files = await this.#named(session)
     if (!files.ok) return files
     const file = files.value.find((f) => f.id === fileId)
@@ -146,11 +161,30 @@ export class HandoffInbox {
   }
 
   /** `@share` entries named for the signed-in person and shared by someone else; everything else is ignored. */
-  async #named(session: Session): Promise<Result<FileDto[]>> {
+  async #named(session: Session): Promise<Result<Named[]>> {
     const shared = await new FilesClient(session.client).sharedWithMe()
     if (!shared.ok) return shared
     const me = session.account.user.id.toLowerCase()
-    return ok(shared.value.filter((f) => isTitleFor(f.title, me) && f.createdBy?.id?.toLowerCase() !== me))
+    const inRooms = await this.#inRooms(session, me)
+    if (!inRooms.ok) return inRooms
+    const mine = shared.value.filter((f) => isTitleFor(f.title, me) && f.createdBy?.id?.toLowerCase() !== me)
+    return ok([...mine, ...inRooms.value.filter((f) => !mine.some((m) => m.id === f.id))])
+  }
+
+  /** Images named for the person in rooms they are in, uploaded by the room's creator (not by a fellow member). */
+  async #inRooms(session: Session, me: string): Promise<Result<Named[]>> {
+    const client = new RoomsClient(session.client)
+    const rooms = await client.mine()
+    // A portal without rooms (or refusing the listing) leaves the private route as it is.
+    if (!rooms.ok) return rooms.error.code === 'auth/expired' ? rooms : ok([])
+    const others = rooms.value.filter((r) => r.createdBy && r.createdBy.id.toLowerCase() !== me).slice(0, MAX_ROOMS)
+    const listed = await mapLimited(others, ROOM_CONCURRENCY, async (room) => {
+      const images = await client.images(room.id)
+      const creator = room.createdBy?.id.toLowerCase()
+      const named = images.ok ? images.value.filter((f) => isTitleFor(f.title, me) && f.createdBy?.id.toLowerCase() === creator) : []
+      return named.map((f): Named => ({ ...f, roomId: room.id }))
+    })
+    return ok(listed.flat())
   }
 }
 

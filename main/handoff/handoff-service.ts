@@ -2,15 +2,17 @@
  * The sharer's side of a hand-over (CONTRACT-ROOMS.md §3.3, §8, §10 "Privacy variant"): DocSpace 3.6+
  * lets only a person write their own photo, so the signed-in user prepares it exactly as the profile
  * will keep it, puts it into their own "My documents" and shares it read-only with that one person,
- * with a notice. Files in rooms cannot be shared with one user (§3.3), and a shared room would show
- * every photo to everyone. Withdraw, remind, and the status of each hand-over decided as §8 says.
+ * with a notice. Files in rooms cannot be shared with one user (§3.3); the account may instead choose
+ * the room route (handoff-room.ts), where everyone invited sees every photo. Withdraw, remind, and
+ * the status of each hand-over decided as §8 says.
  */
-import type { BulkRow, CropFraction, Handoff, HandoffOutcome, QuarterTurns, Result } from '../../preload/contract'
+import type { BulkRow, CropFraction, Handoff, HandoffOutcome, HandoffRoute, QuarterTurns, Result } from '../../preload/contract'
 import { toSafeCsv } from '../core/csv'
 import type { Logger } from '../core/logger'
 import { fail, ok } from '../core/result'
 import { FILE_SHARE } from '../docspace/files-dto'
 import { FilesClient, recordUserId } from '../docspace/files-client'
+import { RoomsClient } from '../docspace/rooms-client'
 import { preparePhoto } from '../images/prepare-photo'
 import { croppedPhoto } from '../images/shared-photo'
 import { cropToPixels } from '../services/photo-crop'
@@ -24,6 +26,7 @@ import { centredSquare, handoffNote, handoffTitle } from './handoff-note'
 import { decideState, type Observed } from './handoff-status'
 import { publicHandoff, type HandoffRecord, type HandoffStore } from './handoff-store'
 import { mapLimited, notAllowed, shareMessage } from './handoff-shared'
+import { canUseRooms, handoffRoom, inviteReader } from './handoff-room'
 
 /** What a bulk job offers a hand-over; compose.ts wires it to the bulk service (a layer beside this one). */
 export interface BulkRowsPort {
@@ -110,7 +113,11 @@ export class HandoffService {
       if (!record.ok) return record
       if (record.value.state === 'withdrawn') return ok(publicHandoff(record.value))
       const files = new FilesClient(session.client)
-      const unshared = await files.share(record.value.fileId, { userId: arg.userId, access: FILE_SHARE.none, notify: false })
+      const { roomId } = record.value
+      const unshared =
+        roomId === undefined
+          ? await files.share(record.value.fileId, { userId: arg.userId, access: FILE_SHARE.none, notify: false })
+          : await new RoomsClient(session.client).invite(roomId, arg.userId, FILE_SHARE.none, false)
       if (!unshared.ok && unshared.error.code !== 'portal/not-found') return unshared
       const deleted = await files.deleteFile(record.value.fileId)
       if (!deleted.ok && deleted.error.code !== 'portal/not-found') return deleted
@@ -127,6 +134,12 @@ export class HandoffService {
       if (!record.ok) return record
       if (record.value.state !== 'waiting' && record.value.state !== 'declined') return fail('handoff/unknown', `the hand-over is ${record.value.state}; nothing to remind of`)
       const files = new FilesClient(session.client)
+      const { roomId } = record.value
+      if (roomId !== undefined) {
+        const invited = await inviteReader(new RoomsClient(session.client), roomId, arg.userId)
+        if (!invited.ok) return invited
+        return ok(publicHandoff(await this.#store.put(arg.accountId, { ...record.value, state: 'waiting', remindedAt: this.#now().toISOString() })))
+      }
       // An unchanged record is skipped without a notice (§3.1, and so the file share): clear it, then share anew.
       const cleared = await files.share(record.value.fileId, { userId: arg.userId, access: FILE_SHARE.none, notify: false })
       if (!cleared.ok) return cleared
@@ -141,6 +154,12 @@ export class HandoffService {
   async list(accountId: string): Promise<Result<readonly Handoff[]>> {
     const { handoffs } = await this.#store.read(accountId)
     return ok(newestFirst(handoffs).map(publicHandoff))
+  }
+
+  /** The account's route for new hand-overs; `route` changes it. Local only. */
+  async route(accountId: string, route?: HandoffRoute): Promise<Result<HandoffRoute>> {
+    if (route === undefined) return ok((await this.#store.read(accountId)).route ?? 'private')
+    return ok(await this.#store.update(accountId, (current) => ({ next: { ...current, route }, value: route })))
   }
 
   /** Checks every open hand-over (or only `userIds`) on the portal, then answers the whole list. */
@@ -169,6 +188,7 @@ export class HandoffService {
   async #handOver(session: Session, userId: string, photo: EncodedPhoto, crop: CropFraction): Promise<Result<Handoff>> {
     const me = session.account.user
     if (me.role === 'guest') return notAllowed(me.role)
+    if ((await this.#store.read(session.account.id)).route === 'room' && !canUseRooms(me.role)) return notAllowed(me.role)
     if (userId.toLowerCase() === me.id.toLowerCase()) return fail('input/invalid', 'a hand-over is for someone else: change your own photo directly')
     const person = await this.#frame.person(session, userId)
     if (!person.ok) return person
@@ -177,26 +197,27 @@ export class HandoffService {
     if (!baseline.ok) return { ok: false, error: beforeChange(baseline.error, { session, person: person.value, step: 'read' }) }
     const files = new FilesClient(session.client)
     const accountId = session.account.id
-    const previous = (await this.#store.read(accountId)).handoffs.find((h) => h.userId.toLowerCase() === userId.toLowerCase())
+    const stored = await this.#store.read(accountId)
+    const route = stored.route ?? 'private'
+    const previous = stored.handoffs.find((h) => h.userId.toLowerCase() === userId.toLowerCase())
     const title = handoffTitle(userId, photo.mime)
-    // A waiting file under another title (.png then .jpg) would show the person two photos: it goes first.
-    if (previous && previous.state !== 'withdrawn' && previous.title !== title) {
+    // A waiting file under another title (.png then .jpg) or in the other place would show the person two photos: it goes first.
+    if (previous && previous.state !== 'withdrawn' && (previous.title !== title || (previous.route ?? 'private') !== route)) {
       const gone = await files.deleteFile(previous.fileId)
       if (!gone.ok && gone.error.code !== 'portal/not-found') return gone
     }
-    const upload = await this.#upload(session, files, userId, title, photo, crop)
+    const rooms = new RoomsClient(session.client)
+    const room = route === 'room' ? await handoffRoom(rooms, me.id) : undefined
+    if (room && !room.ok) return room
+    const roomId = room?.value.id
+    const upload = await this.#upload(session, files, roomId ?? '@my', userId, title, photo, crop)
     if (!upload.ok) return { ok: false, error: beforeChange(upload.error, { session, person: person.value, step: 'upload' }) }
     const { file, sent, sentCrop } = upload.value
     const sha256 = sha256Hex(sent.bytes)
-    const shared = await files.share(file.id, { userId, access: FILE_SHARE.read, notify: true, message: shareMessage(me.displayName) })
-    if (!shared.ok) return shared
-    // From 3.7 a share with someone the sharer may not share with is dropped silently (§1): look.
-    const records = await files.shares(file.id)
-    if (!records.ok) return records
-    const record = records.value.find((r) => recordUserId(r)?.toLowerCase() === userId.toLowerCase() && !r.isOwner)
-    if (record?.access !== FILE_SHARE.read) {
-      await files.deleteFile(file.id)
-      return fail('portal/forbidden', 'the portal did not share the file with that person', { facts: { handoffProblem: 'dropped', personName: person.value.displayName } })
+    const delivered = roomId === undefined ? await this.#shareWith(files, file.id, userId, me.displayName) : await inviteReader(rooms, roomId, userId)
+    if (!delivered.ok) {
+      if (delivered.error.facts?.handoffProblem === 'dropped') await files.deleteFile(file.id)
+      return { ok: false, error: { ...delivered.error, facts: { ...delivered.error.facts, personName: person.value.displayName } } }
     }
     const at = this.#now().toISOString()
     const saved = await this.#store.put(accountId, {
@@ -204,6 +225,7 @@ export class HandoffService {
       personName: person.value.displayName,
       state: 'waiting',
       fileId: file.id,
+      ...(roomId !== undefined ? { route: 'room' as const, roomId } : {}),
       title: file.title,
       sha256,
       width: sent.width,
@@ -218,6 +240,17 @@ export class HandoffService {
     return ok(publicHandoff(saved))
   }
 
+  /** The private route: a Read share with a notice; from 3.7 one with someone the sharer may not share with is dropped silently (§1). */
+  async #shareWith(files: FilesClient, fileId: number, userId: string, sharer: string): Promise<Result<void>> {
+    const shared = await files.share(fileId, { userId, access: FILE_SHARE.read, notify: true, message: shareMessage(sharer) })
+    if (!shared.ok) return shared
+    const records = await files.shares(fileId)
+    if (!records.ok) return records
+    const record = records.value.find((r) => recordUserId(r)?.toLowerCase() === userId.toLowerCase() && !r.isOwner)
+    if (record?.access !== FILE_SHARE.read) return fail('portal/forbidden', 'the portal did not share the file with that person', { facts: { handoffProblem: 'dropped' } })
+    return ok(undefined)
+  }
+
   /**
    * Uploads the photo and writes the note with its crop (the version comment, CONTRACT-ROOMS.md §4.9).
    * Where the note cannot be written, the chosen square itself becomes a new version of the file:
@@ -226,12 +259,13 @@ export class HandoffService {
   async #upload(
     session: Session,
     files: FilesClient,
+    folder: '@my' | number,
     userId: string,
     title: string,
     photo: EncodedPhoto,
     crop: CropFraction
   ): Promise<Result<{ readonly file: FileDto; readonly sent: EncodedPhoto; readonly sentCrop: CropFraction }>> {
-    const uploaded = await files.uploadToMy(title, photo.bytes, photo.mime)
+    const uploaded = await files.uploadTo(folder, title, photo.bytes, photo.mime)
     if (!uploaded.ok) return uploaded
     const file = uploaded.value
     const noted = await files.setComment(file.id, file.version ?? 1, handoffNote(userId, crop, sha256Hex(photo.bytes)))
@@ -240,7 +274,7 @@ export class HandoffService {
     const limit = await this.#frame.uploadLimit(session)
     const square = limit.ok ? await croppedPhoto(photo, cropToPixels(crop, photo.width, photo.height), limit.value) : undefined
     if (!square) return ok({ file, sent: photo, sentCrop: centredSquare(photo.width, photo.height) })
-    const again = await files.uploadToMy(title, square.bytes, square.mime)
+    const again = await files.uploadTo(folder, title, square.bytes, square.mime)
     if (!again.ok) return again
     return ok({ file: again.value, sent: square, sentCrop: { x: 0, y: 0, width: 1, height: 1 } })
   }
@@ -248,18 +282,33 @@ export class HandoffService {
   async #check(session: Session, files: FilesClient, record: HandoffRecord): Promise<Result<HandoffRecord>> {
     const current = await this.#frame.readCurrent(session.client, record.userId)
     if (!current.ok) return current
-    const records = await files.shares(record.fileId)
-    if (!records.ok && records.error.code !== 'portal/not-found') return records
-    const mine = records.ok ? records.value.find((r) => recordUserId(r)?.toLowerCase() === record.userId.toLowerCase() && !r.isOwner) : undefined
+    const delivery = record.roomId === undefined ? await this.#shareAccess(files, record) : await this.#membership(session, files, record, record.roomId)
+    if (!delivery.ok) return delivery
     const observed: Observed = {
       originalRef: current.value.dto.original,
       originalSha256: current.value.original?.servedSha256,
-      shareAccess: mine?.access,
-      fileExists: records.ok
+      ...delivery.value
     }
     const state = decideState(record, observed)
     const at = this.#now().toISOString()
     return ok({ ...record, state, checkedAt: at, ...(state !== record.state ? { decidedAt: at } : {}) })
+  }
+
+  async #shareAccess(files: FilesClient, record: HandoffRecord): Promise<Result<Pick<Observed, 'shareAccess' | 'fileExists'>>> {
+    const records = await files.shares(record.fileId)
+    if (!records.ok && records.error.code !== 'portal/not-found') return records
+    const mine = records.ok ? records.value.find((r) => recordUserId(r)?.toLowerCase() === record.userId.toLowerCase() && !r.isOwner) : undefined
+    return ok({ shareAccess: mine?.access, fileExists: records.ok })
+  }
+
+  /** In a room the person's only signal is leaving it (§8): no longer a member reads as declined. */
+  async #membership(session: Session, files: FilesClient, record: HandoffRecord, roomId: number): Promise<Result<Pick<Observed, 'shareAccess' | 'fileExists'>>> {
+    const file = await files.file(record.fileId)
+    if (!file.ok && file.error.code !== 'portal/not-found') return file
+    const members = await new RoomsClient(session.client).members(roomId)
+    if (!members.ok && members.error.code !== 'portal/not-found') return members
+    const member = members.ok && members.value.has(record.userId.toLowerCase())
+    return ok({ shareAccess: member ? FILE_SHARE.read : FILE_SHARE.restrict, fileExists: file.ok && members.ok })
   }
 
   async #record(accountId: string, userId: string): Promise<Result<HandoffRecord>> {

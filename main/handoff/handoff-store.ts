@@ -8,7 +8,7 @@
 import { rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import type { Handoff, PhotoRequest } from '../../preload/contract'
+import type { Handoff, HandoffRoute, PhotoRequest } from '../../preload/contract'
 import type { Logger } from '../core/logger'
 import { readJsonFile, writeJsonFileAtomic } from '../services/json-file'
 
@@ -35,6 +35,8 @@ export interface AccountHandoffs {
   readonly askFileId?: number
   /** Person side: hand-overs this person applied, so they no longer show as waiting. */
   readonly accepted: readonly AcceptedFile[]
+  /** How this account hands photos over (absent: 'private'). */
+  readonly route?: HandoffRoute
 }
 
 const EMPTY: AccountHandoffs = { handoffs: [], asks: [], accepted: [] }
@@ -46,6 +48,8 @@ const recordSchema = z.object({
   personName: z.string().max(1000),
   state: z.enum(['waiting', 'applied', 'declined', 'superseded', 'withdrawn']),
   fileId: z.number().int().positive(),
+  route: z.enum(['private', 'room']).optional(),
+  roomId: z.number().int().positive().optional(),
   title: z.string().max(300),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   width: z.number().int().positive(),
@@ -71,6 +75,7 @@ const fileSchema = z.object({
   handoffs: z.array(recordSchema).default([]),
   asks: z.array(askSchema).default([]),
   askFileId: z.number().int().positive().optional(),
+  route: z.enum(['private', 'room']).optional(),
   accepted: z.array(z.object({ fileId: z.number().int().positive(), version: z.number().int().optional(), sha256: z.string().max(64), at: iso })).default([])
 })
 
@@ -121,8 +126,8 @@ export class HandoffStore {
     if (!file.found) return EMPTY
     const parsed = file.corrupt ? undefined : fileSchema.safeParse(file.value)
     if (parsed?.success) {
-      const { version: _version, askFileId, ...rest } = parsed.data
-      return { ...rest, ...(askFileId !== undefined ? { askFileId } : {}) } as AccountHandoffs
+      const { version: _version, askFileId, route, ...rest } = parsed.data
+      return { ...rest, ...(askFileId !== undefined ? { askFileId } : {}), ...(route !== undefined ? { route } : {}) } as AccountHandoffs
     }
     const aside = `${path}.unreadable-${Date.now()}`
     this.#log.error('hand-over file unreadable; set aside', { account: accountId })

@@ -126,7 +126,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     'handoff:accept': handle('handoff:accept', (arg) => inbox.accept(arg.accountId, arg.fileId)),
     'handoff:decline': handle('handoff:decline', (arg) => inbox.decline(arg.accountId, arg.fileId)),
     'handoff:ask': handle('handoff:ask', (arg) => requests.ask(arg.accountId, arg.userIds)),
-    'handoff:asked': handle('handoff:asked', (arg) => requests.asked(arg.accountId, arg.refresh === true))
+    'handoff:asked': handle('handoff:asked', (arg) => requests.asked(arg.accountId, arg.refresh === true)),
+    'handoff:route': handle('handoff:route', (arg) => handoff.route(arg.accountId, arg.route))
   }
 }
 

@@ -157,7 +157,8 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
   'handoff:accept': z.strictObject({ accountId, fileId }),
   'handoff:decline': z.strictObject({ accountId, fileId }),
   'handoff:ask': z.strictObject({ accountId, userIds: z.array(userId).min(1, 'must name at least one person').max(MAX_PEOPLE_AT_ONCE, `must hold at most ${MAX_PEOPLE_AT_ONCE} people`) }),
-  'handoff:asked': z.strictObject({ accountId, refresh: z.boolean().optional() })
+  'handoff:asked': z.strictObject({ accountId, refresh: z.boolean().optional() }),
+  'handoff:route': z.strictObject({ accountId, route: z.enum(['private', 'room']).optional() })
 }
 
 /** "count: must be 1 to 100; accountId: must not be empty" — specific, and never echoes the value. */

@@ -56,6 +56,33 @@ describe('drop a photo on a person', () => {
     expect(api.calls).not.toContain('photos.replace')
   })
 
+  it('on a locked row, Ctrl+V and Ctrl+O prepare a hand-over instead of refusing', async () => {
+    const account = makeAccount({ policy: { rule: 'self-only', portalVersion: '3.7.2' }, user: { id: 'u-00001', displayName: 'Zoë Ålander', email: 'zoe@example.com', role: 'admin' } })
+    const { api, row } = await start({ account })
+    await click(row('Mia Holm'))
+    const data = new DataTransfer()
+    data.items.add(new File([new Uint8Array([9, 9])], 'image.png', { type: 'image/png' }))
+    const event = new Event('paste', { bubbles: true, cancelable: true })
+    Object.defineProperty(event, 'clipboardData', { value: data })
+    document.body.dispatchEvent(event)
+    await settle(15)
+    expect(byTestId('editor-title')?.textContent).toBe('New photo for Mia Holm (to hand over)')
+    await key(document.body, 'Escape')
+    await settle(10)
+    expect(byTestId('photo-editor')).toBeNull()
+
+    const input = byTestId('photo-file-input') as HTMLInputElement
+    const opened = vi.spyOn(input, 'click').mockImplementation(() => {})
+    await key(document.body, 'o', { ctrlKey: true })
+    expect(opened).toHaveBeenCalledTimes(1)
+    expect(document.body.textContent, 'no refusal toast').not.toContain('photo was not changed')
+    Object.defineProperty(input, 'files', { configurable: true, value: [imageFile('picked.jpg')] })
+    input.dispatchEvent(new Event('change'))
+    await settle(15)
+    expect(byTestId('editor-title')?.textContent).toBe('New photo for Mia Holm (to hand over)')
+    expect(api.calls).not.toContain('photos.replace')
+  })
+
   it('says so when several files are dropped, and uses the first', async () => {
     const { api, row } = await start()
     await drop(row('Adam Ng'), [imageFile('first.jpg', [1, 1]), imageFile('second.jpg', [2, 2]), imageFile('third.jpg', [3, 3])])

@@ -1,11 +1,13 @@
 /**
  * The window-wide photo gestures of the people view: Ctrl+V pastes an image onto the selected
- * person, Ctrl+O picks a file for them, Ctrl+Z undoes the last change (outside text fields), and a
+ * person (on a row the portal does not let this account change, to prepare a hand-over, as a drop
+ * there does), Ctrl+O picks a file for them, Ctrl+Z undoes the last change (outside text fields), and a
  * file dropped beside any target is ignored instead of being opened by the browser.
  */
 import { onBeforeUnmount, onMounted } from 'vue'
 import type { Person } from '../../../preload/contract'
 import { carriesFiles, clipboardImages } from '../editor/file-intake'
+import { useHandoffStore } from '../handoff/handoff-store'
 import { usePhotoChangesStore } from '../stores/photo-changes-store'
 import { usePhotoEditorStore } from '../stores/photo-editor-store'
 
@@ -32,6 +34,7 @@ function modalOpen(): boolean {
 export function usePhotoShortcuts(options: PhotoShortcutOptions) {
   const changes = usePhotoChangesStore()
   const editor = usePhotoEditorStore()
+  const handoff = useHandoffStore()
 
   function onKeydown(event: KeyboardEvent): void {
     if (event.defaultPrevented || modalOpen()) return
@@ -57,7 +60,8 @@ export function usePhotoShortcuts(options: PhotoShortcutOptions) {
     const images = clipboardImages(event.clipboardData)
     if (!person || images.length === 0) return
     event.preventDefault()
-    void editor.openForPerson(person, images)
+    if (handoff.canPrepare(person)) void handoff.prepareFrom(person, images)
+    else void editor.openForPerson(person, images)
   }
 
   function onWindowDrag(event: DragEvent): void {

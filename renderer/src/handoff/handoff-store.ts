@@ -7,7 +7,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AppError, Handoff, HandoffState, Person, PhotoRequest, Result } from '../../../preload/contract'
+import type { AppError, Handoff, HandoffRoute, HandoffState, Person, PhotoRequest, Result } from '../../../preload/contract'
 import { useAppApi, useTranslator } from '../api-context'
 import { centredCrop } from '../editor/crop-math'
 import { displayFileName, readBytes } from '../editor/file-intake'
@@ -35,6 +35,8 @@ export const useHandoffStore = defineStore('handoff', () => {
   const list = shallowRef<readonly Handoff[]>([])
   const requests = shallowRef<readonly PhotoRequest[]>([])
   const filter = ref<HandoffFilter>(null)
+  /** Where new hand-overs go: the sharer's My documents, or a room everyone concerned can see. */
+  const route = ref<HandoffRoute>('private')
   /** A status check on the portal is running. */
   const checking = ref(false)
   /** People whose hand-over is being prepared, withdrawn or reminded right now. */
@@ -51,6 +53,12 @@ export const useHandoffStore = defineStore('handoff', () => {
   const canShare = computed(() => {
     const account = accounts.activeAccount
     return !!account && account.state === 'signed-in' && account.user.role !== 'guest'
+  })
+
+  /** CONTRACT-ROOMS.md §1: only owners, admins and room admins may create the room. */
+  const canUseRooms = computed(() => {
+    const role = accounts.activeAccount?.state === 'signed-in' ? accounts.activeAccount.user.role : undefined
+    return role === 'owner' || role === 'admin' || role === 'room-admin'
   })
 
   /** Offered on rows the portal does not let this account change, never on one's own. */
@@ -75,12 +83,29 @@ export const useHandoffStore = defineStore('handoff', () => {
       list.value = []
       requests.value = []
       filter.value = null
+      route.value = 'private'
     }
     accountId.value = id
-    const [handoffs, asked] = await Promise.all([api.handoff.list({ accountId: id }), api.handoff.asked({ accountId: id })])
+    const [handoffs, asked, chosen] = await Promise.all([api.handoff.list({ accountId: id }), api.handoff.asked({ accountId: id }), api.handoff.route({ accountId: id })])
     if (accountId.value !== id) return
     if (handoffs.ok) list.value = handoffs.value
     if (asked.ok) requests.value = asked.value
+    if (chosen.ok) route.value = chosen.value
+    // A role that cannot create the room shares privately, as the dialog says.
+    if (route.value === 'room' && !canUseRooms.value) await setRoute('private')
+  }
+
+  /** Changes where new hand-overs go; the ones already made stay where they are. */
+  async function setRoute(next: HandoffRoute): Promise<void> {
+    const id = accountId.value
+    if (id === null) return
+    const before = route.value
+    route.value = next
+    const saved = await api.handoff.route({ accountId: id, route: next })
+    if (!saved.ok) {
+      route.value = before
+      tellError(saved.error)
+    }
   }
 
   /** Asks the portal who applied, declined or set another photo, and who has a photo since being asked. */
@@ -224,7 +249,8 @@ export const useHandoffStore = defineStore('handoff', () => {
     list.value = []
     requests.value = []
     filter.value = null
+    route.value = 'private'
   }
 
-  return { accountId, list, requests, filter, checking, working, byUser, canShare, canPrepare, stateOf, matchesFilter, load, refresh, prepareFrom, withdraw, remind, fromBulk, ask, exportCsv, reset }
+  return { accountId, list, requests, filter, route, checking, working, byUser, canShare, canUseRooms, canPrepare, setRoute, stateOf, matchesFilter, load, refresh, prepareFrom, withdraw, remind, fromBulk, ask, exportCsv, reset }
 })

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Account, AppApi, Handoff, HandoffState, Person, WaitingPhoto } from '../../../preload/contract'
 import { fail, makeAccount, makePerson, ok, type FakeAppApi } from '../testing/fake-app-api'
 import { createFakeHandoffApi } from '../testing/fake-handoff-api'
@@ -109,6 +109,12 @@ describe('hand-over, the sharer’s side', () => {
     select.dispatchEvent(new Event('change'))
     await settle(5)
     expect(allByTestId('person-row').map((r) => r.dataset.personId)).toEqual(['u-00003'])
+    // The counts line follows the rows shown, and "clear filters" clears this filter too.
+    expect(byTestId('counts')?.dataset).toMatchObject({ shown: '1', total: '3' })
+    expect(byTestId('counts')?.textContent).toContain('1 of 3')
+    await click(byTestId('filters-clear'))
+    expect(allByTestId('person-row')).toHaveLength(3)
+    expect(select.value).toBe('')
     select.value = 'none'
     select.dispatchEvent(new Event('change'))
     await settle(5)
@@ -125,6 +131,37 @@ describe('hand-over, the sharer’s side', () => {
     expect(allByTestId('handoff-row-state')[0]?.textContent).toBe('Applied')
     await click(byTestId('handoff-export'))
     expect(app.downloads.map((d) => d.fileName)).toEqual(['photo-handovers.csv'])
+  })
+
+  it('checks the statuses again on window focus, at most once a minute, while a hand-over is open', async () => {
+    let checks = 0
+    const { app } = await start({
+      account: HR,
+      handoff: {
+        list: async () => ok([handoffOf('u-00002', 'Mia Holm', 'waiting')]),
+        status: async () => {
+          checks++
+          return ok([handoffOf('u-00002', 'Mia Holm', 'applied')])
+        }
+      }
+    })
+    const start0 = Date.now()
+    window.dispatchEvent(new Event('focus'))
+    await settle(5)
+    expect(checks, 'just loaded: not yet').toBe(0)
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(start0 + 61_000)
+    try {
+      window.dispatchEvent(new Event('focus'))
+      await settle(5)
+      expect(checks).toBe(1)
+      expect(rowChip(app, 'Mia Holm')).toBe('Applied')
+      clock.mockReturnValue(start0 + 200_000)
+      window.dispatchEvent(new Event('focus'))
+      await settle(5)
+      expect(checks, 'nothing open any more: no further checks').toBe(1)
+    } finally {
+      clock.mockRestore()
+    }
   })
 
   it('asks the people shown without a photo to add their own, and shows who has one since', async () => {

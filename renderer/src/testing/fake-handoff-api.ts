@@ -20,6 +20,7 @@ export function createFakeHandoffApi(overrides: Partial<AppApi['handoff']> = {})
     decline: async () => fail('handoff/not-waiting'),
     ask: async () => ok([]),
     asked: async () => ok([]),
+    route: async (arg) => ok(arg.route ?? 'private'),
     ...overrides
   }
 }
