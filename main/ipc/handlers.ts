@@ -83,6 +83,7 @@ export function createHandlers(services: HandlerServices): Handlers {
       const analysed = await images.frame(arg.bytes, arg.preset)
       return analysed.ok ? { ok: true, value: analysed.value.framing } : analysed
     }),
+    'photos:stage': handle('photos:stage', (arg) => editor.stage(arg)),
     'photos:replace': handle('photos:replace', (arg) => editor.replace(arg)),
     'photos:cancel': handle('photos:cancel', async (arg) => editor.cancel(arg)),
     'photos:delete': handle('photos:delete', (arg) => editor.remove(arg)),

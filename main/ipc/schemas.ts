@@ -99,6 +99,7 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
   'photos:inspect': z.strictObject({ bytes: imageBytes }),
   'photos:preview': z.strictObject({ bytes: imageBytes }),
   'photos:frame': z.strictObject({ bytes: imageBytes, preset: z.enum(['tight', 'standard', 'loose']) }),
+  'photos:stage': z.strictObject({ accountId, bytes: imageBytes }),
   'photos:replace': z.strictObject({
     accountId,
     userId,

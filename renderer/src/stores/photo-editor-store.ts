@@ -110,6 +110,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
       const shown = await prepare(await readBytes(first), first, { accountId: account.id, person, fileName }, notice)
       if (!shown) return false
       begin({ ...shown, kind: 'person', person, accountId: account.id })
+      stageAhead(account.id, shown.bytes)
       return true
     } finally {
       inspecting.value = false
@@ -135,7 +136,10 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
       const shown = await prepare(got.value.bytes, null, { accountId: account.id, person, fileName: got.value.fileName }, null)
       // The URL dialog goes first: two modal dialogs at once would each pull the focus back to itself.
       await beforeOpen()
-      if (shown) begin({ ...shown, kind: 'person', person, accountId: account.id, sourceUrl: url })
+      if (shown) {
+        begin({ ...shown, kind: 'person', person, accountId: account.id, sourceUrl: url })
+        stageAhead(account.id, shown.bytes)
+      }
       return null
     } finally {
       inspecting.value = false
@@ -197,6 +201,11 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
       picture = blobOf(bytes, mime)
     }
     return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice, framing: await framing }
+  }
+
+  /** Main prepares the picture while the user crops, so Save does not wait for it; Save works without it too. */
+  function stageAhead(accountId: string, bytes: Uint8Array): void {
+    api.photos.stage({ accountId, bytes }).catch(() => undefined)
   }
 
   /** Never blocks the editor: without an answer it simply opens on the centred square. */
