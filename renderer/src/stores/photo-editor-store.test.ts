@@ -30,6 +30,23 @@ describe('photo editor store', () => {
     expect(revoked).toEqual(['blob:e/1'])
   })
 
+  it('a 12 MP photo opens on the preview made by the framing, and main starts preparing it for Save', async () => {
+    const { api, editor, made } = await setup({ inspect: async ({ bytes }) => ({ ok: true, value: { format: 'jpeg', width: 4000, height: 3000, byteLength: bytes.byteLength, frames: 1, hasAlpha: false } }) })
+    const preview = { bytes: new Uint8Array([255, 216, 255, 219, 7]), mime: 'image/jpeg' as const, width: 2048, height: 1536 }
+    api.photos.frame = async (arg) => {
+      api.args['photos.frame'] = [...(api.args['photos.frame'] ?? []), arg]
+      return { ok: true, value: { crop: null, turns: 0, faces: 0, rollDegrees: null, warnings: [], ...(arg.withPreview ? { preview } : {}) } }
+    }
+    expect(await editor.openForPerson(makePerson(1), [new File([JPEG], 'camera.jpg', { type: 'image/jpeg' })])).toBe(true)
+    await settle()
+    expect(api.args['photos.frame']).toEqual([expect.objectContaining({ withPreview: true })])
+    expect(editor.session?.previewed).toBe(true)
+    expect(new Uint8Array(await made[0]!.arrayBuffer())).toEqual(preview.bytes)
+    expect(editor.session?.framing).not.toHaveProperty('preview')
+    expect(api.calls).not.toContain('photos.preview')
+    expect(api.args['photos.stage']).toEqual([{ accountId: editor.session?.kind === 'person' ? editor.session.accountId : '', bytes: JPEG }])
+  })
+
   describe('opened with prepared bytes and a starting crop', () => {
     it('shows those bytes from the starting crop, and hands back the crop confirmed without saving anything', async () => {
       const { api, editor, made, revoked } = await setup()

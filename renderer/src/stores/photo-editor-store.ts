@@ -10,9 +10,9 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AppError, CropFraction, FaceFraming, FramingPreset, ImageSummary, Person, PhotoRule, QuarterTurns } from '../../../preload/contract'
+import type { AppError, CropFraction, FaceFraming, FramingPreset, ImagePreview, ImageSummary, Person, PhotoRule, QuarterTurns } from '../../../preload/contract'
 import { useAppApi, useTranslator } from '../api-context'
-import { displayFileName, needsPreview, readBytes } from '../editor/file-intake'
+import { displayFileName, needsPreview, readBytes, showsDownscaled } from '../editor/file-intake'
 import { loadFramingPrefs, saveFramingPrefs, type FramingPrefs } from '../editor/framing-prefs'
 import { describePhotoError } from '../i18n/photo-error-text'
 import { photoErrorContext, type ErrorSubject } from '../photos/error-context'
@@ -175,8 +175,9 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
    */
   async function prepare(bytes: Uint8Array, source: File | string | null, about: ErrorSubject & { readonly fileName: string }, notice: string | null): Promise<EditorPicture | null> {
     const summary = await api.photos.inspect({ bytes })
-    // Framing runs in main's workers while the picture is made; the editor opens with its crop.
-    const framing = summary.ok ? frame(bytes, framingPrefs.value.preset) : Promise.resolve(null)
+    // Framing runs in main's workers and makes the preview from its own decode when one is shown.
+    const withPreview = summary.ok && (needsPreview(summary.value.format) || showsDownscaled(summary.value))
+    const framing = summary.ok ? frame(bytes, framingPrefs.value.preset, withPreview) : Promise.resolve(null)
     if (!summary.ok) {
       if (notice) toasts.show({ kind: 'info', message: notice, key: 'many-files' })
       tell(summary.error, about)
@@ -184,10 +185,14 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     }
     const given = typeof source === 'string' ? source : (source?.type ?? '')
     const mime = given || mimeOf(summary.value.format)
-    // HEIC and TIFF: crop on main's upright JPEG of the source, the same image main will prepare.
-    const previewed = needsPreview(summary.value.format)
+    // HEIC and TIFF: crop on main's upright JPEG of the source, the same image main will prepare (so
+    // do large pictures); without the framing's answer, HEIC and TIFF ask for the preview alone.
+    const framed = await framing
+    const previewed = withPreview && (framed?.preview !== undefined || needsPreview(summary.value.format))
     let picture: Blob
-    if (previewed) {
+    if (framed?.preview) {
+      picture = blobOf(framed.preview.bytes, framed.preview.mime)
+    } else if (previewed) {
       const preview = await api.photos.preview({ bytes })
       if (!preview.ok) {
         tell(preview.error, about)
@@ -200,7 +205,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     } else {
       picture = blobOf(bytes, mime)
     }
-    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice, framing: await framing }
+    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice, framing: framingOnly(framed) }
   }
 
   /** Main prepares the picture while the user crops, so Save does not wait for it; Save works without it too. */
@@ -208,10 +213,10 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     api.photos.stage({ accountId, bytes }).catch(() => undefined)
   }
 
-  /** Never blocks the editor: without an answer it simply opens on the centred square. */
-  async function frame(bytes: Uint8Array, preset: FramingPreset): Promise<FaceFraming | null> {
+  /** Never blocks the editor: without an answer it simply opens on the centred square (and on the source itself). */
+  async function frame(bytes: Uint8Array, preset: FramingPreset, withPreview = false): Promise<(FaceFraming & { readonly preview?: ImagePreview }) | null> {
     try {
-      const framed = await api.photos.frame({ bytes, preset })
+      const framed = await api.photos.frame({ bytes, preset, ...(withPreview ? { withPreview } : {}) })
       return framed.ok ? framed.value : null
     } catch {
       return null
@@ -320,6 +325,13 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
 
   return { session, failure, inspecting, job, framingPrefs, openForPerson, openFromUrl, openForCrop, refuse, showPreview, confirm, close, setAutoFrame, setPreset }
 })
+
+/** The framing without the preview's bytes (the session keeps those once, as its picture). */
+function framingOnly(framed: (FaceFraming & { readonly preview?: ImagePreview }) | null): FaceFraming | null {
+  if (!framed) return null
+  const { preview: _preview, ...framing } = framed
+  return framing
+}
 
 function mimeOf(format: string): string {
   switch (format) {
