@@ -104,11 +104,11 @@ export class PhotoEditorService {
         if (!prepared.ok) return { ok: false, error: beforeChange(prepared.error, { session: ctx.session, person: ctx.person, step: 'prepare' }) }
         if (job.controller.signal.aborted) return cancelledChange(ctx.person, 'prepare')
         emit('backing-up')
-        const backup = await this.#frame.backup(ctx, current)
-        if (!backup.ok) return backup
-        if (job.controller.signal.aborted) return cancelledChange(ctx.person, 'backup')
+        // The temp upload changes nothing the portal shows, so it goes up while the backup is saved;
+        // the promotion (the change itself) waits for the backup (ReplaceProtocol.apply).
+        const backup = this.#frame.backup(ctx, current)
         const crop = cropToPixels(req.crop, prepared.value.width, prepared.value.height)
-        return withChange(await this.#protocol.apply(ctx, prepared.value, crop, backup.value, hooks), from)
+        return withChange(await this.#protocol.apply(ctx, prepared.value, crop, backup, hooks), from)
       })
     } finally {
       this.#jobs.delete(req.jobId)

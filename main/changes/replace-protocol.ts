@@ -15,9 +15,12 @@ import type { EncodedPhoto } from '../images/photo-ops'
 import { beforeChange, cancelledChange, partlyApplied, promotionUnknown, unchanged } from './change-failures'
 import type { Backup, ChangeContext, ChangeFrame, ChangeOutcome, CurrentPhoto } from './change-frame'
 import { photoNow, type ReadBack } from './read-back'
+import type { DocSpaceClient } from '../docspace/client'
 import type { ThumbnailsDataDto } from '../docspace/dto'
 import { sha256Hex } from '../images/inert-image'
 import { delay, isTransient, retrying, type RetryPolicy } from './retry'
+
+type Uploading = ReturnType<DocSpaceClient['uploadPhoto']>
 
 /** A 5 MB upload on a slow office link can take longer than the client's usual 30 s. */
 const UPLOAD_TIMEOUT_MS = 120_000
@@ -74,16 +77,28 @@ export class ReplaceProtocol {
   }
 
   /**
-   * The protocol itself, inside a frame and after the backup: upload as temp, promote, crop, verify.
-   * Also used by restore and undo (with the saved original).
+   * The protocol itself, inside a frame: upload as temp, promote, crop, verify. Also used by restore
+   * and undo (with the saved original). `backup` may still be being saved: the temp upload (which
+   * the portal shows nowhere) goes up meanwhile, and nothing is promoted before the backup is there.
    */
-  async apply(ctx: ChangeContext, photo: EncodedPhoto, crop: CropPixels | undefined, backup: Backup, hooks: ReplaceHooks = {}): Promise<ChangeOutcome> {
-    const { session, person } = ctx
-    const { client } = session
+  async apply(ctx: ChangeContext, photo: EncodedPhoto, crop: CropPixels | undefined, backupOrSaving: Backup | Promise<Result<Backup>>, hooks: ReplaceHooks = {}): Promise<ChangeOutcome> {
+    if (!(backupOrSaving instanceof Promise)) return this.#apply(ctx, photo, crop, backupOrSaving, this.#upload(ctx, photo, hooks), hooks)
+    backupOrSaving.catch(() => undefined) // awaited below, after the upload
+    const upload = this.#upload(ctx, photo, hooks)
+    const backup = await backupOrSaving
+    if (!backup.ok) {
+      await upload // never promoted: the temp file stays unused on the portal
+      return backup
+    }
+    // A cancel from here on meets the upload (aborted by the signal) in #apply.
+    return this.#apply(ctx, photo, crop, backup.value, upload, hooks)
+  }
+
+  #upload(ctx: ChangeContext, photo: EncodedPhoto, hooks: ReplaceHooks): Uploading {
     hooks.onProgress?.('uploading', 0)
     let reported = 0
     const onProgress = hooks.onProgress
-    const upload = await client.uploadPhoto(person.id, photo.bytes, {
+    return ctx.session.client.uploadPhoto(ctx.person.id, photo.bytes, {
       autosave: false,
       filename: photo.mime === 'image/png' ? 'photo.png' : 'photo.jpg',
       mime: photo.mime,
@@ -102,6 +117,12 @@ export class ReplaceProtocol {
           }
         : {})
     })
+  }
+
+  async #apply(ctx: ChangeContext, photo: EncodedPhoto, crop: CropPixels | undefined, backup: Backup, uploading: Uploading, hooks: ReplaceHooks): Promise<ChangeOutcome> {
+    const { session, person } = ctx
+    const { client } = session
+    const upload = await uploading
     if (!upload.ok) return { ok: false, error: await this.#uploadFailure(ctx, upload.error) }
     if (hooks.signal?.aborted) return cancelledChange(person, 'upload')
 
