@@ -107,10 +107,10 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     const fileName = displayFileName(first, t('drop.pastedImage'))
     inspecting.value = true
     try {
-      const shown = await prepare(await readBytes(first), first, { accountId: account.id, person, fileName }, notice)
+      const bytes = await readBytes(first)
+      const shown = await prepare(bytes, first, { accountId: account.id, person, fileName }, notice, () => stageAhead(account.id, bytes))
       if (!shown) return false
       begin({ ...shown, kind: 'person', person, accountId: account.id })
-      stageAhead(account.id, shown.bytes)
       return true
     } finally {
       inspecting.value = false
@@ -133,13 +133,11 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
         const text = describePhotoError(t, got.error, photoErrorContext(t, accounts, { accountId: account.id, person }, 'set-from-url'))
         return { request: { kind: 'set-from-url', accountId: account.id, person, url }, error: got.error, text, actions: [] }
       }
-      const shown = await prepare(got.value.bytes, null, { accountId: account.id, person, fileName: got.value.fileName }, null)
+      const { bytes, fileName } = got.value
+      const shown = await prepare(bytes, null, { accountId: account.id, person, fileName }, null, () => stageAhead(account.id, bytes))
       // The URL dialog goes first: two modal dialogs at once would each pull the focus back to itself.
       await beforeOpen()
-      if (shown) {
-        begin({ ...shown, kind: 'person', person, accountId: account.id, sourceUrl: url })
-        stageAhead(account.id, shown.bytes)
-      }
+      if (shown) begin({ ...shown, kind: 'person', person, accountId: account.id, sourceUrl: url })
       return null
     } finally {
       inspecting.value = false
@@ -171,10 +169,17 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
   /**
    * Asks main what the bytes are and makes the picture the editor shows; says what went wrong and
    * returns null when main cannot read them. `source` is the dropped file (shown as it is) or the
-   * bytes' type when known.
+   * bytes' type when known. `onReadable` runs as soon as main has read the header (a save's early start).
    */
-  async function prepare(bytes: Uint8Array, source: File | string | null, about: ErrorSubject & { readonly fileName: string }, notice: string | null): Promise<EditorPicture | null> {
+  async function prepare(
+    bytes: Uint8Array,
+    source: File | string | null,
+    about: ErrorSubject & { readonly fileName: string },
+    notice: string | null,
+    onReadable: () => void = () => undefined
+  ): Promise<EditorPicture | null> {
     const summary = await api.photos.inspect({ bytes })
+    if (summary.ok) onReadable()
     // Framing runs in main's workers and makes the preview from its own decode when one is shown.
     const withPreview = summary.ok && (needsPreview(summary.value.format) || showsDownscaled(summary.value))
     const framing = summary.ok ? frame(bytes, framingPrefs.value.preset, withPreview) : Promise.resolve(null)
@@ -208,7 +213,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice, framing: framingOnly(framed) }
   }
 
-  /** Main prepares the picture while the user crops, so Save does not wait for it; Save works without it too. */
+  /** Main prepares the picture while the editor opens and the user crops, so Save does not wait for it; Save works without it too. */
   function stageAhead(accountId: string, bytes: Uint8Array): void {
     api.photos.stage({ accountId, bytes }).catch(() => undefined)
   }
