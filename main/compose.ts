@@ -64,6 +64,8 @@ export function createMain(options: MainOptions): Main {
   const log = options.log ?? createConsoleLogger()
   const shutdown = new AbortController()
   const images = options.images ?? createImagePool()
+  // The editor's work (inspect, preview, framing, the preparation of a single save) does not queue behind a bulk job's.
+  const interactiveImages = options.images ?? createImagePool({ priority: 'interactive', workers: 2, idleTimeoutMs: 30_000 })
   const http = new HttpClient({ ...options.http, log })
   const accounts = new AccountsService({ dataDir: options.dataDir, secrets: options.secrets, events: options.events, http, log, signal: shutdown.signal })
   const people = new PeopleService({ accounts, cache: new PeopleCache({ dataDir: options.dataDir, secrets: options.secrets, log }) })
@@ -84,7 +86,7 @@ export function createMain(options: MainOptions): Main {
     events: options.events,
     log,
     urlPolicy: { allowLoopback: options.allowLoopbackPhotoUrls === true },
-    images
+    images: interactiveImages
   })
   // What was cached for an account must not outlive its session.
   accounts.onSignedOut(async (accountId, { ephemeral }) => {
@@ -103,7 +105,7 @@ export function createMain(options: MainOptions): Main {
     inbox: new HandoffInbox({ accounts, frame, protocol, store: handoffStore, log }),
     requests: new PhotoRequests({ accounts, frame, store: handoffStore, log })
   }
-  const handlers = createHandlers({ accounts, people, photos, editor, activity, bulk, settings, handoff, log, images })
+  const handlers = createHandlers({ accounts, people, photos, editor, activity, bulk, settings, handoff, log, images: interactiveImages })
   return {
     handlers,
     signInEphemeral: (arg) => accounts.signInEphemeral(arg),
@@ -116,7 +118,7 @@ export function createMain(options: MainOptions): Main {
       await bulk.dispose()
       shutdown.abort()
       await accounts.dispose()
-      if (!options.images) await images.dispose()
+      if (!options.images) await Promise.all([images.dispose(), interactiveImages.dispose()])
     }
   }
 }

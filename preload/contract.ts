@@ -557,7 +557,16 @@ export interface RequestChannels {
   'photos:inspect': [{ readonly bytes: Uint8Array }, ImageSummary]
   'photos:preview': [{ readonly bytes: Uint8Array }, ImagePreview]
   /** The house style's crop for a picked image, and its quality warnings. */
-  'photos:frame': [{ readonly bytes: Uint8Array; readonly preset: FramingPreset }, FaceFraming]
+  /**
+   * `withPreview`: also an upright JPEG of the picture fitted within 2048 px, from the same decode, for
+   * the editor to show instead of decoding a large source itself.
+   */
+  'photos:frame': [{ readonly bytes: Uint8Array; readonly preset: FramingPreset; readonly withPreview?: boolean }, FaceFraming & { readonly preview?: ImagePreview }]
+  /**
+   * Starts preparing a picked picture for the account's portal while the editor is open, so Save finds
+   * it ready (no turn; a turned save prepares again). Local work only: nothing is sent to the portal.
+   */
+  'photos:stage': [{ readonly accountId: string; readonly bytes: Uint8Array }, { readonly staged: true }]
   'photos:replace': [
     {
       readonly accountId: string
@@ -692,6 +701,7 @@ export const REQUEST_TABLE = {
   'photos:inspect': { api: ['photos', 'inspect'] },
   'photos:preview': { api: ['photos', 'preview'] },
   'photos:frame': { api: ['photos', 'frame'] },
+  'photos:stage': { api: ['photos', 'stage'] },
   'photos:replace': { api: ['photos', 'replace'] },
   'photos:cancel': { api: ['photos', 'cancel'] },
   'photos:delete': { api: ['photos', 'remove'] },

@@ -88,6 +88,20 @@ describe('photo editing on a 3.7.2 portal (1 MiB upload limit), signed in as the
     expect(stored(portal, me)).toBeUndefined()
   })
 
+  it('a staged picture is what Save uploads, and a turn chosen after staging is still applied', async () => {
+    const bytes = await quadrantsJpeg(640, 480)
+    expect(value(await h.handlers['photos:stage']({ accountId: owner.id, bytes }))).toEqual({ staged: true })
+    const straight = value(await replace(bytes, BLUE_CROP))
+    expect(straight.verified).toBe(true)
+    expect(await decode(storedOrThrow(portal, me, 'original'))).toMatchObject({ width: 640, height: 480 })
+    expect(name(await meanColour(storedOrThrow(portal, me, 'small')))).toBe('blue')
+
+    value(await h.handlers['photos:stage']({ accountId: owner.id, bytes }))
+    value(await replace(bytes, { x: 0, y: 0, width: 1, height: 0.75 }, { rotate: 1 }))
+    // Turned a quarter clockwise: the stored original stands upright (480 wide), not the staged one.
+    expect(await decode(storedOrThrow(portal, me, 'original'))).toMatchObject({ width: 480, height: 640 })
+  })
+
   it('photos:original downloads the stored original with a file name from the person', async () => {
     value(await replace(await quadrantsJpeg(400, 300)))
     const file = value(await h.handlers['photos:original']({ accountId: owner.id, userId: me }))

@@ -21,6 +21,7 @@ import { sha256Hex } from '../images/inert-image'
 import { changedSince, type ReadBack } from './read-back'
 import type { ReplaceHooks, ReplaceProtocol } from './replace-protocol'
 import { isTransient } from './retry'
+import { StagedPreparations } from './staged-preparations'
 
 export interface PhotoEditorServiceOptions {
   readonly accounts: AccountsService
@@ -53,6 +54,7 @@ export class PhotoEditorService {
   readonly #jobs = new Map<string, Job>()
   readonly #urlPolicy: PhotoUrlPolicy
   readonly #prepare: ImageWork['prepare']
+  readonly #staged: StagedPreparations
 
   constructor(options: PhotoEditorServiceOptions) {
     this.#accounts = options.accounts
@@ -64,6 +66,17 @@ export class PhotoEditorService {
     this.#log = options.log
     this.#urlPolicy = options.urlPolicy ?? {}
     this.#prepare = options.images ? (bytes, o) => options.images!.prepare(bytes, o) : preparePhoto
+    this.#staged = new StagedPreparations({ prepare: this.#prepare })
+  }
+
+  /** Prepares a picked picture while the user crops (staged-preparations.ts); replace takes it if it matches. */
+  async stage(arg: ArgOf<'photos:stage'>): Promise<Result<ValueOf<'photos:stage'>>> {
+    const session = await this.#accounts.session(arg.accountId)
+    if (!session.ok) return session
+    const limit = await this.#frame.uploadLimit(session.value)
+    if (!limit.ok) return limit
+    this.#staged.stage(arg.accountId, arg.bytes, { maxUploadBytes: limit.value, rotate: 0 })
+    return ok({ staged: true })
   }
 
   /** Prepare, back up, upload (temp), promote, crop, verify. Progress goes out as `photos:progress`. */
@@ -86,15 +99,16 @@ export class PhotoEditorService {
         // the backup is still saved only once preparation has succeeded.
         const current = this.#frame.readCurrent(ctx.session.client, ctx.person.id)
         current.catch(() => undefined) // awaited below; only an early return leaves it unobserved
-        const prepared = await this.#prepare(req.bytes, { maxUploadBytes: limit.value, rotate: req.rotate })
+        const options = { maxUploadBytes: limit.value, rotate: req.rotate }
+        const prepared = (await this.#staged.take(req.accountId, req.bytes, options)) ?? (await this.#prepare(req.bytes, options))
         if (!prepared.ok) return { ok: false, error: beforeChange(prepared.error, { session: ctx.session, person: ctx.person, step: 'prepare' }) }
         if (job.controller.signal.aborted) return cancelledChange(ctx.person, 'prepare')
         emit('backing-up')
-        const backup = await this.#frame.backup(ctx, current)
-        if (!backup.ok) return backup
-        if (job.controller.signal.aborted) return cancelledChange(ctx.person, 'backup')
+        // The temp upload changes nothing the portal shows, so it goes up while the backup is saved;
+        // the promotion (the change itself) waits for the backup (ReplaceProtocol.apply).
+        const backup = this.#frame.backup(ctx, current)
         const crop = cropToPixels(req.crop, prepared.value.width, prepared.value.height)
-        return withChange(await this.#protocol.apply(ctx, prepared.value, crop, backup.value, hooks), from)
+        return withChange(await this.#protocol.apply(ctx, prepared.value, crop, backup, hooks), from)
       })
     } finally {
       this.#jobs.delete(req.jobId)
@@ -207,6 +221,7 @@ export class PhotoEditorService {
   /** Forgets what was cached for an account (sign-out, forget). */
   dropAccount(accountId: string): void {
     this.#frame.dropAccount(accountId)
+    this.#staged.clear()
   }
 
   #restore(action: 'restore' | 'undo', accountId: string, userId: string, entryId: string, options: RunOptions = {}): Promise<Result<PhotoChange>> {

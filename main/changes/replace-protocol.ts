@@ -15,8 +15,12 @@ import type { EncodedPhoto } from '../images/photo-ops'
 import { beforeChange, cancelledChange, partlyApplied, promotionUnknown, unchanged } from './change-failures'
 import type { Backup, ChangeContext, ChangeFrame, ChangeOutcome, CurrentPhoto } from './change-frame'
 import { photoNow, type ReadBack } from './read-back'
+import type { DocSpaceClient } from '../docspace/client'
+import type { ThumbnailsDataDto } from '../docspace/dto'
 import { sha256Hex } from '../images/inert-image'
 import { delay, isTransient, retrying, type RetryPolicy } from './retry'
+
+type Uploading = ReturnType<DocSpaceClient['uploadPhoto']>
 
 /** A 5 MB upload on a slow office link can take longer than the client's usual 30 s. */
 const UPLOAD_TIMEOUT_MS = 120_000
@@ -73,16 +77,28 @@ export class ReplaceProtocol {
   }
 
   /**
-   * The protocol itself, inside a frame and after the backup: upload as temp, promote, crop, verify.
-   * Also used by restore and undo (with the saved original).
+   * The protocol itself, inside a frame: upload as temp, promote, crop, verify. Also used by restore
+   * and undo (with the saved original). `backup` may still be being saved: the temp upload (which
+   * the portal shows nowhere) goes up meanwhile, and nothing is promoted before the backup is there.
    */
-  async apply(ctx: ChangeContext, photo: EncodedPhoto, crop: CropPixels | undefined, backup: Backup, hooks: ReplaceHooks = {}): Promise<ChangeOutcome> {
-    const { session, person } = ctx
-    const { client } = session
+  async apply(ctx: ChangeContext, photo: EncodedPhoto, crop: CropPixels | undefined, backupOrSaving: Backup | Promise<Result<Backup>>, hooks: ReplaceHooks = {}): Promise<ChangeOutcome> {
+    if (!(backupOrSaving instanceof Promise)) return this.#apply(ctx, photo, crop, backupOrSaving, this.#upload(ctx, photo, hooks), hooks)
+    backupOrSaving.catch(() => undefined) // awaited below, after the upload
+    const upload = this.#upload(ctx, photo, hooks)
+    const backup = await backupOrSaving
+    if (!backup.ok) {
+      await upload // never promoted: the temp file stays unused on the portal
+      return backup
+    }
+    // A cancel from here on meets the upload (aborted by the signal) in #apply.
+    return this.#apply(ctx, photo, crop, backup.value, upload, hooks)
+  }
+
+  #upload(ctx: ChangeContext, photo: EncodedPhoto, hooks: ReplaceHooks): Uploading {
     hooks.onProgress?.('uploading', 0)
     let reported = 0
     const onProgress = hooks.onProgress
-    const upload = await client.uploadPhoto(person.id, photo.bytes, {
+    return ctx.session.client.uploadPhoto(ctx.person.id, photo.bytes, {
       autosave: false,
       filename: photo.mime === 'image/png' ? 'photo.png' : 'photo.jpg',
       mime: photo.mime,
@@ -101,15 +117,24 @@ export class ReplaceProtocol {
           }
         : {})
     })
+  }
+
+  async #apply(ctx: ChangeContext, photo: EncodedPhoto, crop: CropPixels | undefined, backup: Backup, uploading: Uploading, hooks: ReplaceHooks): Promise<ChangeOutcome> {
+    const { session, person } = ctx
+    const { client } = session
+    const upload = await uploading
     if (!upload.ok) return { ok: false, error: await this.#uploadFailure(ctx, upload.error) }
     if (hooks.signal?.aborted) return cancelledChange(person, 'upload')
 
     // The point of no return: from here the portal may switch to the new photo, so cancel says no.
     hooks.onPointOfNoReturn?.()
     hooks.onProgress?.('applying')
+    // The refs of the last write the portal answered (none when it stored the upload at once).
+    let answer: ThumbnailsDataDto | undefined
     if (upload.value.kind === 'temp') {
       const promoted = await this.#promote(ctx, upload.value.tmpFile, crop, backup.current)
       if (!promoted.ok) return promoted
+      answer = promoted.value
     }
     // A portal that stored the upload at once (kind 'stored') has switched too.
     await this.#frame.rememberLastChange(ctx, backup)
@@ -118,10 +143,12 @@ export class ReplaceProtocol {
       hooks.onProgress?.('cropping')
       const cropped = await retrying(this.#retry, () => client.createThumbnails(person.id, crop))
       if (!cropped.ok) return partlyApplied(person, 'crop', 'new-centred', cropped.error)
+      answer = cropped.value
       await this.#frame.saveAppliedCrop(ctx, photo.bytes, crop)
     }
     hooks.onProgress?.('verifying')
-    const finished = await this.#readBack.finish(ctx, backup, { hasPhoto: true, width: photo.width, height: photo.height, sha256: sha256Hex(photo.bytes) }, crop)
+    const expected = { hasPhoto: true, width: photo.width, height: photo.height, sha256: sha256Hex(photo.bytes) }
+    const finished = await this.#readBack.finish(ctx, backup, expected, crop, answer)
     if (finished.ok) hooks.onProgress?.('done')
     return finished
   }
@@ -138,7 +165,8 @@ export class ReplaceProtocol {
    * the old one, read-back.ts) means the portal did switch. A retry is only sent while the old photo
    * is provably still there.
    */
-  async #promote(ctx: ChangeContext, tmpFile: string, crop: CropPixels | undefined, before: CurrentPhoto): Promise<Result<true>> {
+  /** The portal's answer when it gave one; undefined when the switch was only seen by reading back. */
+  async #promote(ctx: ChangeContext, tmpFile: string, crop: CropPixels | undefined, before: CurrentPhoto): Promise<Result<ThumbnailsDataDto | undefined>> {
     const { client } = ctx.session
     const userId = ctx.person.id
     let lastError: AppError | undefined
@@ -147,11 +175,11 @@ export class ReplaceProtocol {
       if (attempt > 1) await delay(this.#retry.delayMs)
       // The crop sent here is ignored by the portal (§1.5 Branch A), but costs nothing and says what we meant.
       const res = await client.createThumbnails(userId, { tmpFile, ...(crop ?? { x: 0, y: 0, width: 0, height: 0 }) })
-      if (res.ok) return ok(true)
+      if (res.ok) return ok(res.value)
       lastError = res.error
       if (res.error.code === 'auth/expired') break
       const now = await photoNow(client, userId, before)
-      if (now === 'new') return ok(true)
+      if (now === 'new') return ok(undefined)
       stillOld = now === 'old'
       if (!isTransient(res.error) || !stillOld) break
     }

@@ -60,6 +60,20 @@ describe('face framing on real photos', () => {
     expect(Math.abs(a.framing.rollDegrees!)).toBeLessThan(10)
   })
 
+  it('with the editor preview: one decode gives a 2048 px upright JPEG and the same framing as without', async () => {
+    const big = await sharp(await realPhoto('astronaut')).resize(3000, 3000).jpeg({ quality: 90 }).toBuffer()
+    const plain = await analyse(big)
+    const result = await analyseFaces(big, { detector, preset: 'standard', preview: true })
+    if (!result.ok) throw new Error(result.error.message)
+    const { preview, ...framed } = result.value
+    expect(plain.preview).toBeUndefined()
+    expect(preview).toMatchObject({ mime: 'image/jpeg', width: 2048, height: 2048 })
+    expect(await sharp(preview!.bytes).metadata()).toMatchObject({ format: 'jpeg', width: 2048, height: 2048 })
+    expect(framed.faces).toHaveLength(1)
+    expect(codes(framed)).toEqual(codes(plain))
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(framed.framing.crop![k]).toBeCloseTo(plain.framing.crop![k], 2)
+  })
+
   it('tight, standard and loose give the head a decreasing share of the square', async () => {
     const bytes = await sharp(await realPhoto('group')).extract({ left: 120, top: 0, width: 260, height: 346 })
       .extend({ top: 200, bottom: 200, left: 200, right: 200, background: '#808080' }) // room for the loose square

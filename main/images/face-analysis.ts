@@ -8,7 +8,8 @@ import type { FaceFraming, FaceWarning, FramingPreset, QuarterTurns } from '../.
 import { eyeDistance, type DetectedFace, type FaceDetector, type RgbImage } from './face-detector'
 import { frameFace } from './face-framing'
 import { measureFace, QUALITY_THRESHOLDS } from './face-quality'
-import { decodeUpright, type PrepareResult, type SourceFormat } from './prepare-photo'
+import { decodeUpright, type PrepareResult, type SourceFormat, type UprightPixels } from './prepare-photo'
+import { PREVIEW_MAX_SIDE, previewOf, type EditorPreview } from './editor-preview'
 
 /** Detection runs on the picture fitted within this many pixels: enough for a face the portal can use, quick to decode. */
 export const DETECT_SIDE = 1024
@@ -25,6 +26,8 @@ export const FACE_LIMITS = {
 } as const
 
 export interface FaceAnalysis {
+  /** The editor's preview (editor-preview.ts) from the same decode, when asked for with `preview`. */
+  readonly preview?: EditorPreview
   /** The upright source (EXIF applied), before any turn. */
   readonly image: { readonly format: SourceFormat; readonly width: number; readonly height: number }
   /** Faces in the upright source's pixels after `framing.turns`, largest first. */
@@ -35,19 +38,24 @@ export interface FaceAnalysis {
 export interface AnalyseOptions {
   readonly detector: FaceDetector
   readonly preset: FramingPreset
+  /** Also make the editor's preview: the source is then decoded once for both (at the preview's size). */
+  readonly preview?: boolean
 }
 
 export async function analyseFaces(bytes: Uint8Array, options: AnalyseOptions): Promise<PrepareResult<FaceAnalysis>> {
-  const upright = await decodeUpright(bytes, { maxSide: DETECT_SIDE })
-  if (!upright.ok) return upright
-  const { header } = upright.value
+  const decoded = await decodeUpright(bytes, { maxSide: options.preview ? PREVIEW_MAX_SIDE : DETECT_SIDE })
+  if (!decoded.ok) return decoded
+  const { header } = decoded.value
+  const preview = options.preview ? await previewOf(decoded.value) : undefined
+  const upright = preview ? { value: await fitted(decoded.value, DETECT_SIDE) } : decoded
   const raw = { width: upright.value.width, height: upright.value.height, channels: upright.value.channels }
   const rgb = await toRgb(sharp(upright.value.data, { raw }), 0)
   const image = { format: header.format, width: header.width, height: header.height }
+  const withPreview = <T extends object>(analysis: T): T & { preview?: EditorPreview } => (preview ? { ...analysis, preview } : analysis)
 
   const found = await findUpright(options.detector, rgb, (turns) => toRgb(sharp(upright.value.data, { raw }), turns))
   if (!found) {
-    return { ok: true, value: { image, faces: [], framing: { crop: null, turns: 0, faces: 0, rollDegrees: null, warnings: [], detectorUnavailable: true } } }
+    return { ok: true, value: withPreview({ image, faces: [], framing: { crop: null, turns: 0, faces: 0, rollDegrees: null, warnings: [], detectorUnavailable: true } }) }
   }
   const { turns, pixels, faces } = found
   // Source pixels per detection pixel (turning swaps the sides, not the scale).
@@ -55,7 +63,7 @@ export async function analyseFaces(bytes: Uint8Array, options: AnalyseOptions): 
   const inSource = faces.map((f) => scaleFace(f, scale))
   const largest = faces[0]
   if (!largest) {
-    return { ok: true, value: { image, faces: [], framing: { crop: null, turns: 0, faces: 0, rollDegrees: null, warnings: [{ code: 'no-face' }] } } }
+    return { ok: true, value: withPreview({ image, faces: [], framing: { crop: null, turns: 0, faces: 0, rollDegrees: null, warnings: [{ code: 'no-face' }] } }) }
   }
 
   // Framed in source pixels, so the square is square there (the fitted copy's sides are rounded).
@@ -75,7 +83,17 @@ export async function analyseFaces(bytes: Uint8Array, options: AnalyseOptions): 
   const rollDegrees = round1(largest.rollDegrees)
   if (Math.abs(rollDegrees) > FACE_LIMITS.maxRollDegrees) warnings.push({ code: 'tilted', rollDegrees })
 
-  return { ok: true, value: { image, faces: inSource, framing: { crop: framing.crop, turns, faces: faces.length, rollDegrees, warnings } } }
+  return { ok: true, value: withPreview({ image, faces: inSource, framing: { crop: framing.crop, turns, faces: faces.length, rollDegrees, warnings } }) }
+}
+
+/** Pixels fitted within `side` (the detection size), channels kept. */
+async function fitted(pixels: UprightPixels, side: number): Promise<{ data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 }> {
+  const raw = { width: pixels.width, height: pixels.height, channels: pixels.channels }
+  const { data, info } = await sharp(pixels.data, { raw })
+    .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  return { data, width: info.width, height: info.height, channels: info.channels }
 }
 
 interface Found {

@@ -23,6 +23,18 @@ export interface ImagePoolOptions {
   readonly entry?: URL
   /** A thread with nothing to do ends after this long (its models load again on the next task). */
   readonly idleTimeoutMs?: number
+  /**
+   * 'background' (the default) lowers the threads' priority, for bulk work next to a responsive UI;
+   * 'interactive' keeps the normal one, for the single photo a user waits on in the editor.
+   */
+  readonly priority?: ImagePriority
+}
+
+export type ImagePriority = 'background' | 'interactive'
+
+/** What each worker thread is told when it starts (image-worker.ts). */
+export interface ImageWorkerData {
+  readonly priority: ImagePriority
 }
 
 export function defaultWorkerCount(): number {
@@ -67,6 +79,7 @@ export function createImagePool(options: ImagePoolOptions = {}): ImagePool {
       filename: (options.entry ?? workerEntry()).href,
       minThreads: 0,
       maxThreads,
+      workerData: { priority: options.priority ?? 'background' } satisfies ImageWorkerData,
       idleTimeout: options.idleTimeoutMs ?? 60_000,
       // Queue without bound: callers (the bulk planner) already limit what they have in flight.
       maxQueue: Infinity

@@ -26,7 +26,8 @@ export interface ImageWork {
   preview(bytes: Uint8Array): Promise<PrepareResult<EditorPreview>>
   prepare(bytes: Uint8Array, options: PrepareOptions): Promise<PrepareResult<PreparedPhoto>>
   hash(bytes: Uint8Array): Promise<Result<PerceptualHash>>
-  frame(bytes: Uint8Array, preset: FramingPreset): Promise<PrepareResult<FaceAnalysis>>
+  /** `preview`: with the editor's preview from the same decode (FaceAnalysis.preview). */
+  frame(bytes: Uint8Array, preset: FramingPreset, options?: { readonly preview?: boolean }): Promise<PrepareResult<FaceAnalysis>>
   /** Prepare, hash and frame in one go (one trip to a worker for each bulk row). */
   plan(bytes: Uint8Array, options: PrepareOptions, preset: FramingPreset): Promise<PrepareResult<PlannedPhoto>>
   dispose(): Promise<void>
@@ -38,7 +39,7 @@ export type ImageTask =
   | { readonly kind: 'preview'; readonly bytes: Uint8Array }
   | { readonly kind: 'prepare'; readonly bytes: Uint8Array; readonly options: PrepareOptions }
   | { readonly kind: 'hash'; readonly bytes: Uint8Array }
-  | { readonly kind: 'frame'; readonly bytes: Uint8Array; readonly preset: FramingPreset }
+  | { readonly kind: 'frame'; readonly bytes: Uint8Array; readonly preset: FramingPreset; readonly preview?: boolean }
   /** Without a preset: prepare and hash only (the pool frames the prepared photo in a face thread). */
   | { readonly kind: 'plan'; readonly bytes: Uint8Array; readonly options: PrepareOptions; readonly preset?: FramingPreset }
 
@@ -54,7 +55,7 @@ export async function runImageTask(task: ImageTask, detector: FaceDetector): Pro
     case 'hash':
       return perceptualHash(task.bytes)
     case 'frame':
-      return analyseFaces(task.bytes, { detector, preset: task.preset })
+      return analyseFaces(task.bytes, { detector, preset: task.preset, ...(task.preview ? { preview: true } : {}) })
     case 'plan':
       return planPhoto(task.bytes, task.options, task.preset, detector)
     default:
@@ -82,7 +83,7 @@ export function imageWorkOver(run: (task: ImageTask) => Promise<unknown>, dispos
     preview: (bytes) => call({ kind: 'preview', bytes }),
     prepare: (bytes, options) => call({ kind: 'prepare', bytes, options }),
     hash: (bytes) => call({ kind: 'hash', bytes }),
-    frame: (bytes, preset) => call({ kind: 'frame', bytes, preset }),
+    frame: (bytes, preset, options) => call({ kind: 'frame', bytes, preset, ...(options?.preview ? { preview: true } : {}) }),
     plan: (bytes, options, preset) => call({ kind: 'plan', bytes, options, preset }),
     dispose
   }

@@ -13,6 +13,10 @@ import type { AppError, ErrorCode, ErrorFacts, QuarterTurns } from '../../preloa
 import { formatBytes } from '../core/bytes'
 import { decodeHeic } from './heic-decoder'
 import { sniffFormat, type DecodableContainer } from './sniff-format'
+import { useImageThreads } from './sharp-threads'
+
+// Every image path of the app goes through this module (in main and in the workers).
+useImageThreads()
 
 // ---------------------------------------------------------------------------------------------
 // Public types

@@ -81,9 +81,12 @@ export function createHandlers(services: HandlerServices): Handlers {
     'photos:inspect': handle('photos:inspect', (arg) => images.inspect(arg.bytes)),
     'photos:preview': handle('photos:preview', (arg) => images.preview(arg.bytes)),
     'photos:frame': handle('photos:frame', async (arg) => {
-      const analysed = await images.frame(arg.bytes, arg.preset)
-      return analysed.ok ? { ok: true, value: analysed.value.framing } : analysed
+      const analysed = await images.frame(arg.bytes, arg.preset, { preview: arg.withPreview === true })
+      if (!analysed.ok) return analysed
+      const { preview } = analysed.value
+      return { ok: true, value: { ...analysed.value.framing, ...(preview ? { preview } : {}) } }
     }),
+    'photos:stage': handle('photos:stage', (arg) => editor.stage(arg)),
     'photos:replace': handle('photos:replace', (arg) => editor.replace(arg)),
     'photos:cancel': handle('photos:cancel', async (arg) => editor.cancel(arg)),
     'photos:delete': handle('photos:delete', (arg) => editor.remove(arg)),

@@ -99,7 +99,8 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
   'photos:image': z.strictObject({ accountId, ref: z.string().min(1, 'must not be empty').max(2048, 'is too long') }),
   'photos:inspect': z.strictObject({ bytes: imageBytes }),
   'photos:preview': z.strictObject({ bytes: imageBytes }),
-  'photos:frame': z.strictObject({ bytes: imageBytes, preset: z.enum(['tight', 'standard', 'loose']) }),
+  'photos:frame': z.strictObject({ bytes: imageBytes, preset: z.enum(['tight', 'standard', 'loose']), withPreview: z.boolean().optional() }),
+  'photos:stage': z.strictObject({ accountId, bytes: imageBytes }),
   'photos:replace': z.strictObject({
     accountId,
     userId,

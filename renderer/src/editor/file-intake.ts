@@ -47,3 +47,15 @@ const NOT_DISPLAYABLE = new Set(['heic', 'heif', 'tiff'])
 export function needsPreview(format: string): boolean {
   return NOT_DISPLAYABLE.has(format.toLowerCase())
 }
+
+/** Main's preview is fitted within this many pixels (main/images/editor-preview.ts PREVIEW_MAX_SIDE). */
+const PREVIEW_SIDE = 2048
+
+/**
+ * A large opaque picture the browser could show is shown from main's downscaled preview instead: the
+ * face framing decodes it anyway and makes the preview from that decode, so the editor does not decode
+ * 12 megapixels a second time. Transparent pictures keep the source (the preview is flattened on white).
+ */
+export function showsDownscaled(summary: { readonly format: string; readonly width: number; readonly height: number; readonly hasAlpha: boolean }): boolean {
+  return !needsPreview(summary.format) && !summary.hasAlpha && Math.max(summary.width, summary.height) > PREVIEW_SIDE
+}

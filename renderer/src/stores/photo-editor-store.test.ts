@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ImageSummary, Result } from '../../../preload/contract'
+import type { AppApi, ArgOf, ImageSummary, Result } from '../../../preload/contract'
 import { createFakeAppApi, fail, makeAccount, makePerson, overviewOf } from '../testing/fake-app-api'
 import { createTestPinia, settle } from '../testing/mount-app'
 import { useAccountsStore } from './accounts-store'
@@ -10,8 +10,9 @@ import { useToastStore } from './toast-store'
 const JPEG = new Uint8Array([255, 216, 255, 224, 5, 5])
 const START: CropChoice = { crop: { x: 0.1, y: 0.2, width: 0.4, height: 0.3 }, rotate: 2 }
 
-async function setup(options: { inspect?: (arg: { bytes: Uint8Array }) => Promise<Result<ImageSummary>> } = {}) {
-  const api = createFakeAppApi({ people: [makePerson(1)], overview: overviewOf([makeAccount()]), ...(options.inspect ? { photos: { inspect: options.inspect } } : {}) })
+async function setup(options: { inspect?: (arg: { bytes: Uint8Array }) => Promise<Result<ImageSummary>>; frame?: AppApi['photos']['frame'] } = {}) {
+  const photos = { ...(options.inspect ? { inspect: options.inspect } : {}), ...(options.frame ? { frame: options.frame } : {}) }
+  const api = createFakeAppApi({ people: [makePerson(1)], overview: overviewOf([makeAccount()]), photos })
   createTestPinia(api)
   await useAccountsStore().init()
   const made: Blob[] = []
@@ -28,6 +29,26 @@ describe('photo editor store', () => {
     editor.close()
     expect(editor.session).toBeNull()
     expect(revoked).toEqual(['blob:e/1'])
+  })
+
+  it('a 12 MP photo opens on the preview made by the framing, and main starts preparing it for Save', async () => {
+    const preview = { bytes: new Uint8Array([255, 216, 255, 219, 7]), mime: 'image/jpeg' as const, width: 2048, height: 1536 }
+    const framed: ArgOf<'photos:frame'>[] = []
+    const { api, editor, made } = await setup({
+      inspect: async ({ bytes }) => ({ ok: true, value: { format: 'jpeg', width: 4000, height: 3000, byteLength: bytes.byteLength, frames: 1, hasAlpha: false } }),
+      frame: async (arg) => {
+        framed.push(arg)
+        return { ok: true, value: { crop: null, turns: 0, faces: 0, rollDegrees: null, warnings: [], ...(arg.withPreview ? { preview } : {}) } }
+      }
+    })
+    expect(await editor.openForPerson(makePerson(1), [new File([JPEG], 'camera.jpg', { type: 'image/jpeg' })])).toBe(true)
+    await settle()
+    expect(framed).toEqual([expect.objectContaining({ withPreview: true })])
+    expect(editor.session?.previewed).toBe(true)
+    expect(new Uint8Array(await made[0]!.arrayBuffer())).toEqual(preview.bytes)
+    expect(editor.session?.framing).not.toHaveProperty('preview')
+    expect(api.calls).not.toContain('photos.preview')
+    expect(api.args['photos.stage']).toEqual([{ accountId: editor.session?.kind === 'person' ? editor.session.accountId : '', bytes: JPEG }])
   })
 
   describe('opened with prepared bytes and a starting crop', () => {

@@ -10,9 +10,9 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AppError, CropFraction, FaceFraming, FramingPreset, ImageSummary, Person, PhotoRule, QuarterTurns } from '../../../preload/contract'
+import type { AppError, CropFraction, FaceFraming, FramingPreset, ImagePreview, ImageSummary, Person, PhotoRule, QuarterTurns } from '../../../preload/contract'
 import { useAppApi, useTranslator } from '../api-context'
-import { displayFileName, needsPreview, readBytes } from '../editor/file-intake'
+import { displayFileName, needsPreview, readBytes, showsDownscaled } from '../editor/file-intake'
 import { loadFramingPrefs, saveFramingPrefs, type FramingPrefs } from '../editor/framing-prefs'
 import { describePhotoError } from '../i18n/photo-error-text'
 import { photoErrorContext, type ErrorSubject } from '../photos/error-context'
@@ -109,7 +109,8 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     const fileName = displayFileName(first, t('drop.pastedImage'))
     inspecting.value = true
     try {
-      const shown = await prepare(await readBytes(first), first, { accountId: account.id, person, fileName }, notice)
+      const bytes = await readBytes(first)
+      const shown = await prepare(bytes, first, { accountId: account.id, person, fileName }, notice, () => stageAhead(account.id, bytes))
       if (!shown) return false
       begin({ ...shown, kind: 'person', person, accountId: account.id })
       return true
@@ -134,7 +135,8 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
         const text = describePhotoError(t, got.error, photoErrorContext(t, accounts, { accountId: account.id, person }, 'set-from-url'))
         return { request: { kind: 'set-from-url', accountId: account.id, person, url }, error: got.error, text, actions: [] }
       }
-      const shown = await prepare(got.value.bytes, null, { accountId: account.id, person, fileName: got.value.fileName }, null)
+      const { bytes, fileName } = got.value
+      const shown = await prepare(bytes, null, { accountId: account.id, person, fileName }, null, () => stageAhead(account.id, bytes))
       // The URL dialog goes first: two modal dialogs at once would each pull the focus back to itself.
       await beforeOpen()
       if (shown) begin({ ...shown, kind: 'person', person, accountId: account.id, sourceUrl: url })
@@ -169,12 +171,20 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
   /**
    * Asks main what the bytes are and makes the picture the editor shows; says what went wrong and
    * returns null when main cannot read them. `source` is the dropped file (shown as it is) or the
-   * bytes' type when known.
+   * bytes' type when known. `onReadable` runs as soon as main has read the header (a save's early start).
    */
-  async function prepare(bytes: Uint8Array, source: File | string | null, about: ErrorSubject & { readonly fileName: string }, notice: string | null): Promise<EditorPicture | null> {
+  async function prepare(
+    bytes: Uint8Array,
+    source: File | string | null,
+    about: ErrorSubject & { readonly fileName: string },
+    notice: string | null,
+    onReadable: () => void = () => undefined
+  ): Promise<EditorPicture | null> {
     const summary = await api.photos.inspect({ bytes })
-    // Framing runs in main's workers while the picture is made; the editor opens with its crop.
-    const framing = summary.ok ? frame(bytes, framingPrefs.value.preset) : Promise.resolve(null)
+    if (summary.ok) onReadable()
+    // Framing runs in main's workers and makes the preview from its own decode when one is shown.
+    const withPreview = summary.ok && (needsPreview(summary.value.format) || showsDownscaled(summary.value))
+    const framing = summary.ok ? frame(bytes, framingPrefs.value.preset, withPreview) : Promise.resolve(null)
     if (!summary.ok) {
       if (notice) toasts.show({ kind: 'info', message: notice, key: 'many-files' })
       tell(summary.error, about)
@@ -182,10 +192,14 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     }
     const given = typeof source === 'string' ? source : (source?.type ?? '')
     const mime = given || mimeOf(summary.value.format)
-    // HEIC and TIFF: crop on main's upright JPEG of the source, the same image main will prepare.
-    const previewed = needsPreview(summary.value.format)
+    // HEIC and TIFF: crop on main's upright JPEG of the source, the same image main will prepare (so
+    // do large pictures); without the framing's answer, HEIC and TIFF ask for the preview alone.
+    const framed = await framing
+    const previewed = withPreview && (framed?.preview !== undefined || needsPreview(summary.value.format))
     let picture: Blob
-    if (previewed) {
+    if (framed?.preview) {
+      picture = blobOf(framed.preview.bytes, framed.preview.mime)
+    } else if (previewed) {
       const preview = await api.photos.preview({ bytes })
       if (!preview.ok) {
         tell(preview.error, about)
@@ -198,13 +212,18 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     } else {
       picture = blobOf(bytes, mime)
     }
-    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice, framing: await framing }
+    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice, framing: framingOnly(framed) }
   }
 
-  /** Never blocks the editor: without an answer it simply opens on the centred square. */
-  async function frame(bytes: Uint8Array, preset: FramingPreset): Promise<FaceFraming | null> {
+  /** Main prepares the picture while the editor opens and the user crops, so Save does not wait for it; Save works without it too. */
+  function stageAhead(accountId: string, bytes: Uint8Array): void {
+    api.photos.stage({ accountId, bytes }).catch(() => undefined)
+  }
+
+  /** Never blocks the editor: without an answer it simply opens on the centred square (and on the source itself). */
+  async function frame(bytes: Uint8Array, preset: FramingPreset, withPreview = false): Promise<(FaceFraming & { readonly preview?: ImagePreview }) | null> {
     try {
-      const framed = await api.photos.frame({ bytes, preset })
+      const framed = await api.photos.frame({ bytes, preset, ...(withPreview ? { withPreview } : {}) })
       return framed.ok ? framed.value : null
     } catch {
       return null
@@ -313,6 +332,13 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
 
   return { session, failure, inspecting, job, framingPrefs, openForPerson, openFromUrl, openForCrop, refuse, showPreview, confirm, close, setAutoFrame, setPreset }
 })
+
+/** The framing without the preview's bytes (the session keeps those once, as its picture). */
+function framingOnly(framed: (FaceFraming & { readonly preview?: ImagePreview }) | null): FaceFraming | null {
+  if (!framed) return null
+  const { preview: _preview, ...framing } = framed
+  return framing
+}
 
 function mimeOf(format: string): string {
   switch (format) {

@@ -183,6 +183,7 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     preview: record('photos.preview', async () => ok({ bytes: new Uint8Array([255, 216, 255, 219]), mime: 'image/jpeg' as const, width: 1200, height: 900 })),
     // No face unless a test says otherwise: the editor keeps its centred square.
     frame: record('photos.frame', async () => ok({ crop: null, turns: 0 as const, faces: 0, rollDegrees: null, warnings: [{ code: 'no-face' as const }] })),
+    stage: record('photos.stage', async () => ok({ staged: true as const })),
     replace: record('photos.replace', async ({ userId }) => {
       lastChangedUser = userId
       return changed('replace', userId, true)
