@@ -4,6 +4,7 @@
  * the crop lands in every size while the original stays whole, EXIF orientation ends upright, a
  * 24-megapixel photo arrives within 1280 px and under the upload limit. Pasting opens the editor too.
  */
+import sharp from 'sharp'
 import { photoLikeJpeg, quadrantsJpeg, quadrantsPng, sidewaysJpeg } from '../main/testing/images/editor-test-images'
 import { dragFilesOver, expect, test, ui } from './harness'
 import {
@@ -176,4 +177,19 @@ test('an image copied to the clipboard and pasted with Ctrl+V onto the selected 
   await expect(dialog.getByTestId('source-size')).toHaveAttribute('data-width', '400')
   await saveAndWait(page, `Photo of ${me.displayName} replaced`)
   expect(await decoded(stored(portal, me.id, 'original'))).toMatchObject({ width: 400, height: 300 })
+})
+
+test('a one-colour photo with no face, saved without touching the crop, is stored in every size and the page raises no error', async ({ app, portal }) => {
+  const me = portal.accounts.admin
+  const errors: string[] = []
+  app.page.on('pageerror', (error) => errors.push(error.message))
+  await app.signIn(me)
+  const page = app.page
+  const row = await rowFor(page, me.email)
+  const plain = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 30, g: 160, b: 60 } } }).jpeg({ quality: 95 }).toBuffer()
+  await dropAndOpenEditor(row, jpegFile('plain.jpg', plain))
+  await saveAndWait(page, `Photo of ${me.displayName} replaced`)
+  const small = await meanColour(stored(portal, me.id, 'small'))
+  ;[30, 160, 60].forEach((v, i) => expect(Math.abs(small[i]! - v)).toBeLessThan(12))
+  expect(errors).toEqual([])
 })
