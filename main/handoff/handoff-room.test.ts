@@ -7,10 +7,11 @@ import { startPortal } from '../../emulator/index'
 import { call, signIn as tokenFor } from '../../emulator/testing/helpers'
 import type { DemoAccount, RunningPortal } from '../../emulator/types'
 import type { Account } from '../../preload/contract'
-import { meanColour, quadrantsPng } from '../testing/images/editor-test-images'
+import { meanColour } from '../testing/images/editor-test-images'
 import { MemorySecretStore } from '../secrets/memory-store'
 import { failure, removeDir, startMain, tempDir, value, type Harness } from '../testing/harness'
 import { BLUE_CROP, GREEN_CROP, MiB, name } from '../testing/change-support'
+import { handoffCalls } from '../testing/handoff-support'
 import { HANDOFF_ROOM_TITLE } from './handoff-room'
 
 interface RoomList {
@@ -24,14 +25,7 @@ for (const version of ['3.6.1', '3.7.2'] as const) {
     let dataDir: string
     let hr: Account
 
-    const signIn = async (who: DemoAccount): Promise<Account> => {
-      const outcome = value(await h.handlers['accounts:sign-in']({ method: 'password', portalUrl: portal.url, email: who.email, password: who.password }))
-      if (outcome.kind !== 'signed-in') throw new Error('expected signed-in')
-      return outcome.account
-    }
-    const prepare = async (userId: string, crop = GREEN_CROP, as: Account = hr) =>
-      h.handlers['handoff:prepare']({ accountId: as.id, userId, bytes: await quadrantsPng(640, 480), rotate: 0, crop })
-    const statusOf = async (userId: string) => value(await h.handlers['handoff:status']({ accountId: hr.id })).find((x) => x.userId === userId)?.state
+    const { signIn, prepare, statusOf } = handoffCalls(() => ({ h, portal, hr }))
     const roomsOf = async (who: DemoAccount) => {
       const res = await call<RoomList>(portal, `/api/2.0/files/rooms?filterValue=${encodeURIComponent(HANDOFF_ROOM_TITLE)}`, { token: await tokenFor(portal, who) })
       return (res.body.response?.folders ?? []).filter((f) => f.title === HANDOFF_ROOM_TITLE)

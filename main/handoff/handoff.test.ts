@@ -4,13 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPortal } from '../../emulator/index'
 import { call, signIn as tokenFor } from '../../emulator/testing/helpers'
-import type { DemoAccount, RunningPortal } from '../../emulator/types'
+import type { RunningPortal } from '../../emulator/types'
 import type { Account } from '../../preload/contract'
-import { decode, meanColour, quadrantsPng } from '../testing/images/editor-test-images'
+import { decode, meanColour } from '../testing/images/editor-test-images'
 import { MemorySecretStore } from '../secrets/memory-store'
 import { failure, removeDir, startMain, tempDir, value, type Harness } from '../testing/harness'
 import { BLUE_CROP, GREEN_CROP, jobId, MiB, name } from '../testing/change-support'
-import { solidPng } from '../testing/handoff-support'
+import { handoffCalls, solidPng } from '../testing/handoff-support'
 
 for (const version of ['3.6.1', '3.7.2'] as const) {
   describe(`hand-over through My documents on ${version}`, () => {
@@ -21,14 +21,7 @@ for (const version of ['3.6.1', '3.7.2'] as const) {
     let person: Account
     let other: Account
 
-    const signIn = async (who: DemoAccount): Promise<Account> => {
-      const outcome = value(await h.handlers['accounts:sign-in']({ method: 'password', portalUrl: portal.url, email: who.email, password: who.password }))
-      if (outcome.kind !== 'signed-in') throw new Error('expected signed-in')
-      return outcome.account
-    }
-    const prepare = async (userId: string, crop = GREEN_CROP, as: Account = hr) =>
-      h.handlers['handoff:prepare']({ accountId: as.id, userId, bytes: await quadrantsPng(640, 480), rotate: 0, crop })
-    const statusOf = async (userId: string) => value(await h.handlers['handoff:status']({ accountId: hr.id })).find((x) => x.userId === userId)?.state
+    const { signIn, prepare, statusOf } = handoffCalls(() => ({ h, portal, hr }))
 
     beforeAll(async () => {
       portal = await startPortal({ version, people: 30, seed: 13, quiet: true, maxImageUploadSize: MiB })
