@@ -1,6 +1,7 @@
 /**
  * Accessibility checked by a machine: axe-core runs on every main screen (sign-in, the people list, the
- * detail panel, the photo editor, the history, and the activity view) in light and dark, and none may have a serious or critical violation.
+ * detail panel, the photo editor, the history, its restore and delete confirmations, the account menu, the
+ * hand-overs list, the bulk plan and the activity view) in light and dark, and none may have a serious or critical violation.
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
@@ -58,6 +59,14 @@ for (const colorScheme of SCHEMES) {
       await expect(detail.getByTestId('history-entry')).toHaveCount(1)
       found.push(...(await seriousViolations(page, 'history')))
 
+      // The restore confirmation, with its before and after pictures.
+      await detail.getByTestId('history-restore').first().click()
+      const ask = page.getByRole('dialog', { name: /^Restore .* photo of / })
+      await expect(ask).toBeVisible()
+      found.push(...(await seriousViolations(page, 'restore confirmation')))
+      await ask.getByRole('button', { name: 'Cancel' }).click()
+      await expect(ask).toHaveCount(0)
+
       // The delete confirmation (the person now has a photo to delete), then the account menu.
       await detail.getByRole('button', { name: /^Delete/ }).click()
       const confirm = page.getByRole('dialog', { name: /Delete/ })
@@ -69,6 +78,12 @@ for (const colorScheme of SCHEMES) {
       await page.getByRole('button', { name: new RegExp(me.displayName) }).click()
       await expect(page.getByTestId('account-menu')).toBeVisible()
       found.push(...(await seriousViolations(page, 'account menu')))
+      await page.keyboard.press('Escape')
+
+      // The hand-overs list with its choice of route (the portal is 3.7.2: others' photos are handed over).
+      await page.getByRole('button', { name: /^Hand-overs/ }).click()
+      await expect(page.getByTestId('handoff-dialog')).toBeVisible()
+      found.push(...(await seriousViolations(page, 'hand-overs list')))
       expect(found).toEqual([])
     })
 
