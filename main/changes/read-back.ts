@@ -8,7 +8,6 @@ import type { DocSpaceClient } from '../docspace/client'
 import type { ThumbnailsDataDto } from '../docspace/dto'
 import { fail, ok } from '../core/result'
 import { isStoredPhoto, PHOTO_SIZES, SQUARE_PIXELS } from '../docspace/photo-sizes'
-import { headerSize } from '../images/header-size'
 import { imageInfo } from '../images/image-info'
 import { partlyApplied } from './change-failures'
 import type { Backup, ChangeContext, ChangeOutcome, CurrentPhoto } from './change-frame'
@@ -93,8 +92,7 @@ export class ReadBack {
       PHOTO_SIZES.map(async (size): Promise<Result<true>> => {
         const file = await client.fetchFile(dto[size])
         if (!file.ok) return file
-        const header = headerSize(file.value.bytes)
-        const info = header ? ok(header) : await imageInfo(file.value.bytes)
+        const info = await imageInfo(file.value.bytes)
         if (!info.ok) return fail('portal/unexpected', `the ${size} photo does not load: ${info.error.message}`, { detail: `${size} does not decode` })
         if (size === 'original' && expected.hasPhoto && expected.sha256 !== undefined && sha256Hex(file.value.bytes) !== expected.sha256) {
           return fail('portal/unexpected', 'the stored original is not the picture that was uploaded', { detail: 'original differs from the upload' })

@@ -2,7 +2,7 @@
  * The pixel size of a PNG or baseline/progressive JPEG from its header, read in JavaScript: what
  * sharp's metadata() reads for these two formats, without a trip through libvips (about a
  * millisecond of main's thread each, which a bulk job's read-back pays six times a person).
- * Anything else, or a header that does not parse cleanly, is `undefined`: ask imageInfo then.
+ * Anything else, or a header that does not parse cleanly, is `undefined`: imageInfo then asks sharp.
  */
 import { crc32 } from 'node:zlib'
 import type { ImageInfo } from './image-info'
