@@ -117,6 +117,30 @@ const quiet: Logger = {
 /** Handler durations per channel, measured around main's handlers (the host's view of main). */
 const handlerCalls = new Map<string, number[]>()
 
+/**
+ * people:page calls main was answering at once (the web host's view), and how often each number was
+ * reached: the renderer keeps 6 pages in flight, but the browser's 6 connections per host are shared
+ * with the event stream, so fewer may reach main (--detail).
+ */
+const pagesInFlight = { now: 0, peak: 0, histogram: new Map<number, number>() }
+
+function countPagesInFlight(handlers: ReturnType<typeof timedHandlers>): ReturnType<typeof timedHandlers> {
+  const page = handlers['people:page']
+  return {
+    ...handlers,
+    'people:page': async (arg) => {
+      pagesInFlight.now++
+      pagesInFlight.peak = Math.max(pagesInFlight.peak, pagesInFlight.now)
+      pagesInFlight.histogram.set(pagesInFlight.now, (pagesInFlight.histogram.get(pagesInFlight.now) ?? 0) + 1)
+      try {
+        return await page(arg)
+      } finally {
+        pagesInFlight.now--
+      }
+    }
+  }
+}
+
 /** The machine's load when the run started: the run itself adds to the figure printed at the end. */
 const LOAD_AT_START = loadavg()
 
@@ -128,7 +152,7 @@ async function main(): Promise<void> {
   // The keychain is not what this measures; memory keeps the run independent of a D-Bus session.
   const secrets = new MemorySecretStore({ available: true })
   const app = createMain({ dataDir, secrets, events, log: quiet })
-  const host = await startWebHost({ handlers: timedHandlers(app.handlers, (channel, ms) => handlerCalls.set(channel, [...(handlerCalls.get(channel) ?? []), ms])), rendererDir: RENDERER_DIR, log: () => {} })
+  const host = await startWebHost({ handlers: countPagesInFlight(timedHandlers(app.handlers, (channel, ms) => handlerCalls.set(channel, [...(handlerCalls.get(channel) ?? []), ms]))), rendererDir: RENDERER_DIR, log: () => {} })
   events.connect(host.events)
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...(playwrightConfig.use?.launchOptions?.args ?? [])] })
 
@@ -450,6 +474,8 @@ function printDetail(): void {
   }
   console.log('\nmain handlers (as the web host saw them):')
   for (const [channel, values] of handlerCalls) console.log(`  ${channel.padEnd(20)} ${summary(values)}`)
+  const reached = [...pagesInFlight.histogram].sort((a, b) => a[0] - b[0]).map(([n, times]) => `${n}: ${times}`).join(', ')
+  console.log(`  people:page in flight at main: peak ${pagesInFlight.peak} (calls by how many were in flight as each began, itself included: ${reached})`)
   console.log('portal round trips (from main):')
   const byKind = new Map<string, number[]>()
   for (const call of portalCalls) {
