@@ -213,4 +213,15 @@ describe('encodeAnswer', () => {
       expect(decodeWire(answer.bytes)).toEqual(value)
     }
   })
+
+  it('sends a very long string (a cached people list) as msgpack, unchanged, and short ones as JSON', () => {
+    const peopleJson = JSON.stringify(Array.from({ length: 6000 }, (_, i) => ({ id: `u${i}`, displayName: `Zoë "Nr. ${i}" 李\\`, groups: [] })))
+    expect(peopleJson.length).toBeGreaterThan(256 * 1024)
+    const cached = { ok: true, value: { savedAt: '2026-12-01T10:00:00.000Z', peopleJson } }
+    const answer = encodeAnswer(cached)
+    expect(answer.contentType).toBe('application/msgpack')
+    expect(decodeWire(answer.bytes)).toEqual(cached)
+    const short = { ok: true, value: { savedAt: '2026-12-01T10:00:00.000Z', peopleJson: peopleJson.slice(0, 1000) } }
+    expect(encodeAnswer(short).contentType).toBe('application/json')
+  })
 })

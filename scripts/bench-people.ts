@@ -88,6 +88,8 @@ interface Figures {
     readonly samples: number
     /** The slowest keystrokes: the query after the key, ms, people shown. */
     readonly slowest: readonly { readonly query: string; readonly ms: number; readonly shown: string }[]
+    /** Medians of the keystroke's phases (see measureSearch). */
+    readonly phasesMs: { readonly inputDelay: number; readonly keydown: number; readonly input: number; readonly toFrame: number; readonly frame: number }
   }
   /** First pass over rows never shown before (their small photos load as they appear). */
   readonly scroll: ScrollFigures
@@ -115,6 +117,30 @@ const quiet: Logger = {
 /** Handler durations per channel, measured around main's handlers (the host's view of main). */
 const handlerCalls = new Map<string, number[]>()
 
+/**
+ * people:page calls main was answering at once (the web host's view), and how often each number was
+ * reached: the renderer keeps 6 pages in flight, but the browser's 6 connections per host are shared
+ * with the event stream, so fewer may reach main (--detail).
+ */
+const pagesInFlight = { now: 0, peak: 0, histogram: new Map<number, number>() }
+
+function countPagesInFlight(handlers: ReturnType<typeof timedHandlers>): ReturnType<typeof timedHandlers> {
+  const page = handlers['people:page']
+  return {
+    ...handlers,
+    'people:page': async (arg) => {
+      pagesInFlight.now++
+      pagesInFlight.peak = Math.max(pagesInFlight.peak, pagesInFlight.now)
+      pagesInFlight.histogram.set(pagesInFlight.now, (pagesInFlight.histogram.get(pagesInFlight.now) ?? 0) + 1)
+      try {
+        return await page(arg)
+      } finally {
+        pagesInFlight.now--
+      }
+    }
+  }
+}
+
 /** The machine's load when the run started: the run itself adds to the figure printed at the end. */
 const LOAD_AT_START = loadavg()
 
@@ -126,7 +152,7 @@ async function main(): Promise<void> {
   // The keychain is not what this measures; memory keeps the run independent of a D-Bus session.
   const secrets = new MemorySecretStore({ available: true })
   const app = createMain({ dataDir, secrets, events, log: quiet })
-  const host = await startWebHost({ handlers: timedHandlers(app.handlers, (channel, ms) => handlerCalls.set(channel, [...(handlerCalls.get(channel) ?? []), ms])), rendererDir: RENDERER_DIR, log: () => {} })
+  const host = await startWebHost({ handlers: countPagesInFlight(timedHandlers(app.handlers, (channel, ms) => handlerCalls.set(channel, [...(handlerCalls.get(channel) ?? []), ms]))), rendererDir: RENDERER_DIR, log: () => {} })
   events.connect(host.events)
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...(playwrightConfig.use?.launchOptions?.args ?? [])] })
 
@@ -172,6 +198,8 @@ async function main(): Promise<void> {
     if (opts.detail) {
       printDetail()
       console.log(`slowest keystrokes: ${search.slowest.map((x) => `"${x.query}" ${x.ms.toFixed(0)} ms (${x.shown} shown)`).join(', ')}`)
+      const p = search.phasesMs
+      console.log(`keystroke phases (medians): input delay ${ms(p.inputDelay)}, keydown to input ${ms(p.keydown)}, the app's input handling ${ms(p.input)}, waiting for the frame ${ms(p.toFrame)}, the frame itself ${ms(p.frame)}`)
     }
     if (pageErrors.length > 0) console.log(`\nThe page logged ${pageErrors.length} error(s) during the run, first: ${pageErrors[0]}`)
     if (opts.json) console.log(JSON.stringify(summary(figures), null, 2))
@@ -257,19 +285,36 @@ async function measureSearch(page: Page): Promise<Figures['search']> {
   await page.evaluate(() => {
     const input = document.querySelector<HTMLInputElement>('[data-testid="search"]')
     if (!input) throw new Error('no search box')
-    const w = window as unknown as { __search: { samples: { query: string; ms: number; shown: string }[]; keyAt: number | null } }
-    w.__search = { samples: [], keyAt: null }
-    input.addEventListener('keydown', (e) => (w.__search.keyAt = e.timeStamp), { capture: true })
+    const w = window as unknown as { __search: { samples: { query: string; ms: number; shown: string; phases: number[] }[]; keyAt: number | null; keySeenAt: number; inputSeenAt: number } }
+    w.__search = { samples: [], keyAt: null, keySeenAt: NaN, inputSeenAt: NaN }
+    input.addEventListener(
+      'keydown',
+      (e) => {
+        w.__search.keyAt = e.timeStamp
+        w.__search.keySeenAt = performance.now()
+      },
+      { capture: true }
+    )
+    // Capture on the window: runs before the app's own input listener (on the element).
+    window.addEventListener('input', () => (w.__search.inputSeenAt = performance.now()), { capture: true })
     // Registered after the app's own listener, so by the time this frame callback runs the app has
     // already updated its state; Vue's render flush (a microtask) runs before any frame callback.
     input.addEventListener('input', (e) => {
       const t0 = w.__search.keyAt ?? e.timeStamp
       w.__search.keyAt = null
+      // Where the time went (printed with --detail): the keydown waiting for the page's thread, keydown
+      // to input (the app's keydown listeners), the app's input listener with Vue's render flush (a
+      // microtask, run when that listener returns), the wait for the frame, the frame itself.
+      const inputAt = performance.now()
       requestAnimationFrame(() => {
+        const frameAt = performance.now()
         const counts = document.querySelector<HTMLElement>('[data-testid="counts"]')
         const shown = counts?.dataset['shown'] ?? '?'
         const channel = new MessageChannel()
-        channel.port1.onmessage = () => w.__search.samples.push({ query: input.value, ms: performance.now() - t0, shown })
+        channel.port1.onmessage = () => {
+          const now = performance.now()
+          w.__search.samples.push({ query: input.value, ms: now - t0, shown, phases: [w.__search.keySeenAt - t0, w.__search.inputSeenAt - w.__search.keySeenAt, inputAt - w.__search.inputSeenAt, frameAt - inputAt, now - frameAt] })
+        }
         channel.port2.postMessage(0)
       })
     })
@@ -283,13 +328,15 @@ async function measureSearch(page: Page): Promise<Figures['search']> {
     await page.keyboard.press('Backspace')
     await page.waitForTimeout(200)
   }
-  const samples = await page.evaluate(() => (window as unknown as { __search: { samples: { query: string; ms: number; shown: string }[] } }).__search.samples)
+  const samples = await page.evaluate(() => (window as unknown as { __search: { samples: { query: string; ms: number; shown: string; phases: number[] }[] } }).__search.samples)
   // The list must really have changed with the query, or the figures measure nothing.
   const jose = samples.find((s) => s.query === 'jose')
   if (!jose || jose.shown === String(PEOPLE)) console.log(`WARNING: the search did not filter the list ("jose" -> ${jose?.shown ?? 'no sample'} shown); its figures mean nothing.`)
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b)
-  const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 5)
-  return { medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95), maxMs: ms[ms.length - 1] ?? NaN, samples: ms.length, slowest }
+  const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 5).map(({ query, ms, shown }) => ({ query, ms, shown }))
+  const phase = (i: number) => percentile(samples.map((s) => s.phases[i] ?? NaN).sort((a, b) => a - b), 50)
+  const phasesMs = { inputDelay: phase(0), keydown: phase(1), input: phase(2), toFrame: phase(3), frame: phase(4) }
+  return { medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95), maxMs: ms[ms.length - 1] ?? NaN, samples: ms.length, slowest, phasesMs }
 }
 
 async function measureScroll(page: Page): Promise<ScrollFigures> {
@@ -427,6 +474,8 @@ function printDetail(): void {
   }
   console.log('\nmain handlers (as the web host saw them):')
   for (const [channel, values] of handlerCalls) console.log(`  ${channel.padEnd(20)} ${summary(values)}`)
+  const reached = [...pagesInFlight.histogram].sort((a, b) => a[0] - b[0]).map(([n, times]) => `${n}: ${times}`).join(', ')
+  console.log(`  people:page in flight at main: peak ${pagesInFlight.peak} (calls by how many were in flight as each began, itself included: ${reached})`)
   console.log('portal round trips (from main):')
   const byKind = new Map<string, number[]>()
   for (const call of portalCalls) {

@@ -29,7 +29,7 @@ describe.skipIf(!hasBus)('PeopleCache with its key in the real Secret Service', 
     expect(Buffer.from(key ?? '', 'base64')).toHaveLength(32)
 
     const later = new PeopleCache({ dataDir, secrets: store, log: silentLogger })
-    expect(JSON.parse((await later.read(accountId))?.peopleJson ?? 'null')).toEqual(people)
+    expect(JSON.parse(Buffer.from((await later.read(accountId))?.peopleJson ?? Buffer.from('null')).toString('utf8'))).toEqual(people)
     expect((await readFile(later.pathOf(accountId))).includes(Buffer.from('ingrid'))).toBe(false)
 
     await later.drop(accountId)

@@ -31,7 +31,7 @@ function person(i: number, overrides: Partial<Person> = {}): Person {
   }
 }
 
-const peopleOf = (cached: CachedPeople | null): Person[] | null => (cached ? (JSON.parse(cached.peopleJson) as Person[]) : null)
+const peopleOf = (cached: CachedPeople | null): Person[] | null => (cached ? (JSON.parse(new TextDecoder().decode(cached.peopleJson)) as Person[]) : null)
 
 const PEOPLE = Array.from({ length: 30 }, (_, i) => person(i))
 
@@ -44,7 +44,9 @@ describe('PeopleCache', () => {
   it('gives back the saved list, and nothing for an account that has none', async () => {
     const { cache } = await newCache()
     expect(await cache.save(ACCOUNT, PEOPLE)).toBe(true)
-    expect(await cache.read(ACCOUNT)).toEqual({ savedAt: '2026-12-01T09:00:00.000Z', peopleJson: JSON.stringify(PEOPLE) })
+    const read = await cache.read(ACCOUNT)
+    expect(read?.savedAt).toBe('2026-12-01T09:00:00.000Z')
+    expect(Buffer.from(read?.peopleJson ?? []).toString('utf8')).toBe(JSON.stringify(PEOPLE))
     expect(await cache.read(OTHER)).toBeNull()
   })
 

@@ -10,7 +10,8 @@
  *
  * File layout: MAGIC (4) | FORMAT (1) | IV (12) | TAG (16) | ciphertext of "savedAt\npeople JSON". The
  * header and the account id are the GCM additional data, so a file copied over another account's fails.
- * Main never parses the people: the authenticated text goes to the renderer as it is (CachedPeople).
+ * Main never parses the people, nor even decodes them: the authenticated bytes go to the renderer as
+ * they are (CachedPeople).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm } from 'node:fs/promises'
@@ -32,6 +33,9 @@ const HEADER = Buffer.concat([MAGIC, Buffer.from([FORMAT])])
 const IV_BYTES = 12
 const TAG_BYTES = 16
 const KEY_BYTES = 32
+const NEWLINE = 0x0a
+const OPEN_BRACKET = 0x5b
+const CLOSE_BRACKET = 0x5d
 
 
 export interface PeopleCacheOptions {
@@ -86,10 +90,10 @@ export class PeopleCache {
       if (!ACCOUNT_ID_PATTERN.test(accountId) || !(await this.#secrets.isAvailable())) return false
       const key = (await this.#key(accountId)) ?? (await this.#newKey(accountId))
       if (key === null) return false
-      const body: CachedPeople = { savedAt: this.#now().toISOString(), peopleJson: JSON.stringify(people) }
+      const savedAt = this.#now().toISOString()
       await mkdir(this.#dir, { recursive: true })
       try {
-        await writeFileAtomic(this.pathOf(accountId), encrypt(body, key, accountId), { mode: 0o600 })
+        await writeFileAtomic(this.pathOf(accountId), encrypt(savedAt, JSON.stringify(people), key, accountId), { mode: 0o600 })
       } catch (e) {
         this.#log.warn('people cache not saved', { account: accountId, reason: (e as NodeJS.ErrnoException).code ?? 'write failed' })
         return false
@@ -139,11 +143,11 @@ function additionalData(accountId: string): Buffer {
   return Buffer.concat([HEADER, Buffer.from(accountId, 'latin1')])
 }
 
-export function encrypt(body: CachedPeople, key: Buffer, accountId: string): Buffer {
+export function encrypt(savedAt: string, peopleJson: string, key: Buffer, accountId: string): Buffer {
   const iv = randomBytes(IV_BYTES)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(additionalData(accountId))
-  const ciphertext = Buffer.concat([cipher.update(`${body.savedAt}\n${body.peopleJson}`, 'utf8'), cipher.final()])
+  const ciphertext = Buffer.concat([cipher.update(`${savedAt}\n${peopleJson}`, 'utf8'), cipher.final()])
   return Buffer.concat([HEADER, iv, cipher.getAuthTag(), ciphertext])
 }
 
@@ -152,19 +156,22 @@ export function decrypt(bytes: Buffer, key: Buffer, accountId: string): CachedPe
   if (bytes.length < HEADER.length + IV_BYTES + TAG_BYTES || !bytes.subarray(0, HEADER.length).equals(HEADER)) return null
   const iv = bytes.subarray(HEADER.length, HEADER.length + IV_BYTES)
   const tag = bytes.subarray(HEADER.length + IV_BYTES, HEADER.length + IV_BYTES + TAG_BYTES)
-  let text: string
+  let plain: Buffer
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
     decipher.setAAD(additionalData(accountId))
     decipher.setAuthTag(tag)
-    text = Buffer.concat([decipher.update(bytes.subarray(HEADER.length + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8')
+    const body = decipher.update(bytes.subarray(HEADER.length + IV_BYTES + TAG_BYTES))
+    // final() checks the tag; GCM is a stream mode, so it adds no bytes and 20 MB need no copy.
+    const rest = decipher.final()
+    plain = rest.length === 0 ? body : Buffer.concat([body, rest])
   } catch {
     return null
   }
   // Authenticated, so this app wrote it; the cheap checks guard against a bug in an older build.
-  const newline = text.indexOf('\n')
-  const savedAt = text.slice(0, Math.max(0, newline))
-  const peopleJson = text.slice(newline + 1)
-  if (newline < 0 || Number.isNaN(Date.parse(savedAt)) || !peopleJson.startsWith('[') || !peopleJson.endsWith(']')) return null
+  const newline = plain.indexOf(NEWLINE)
+  const savedAt = plain.subarray(0, Math.max(0, newline)).toString('latin1')
+  const peopleJson = plain.subarray(newline + 1)
+  if (newline < 0 || Number.isNaN(Date.parse(savedAt)) || peopleJson[0] !== OPEN_BRACKET || peopleJson[peopleJson.length - 1] !== CLOSE_BRACKET) return null
   return { savedAt, peopleJson }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Person } from '../../../preload/contract'
 import { makePerson } from '../testing/fake-app-api'
-import { collectGroups, countPeople, filterPeople, tallyPhotos, indexPerson, isFiltered, narrows, NO_FILTERS, sortPeople, type PeopleFilters } from './people-index'
+import { buildSearchText, collectGroups, countPeople, filterPeople, tallyPhotos, indexPerson, isFiltered, narrows, NO_FILTERS, sortPeople, type PeopleFilters } from './people-index'
 
 const SALES = { id: 'g-sales', name: 'Sales' }
 const IT = { id: 'g-it', name: 'IT' }
@@ -175,5 +175,35 @@ describe('narrowing a search as it is typed', () => {
     expect(narrows(f('jo'), f('jose', { status: 'active' }))).toBe(false)
     expect(narrows(f('jo', { groupId: IT.id }), f('jose'))).toBe(false)
     expect(narrows(f('jo', { photo: 'with-photo' }), f('jose', { photo: 'with-photo' }))).toBe(true)
+  })
+})
+
+describe('searching everyone through one joined text', () => {
+  const f = (query: string, more: Partial<PeopleFilters> = {}): PeopleFilters => ({ ...NO_FILTERS, query, ...more })
+  const text = buildSearchText(index)
+
+  it('finds exactly what the person-by-person search finds, in the same order', () => {
+    const queries = ['jose', 'e', 'engineer', 'engineer nowak', 'nowak engineer', 'a a', 'example.com', 'strauss', 'lead sales', 'x', 'anna@example.com', '\n', 'sales']
+    const more: Partial<PeopleFilters>[] = [{}, { photo: 'without-photo' }, { status: 'disabled' }, { role: 'admin' }, { groupId: SALES.id }]
+    for (const query of queries) {
+      for (const m of more) expect(names(filterPeople(index, f(query, m), text))).toEqual(names(filterPeople(index, f(query, m))))
+    }
+  })
+
+  it('never matches across two people, and finds the last person too', () => {
+    // "berg" ends the last haystack's last line; "Recruiter\nHR" then the next person must not join.
+    expect(names(filterPeople(index, f('hr'), text))).toEqual(['anna berg'])
+    expect(names(filterPeople(index, f('aegir'), text))).toEqual(['Ægir Strauß'])
+    const last = index[index.length - 1]?.haystack.split('\n').pop() ?? ''
+    expect(names(filterPeople(index, f(last), text))).toContain('anna berg')
+    const acrossTwo = `${index[0]?.haystack.slice(-3) ?? ''}${index[1]?.haystack.slice(0, 3) ?? ''}`
+    expect(filterPeople(index, f(acrossTwo), text)).toEqual(filterPeople(index, f(acrossTwo)))
+  })
+
+  it('is ignored for another list than the one it was built from', () => {
+    const sorted = sortPeople(index, { field: 'email', direction: 'asc' })
+    expect(names(filterPeople(sorted, f('engineer'), text))).toEqual(names(filterPeople(sorted, f('engineer'))))
+    expect(buildSearchText([]).text).toBe('')
+    expect(filterPeople([], f('a'), buildSearchText([]))).toEqual([])
   })
 })

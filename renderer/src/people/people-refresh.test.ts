@@ -43,10 +43,12 @@ describe('applyFresh', () => {
   })
 })
 
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
+
 describe('parseCachedPeople', () => {
   it('reads a list of people and nothing else', () => {
-    expect(parseCachedPeople(JSON.stringify(cachedPeople))).toEqual(cachedPeople)
-    for (const bad of ['', '{', '{"people":[]}', '[1]', '[{"id":1}]', 'null']) expect(parseCachedPeople(bad), bad).toBeNull()
+    expect(parseCachedPeople(utf8(JSON.stringify(cachedPeople)))).toEqual(cachedPeople)
+    for (const bad of ['', '{', '{"people":[]}', '[1]', '[{"id":1}]', 'null', '[{"id":"a","displayName":"\xff']) expect(parseCachedPeople(utf8(bad)), bad).toBeNull()
   })
 })
 
@@ -59,7 +61,7 @@ describe('people store on a second start', () => {
       await gate
       return ok({ people: freshPeople.slice(startIndex, startIndex + count), startIndex, total: freshPeople.length })
     }
-    const cached = async () => ok({ savedAt: '2026-12-01T09:00:00.000Z', peopleJson: JSON.stringify(cachedPeople) })
+    const cached = async () => ok({ savedAt: '2026-12-01T09:00:00.000Z', peopleJson: utf8(JSON.stringify(cachedPeople)) })
     createTestPinia({ ...base, people: { ...base.people, page, cached } })
     const store = usePeopleStore()
     store.setUrlFactory({ createUrl: () => 'blob:x', revokeUrl: () => {} })

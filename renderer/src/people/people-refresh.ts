@@ -83,11 +83,13 @@ export async function fetchEveryone(options: RefreshOptions): Promise<Result<rea
   return { ok: true, value: pages.inPortalOrder() }
 }
 
-/** The cached people from main's JSON text; null for anything that is not a list of people. */
-export function parseCachedPeople(json: string): Person[] | null {
+const utf8 = new TextDecoder()
+
+/** The cached people from main's JSON text (UTF-8 bytes); null for anything that is not a list of people. */
+export function parseCachedPeople(json: Uint8Array): Person[] | null {
   let value: unknown
   try {
-    value = JSON.parse(json)
+    value = JSON.parse(utf8.decode(json))
   } catch {
     return null
   }

@@ -116,6 +116,23 @@ describe('ScrollSettle: row photos wait while the list scrolls fast', () => {
     expect(settle.settled).toBe(true)
   })
 
+  it('hold() (a search being typed) holds requests like a fast scroll, and each key extends it', async () => {
+    const clock = fakeClock()
+    const settle = new ScrollSettle(clock)
+    settle.hold()
+    expect(settle.settled).toBe(false)
+    let released = false
+    const wait = settle.whenSettled().then((v) => (released = v))
+    clock.advance(SCROLL_SETTLE_MS - 20)
+    settle.hold() // the next key
+    clock.advance(SCROLL_SETTLE_MS - 20)
+    await flush()
+    expect(released).toBe(false)
+    clock.advance(20)
+    expect(await wait).toBe(true)
+    expect(settle.settled).toBe(true)
+  })
+
   it('dispose releases everything held', async () => {
     const clock = fakeClock()
     const settle = new ScrollSettle(clock)

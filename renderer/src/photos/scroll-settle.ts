@@ -59,6 +59,16 @@ export class ScrollSettle {
     this.#lastAt = now
   }
 
+  /**
+   * The rows are changing fast for another reason than scrolling (a search being typed: each key puts
+   * other people in the rows): requests wait as after a fast scroll, and those of rows replaced by
+   * the next key abort without costing a fetch.
+   */
+  hold(): void {
+    this.#settledAt = this.#now() + this.#settleMs
+    this.#arm()
+  }
+
   /** True when no fast scroll happened in the last SCROLL_SETTLE_MS. */
   get settled(): boolean {
     return this.#now() >= this.#settledAt

@@ -5,12 +5,13 @@
  * made deeply reactive).
  */
 import { defineStore } from 'pinia'
-import { computed, markRaw, reactive, ref, shallowRef } from 'vue'
+import { computed, markRaw, reactive, ref, shallowRef, watch } from 'vue'
 import type { AppError, Person, PhotoSize, Result, SignedInUser } from '../../../preload/contract'
 import { useAppApi } from '../api-context'
 import { loadAllPeople, PageAccumulator } from '../people/page-loader'
 import { applyFresh, fetchEveryone, parseCachedPeople, SUPERSEDED } from '../people/people-refresh'
 import {
+  buildSearchText,
   collectGroups,
   countPeople,
   tallyPhotos,
@@ -33,6 +34,12 @@ import { useAccountsStore } from './accounts-store'
 const FLUSH_INTERVAL_MS = 120
 /** ...and at least this many times as long as the last rebuild took. */
 const FLUSH_COST_FACTOR = 10
+/**
+ * A keystroke that narrows the last search filters its result person by person when that result is
+ * at most this fraction of everyone; a larger one is searched again in everyone's text, which is
+ * faster then (people-index.ts SearchText).
+ */
+const NARROW_FRACTION = 8
 /**
  * Photo caches, in bytes of the files: a row photo (32 px) is 1–4 KB, so 8 MiB keeps a few thousand
  * rows' worth; the detail panel's six sizes of a person reach a few MB (the original), so 48 MiB keeps
@@ -82,17 +89,29 @@ export const usePeopleStore = defineStore('people', () => {
   const sorted = computed(() => sortPeople(all.value, sort.value))
   /** The last filtering: a keystroke that only narrows it filters its result, not everyone again. */
   let lastFilter: { source: readonly IndexedPerson[]; filters: PeopleFilters; result: IndexedPerson[] } | null = null
+  /** The sorted list's haystacks in one string, for a search over everyone (built at the first search). */
+  const sortedText = computed(() => buildSearchText(sorted.value))
   const visible = computed(() => {
     const source = sorted.value
     const next: PeopleFilters = { ...filters }
-    const from = lastFilter !== null && lastFilter.source === source && narrows(lastFilter.filters, next) ? lastFilter.result : source
-    const result = filterPeople(from, next)
+    // Nothing narrows the list (the search box cleared): everyone, without a pass over them.
+    if (!isFiltered(next)) {
+      lastFilter = null
+      return source
+    }
+    const narrowed = lastFilter !== null && lastFilter.source === source && narrows(lastFilter.filters, next) ? lastFilter.result : null
+    // A small earlier result is checked person by person; a large one costs more that way than one
+    // scan of everyone's text.
+    const result =
+      narrowed !== null && narrowed.length * NARROW_FRACTION <= source.length
+        ? filterPeople(narrowed, next)
+        : filterPeople(source, next, next.query.trim() !== '' ? sortedText.value : undefined)
     lastFilter = { source, filters: next, result }
     return result
   })
   // Everyone's tally changes with the data only; a keystroke tallies just the rows it shows.
   const allTally = computed(() => tallyPhotos(all.value))
-  const counts = computed(() => countPeople(allTally.value, tallyPhotos(visible.value)))
+  const counts = computed(() => countPeople(allTally.value, visible.value === sorted.value ? allTally.value : tallyPhotos(visible.value)))
   const groups = computed(() => collectGroups(all.value))
   const filtered = computed(() => isFiltered(filters))
   const byId = computed(() => new Map(all.value.map((e) => [e.person.id, e])))
@@ -111,6 +130,12 @@ export const usePeopleStore = defineStore('people', () => {
    * the list, so rows on screen may change anyway. Released when the load ends, however it ends.
    */
   const listLoading = new Set<() => void>()
+  // Each key of a search puts other people in the rows: their photos wait until typing pauses, as
+  // while flinging, instead of being fetched for rows the next key replaces.
+  watch(
+    () => filters.query,
+    () => scrolling.hold()
+  )
   const releaseRowPhotos = (): void => {
     for (const release of [...listLoading]) release()
   }
@@ -204,6 +229,7 @@ export const usePeopleStore = defineStore('people', () => {
     // The loader's count, not the first page's claim: a list that ended early has only what arrived.
     total.value = result.value.total
     loadState.value = 'done'
+    prepareSearch()
     return { ok: true, value: { total: result.value.total } }
   }
 
@@ -234,7 +260,19 @@ export const usePeopleStore = defineStore('people', () => {
     all.value = markRaw(applyFresh(all.value, fresh.value, markRaw).list)
     total.value = all.value.length
     loadState.value = 'done'
+    prepareSearch()
     return { ok: true, value: { total: total.value } }
+  }
+
+  /**
+   * Builds the search text of the loaded list while the page is idle, so the first keystroke does
+   * not pay for it (50,000 people: several ms). A later change of data or sort simply builds it again.
+   */
+  function prepareSearch(): void {
+    const idle = (globalThis as { requestIdleCallback?: (run: () => void, options: { timeout: number }) => unknown }).requestIdleCallback
+    const build = (): void => void sortedText.value
+    if (idle) idle(build, { timeout: 1000 })
+    else setTimeout(build, 0)
   }
 
   /** Users and Guests: their own row from people:get, without ever calling people:page (which answers 403). */
