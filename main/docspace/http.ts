@@ -199,9 +199,7 @@ export class HttpClient {
       const headers: Record<string, string | undefined> = {}
       for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v
       this.#log.info('http', { method: req.method, path, status: res.statusCode, ms: Date.now() - started })
-      // A copy with its own ArrayBuffer: small Buffers are slices of Node's shared pool, and a
-      // structured clone (IPC) of a view sends its whole ArrayBuffer, other requests' bytes included.
-      return { ok: true, value: { status: res.statusCode, headers, body: new Uint8Array(res.body) } }
+      return { ok: true, value: { status: res.statusCode, headers, body: ownBytes(res.body) } }
     } catch (e) {
       if (req.signal?.aborted) return fail('app/cancelled', 'cancelled')
       if (tooLarge) {
@@ -222,6 +220,16 @@ export class HttpClient {
     // Equal jitter: at least half the step, so retries of many parallel requests spread out.
     return Math.round(step / 2 + Math.random() * (step / 2))
   }
+}
+
+/**
+ * The body as a Uint8Array with an ArrayBuffer of its own: small Buffers are slices of Node's shared
+ * pool, and a structured clone (IPC) of a view sends its whole ArrayBuffer, other requests' bytes
+ * included. got gathers a body into one new array, which is copied only if it is a view after all.
+ */
+export function ownBytes(body: Uint8Array): Uint8Array {
+  const whole = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer
+  return whole && !Buffer.isBuffer(body) ? body : new Uint8Array(body)
 }
 
 /** A DNS lookup that answers with the given addresses only, whatever the host. */
