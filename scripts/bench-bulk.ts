@@ -32,6 +32,7 @@ import { chromium, type Page } from '@playwright/test'
 import playwrightConfig from '../playwright.config'
 import { photoLikeJpeg } from '../main/testing/images/synthetic-images'
 import { startPortalProcess } from './bench-support'
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../main/jobs/queue'
 
 const { values: opts } = parseArgs({
   options: {
@@ -289,7 +290,7 @@ async function main(): Promise<void> {
     const line = (name: string, value: string, target: string, pass: boolean | undefined) =>
       log(`${name.padEnd(44)} ${value.padStart(12)}   ${target.padEnd(12)} ${pass === undefined ? '' : pass ? 'PASS' : 'MISS'}`)
     log('')
-    log(`bulk import: ${PHOTOS} photo-like 12 MP JPEGs onto ${PHOTOS} people, ${LATENCY_MS} ms latency, rate limits on, concurrency ${CONCURRENCY}`)
+    log(`bulk import: ${PHOTOS} photo-like 12 MP JPEGs onto ${PHOTOS} people, ${LATENCY_MS} ms latency, rate limits on, concurrency ${CONCURRENCY} (the app's default is ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY})`)
     line('plan (read, prepare, match; while reviewing)', `${figures.planSeconds} s`, '', undefined)
     line('apply to verified (seconds)', `${figures.seconds} s`, '', undefined)
     line(`sequential SDK loop${SEQUENTIAL < PHOTOS ? ` (${SEQUENTIAL} timed, scaled)` : ''}`, `${figures.sequentialSeconds} s`, '', undefined)

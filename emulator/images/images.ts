@@ -142,24 +142,78 @@ export async function renderThumbnails(original: Buffer, crop: Crop): Promise<Re
   }
 }
 
-/** Fails as renderThumbnails would on these bytes, for the cost of the decode alone. */
+/**
+ * Fails as renderThumbnails would on these bytes, for the cost of the decode alone. The pixels it
+ * decoded are kept a short while (see Decoded), so the re-crop that usually follows an upload does
+ * not decode the same file again.
+ */
 export async function checkDecodes(original: Buffer, crop: Crop): Promise<void> {
   try {
-    await decodeRegion(original, crop)
+    const decoded = await decodeRaw(original, crop)
+    if (decoded.data.length === decoded.width * decoded.height * decoded.channels) remember(original, { crop, ...decoded })
   } catch (e) {
     throw toImageError(e)
   }
 }
 
+/** Raw 8-bit pixels of `crop` of one original, as decodeRegion makes them. */
+interface Decoded {
+  readonly crop: Crop
+  readonly data: Buffer
+  readonly width: number
+  readonly height: number
+  readonly channels: 1 | 2 | 3 | 4
+}
+
 /**
- * The crop decoded once, as raw pixels each size starts from: the same pixels as decoding the
- * original again for every size (as the server does), at a fifth of the CPU, so the emulator, which
- * shares this machine with the app under test, does not stand in for a slow server.
+ * The last few uploads' decoded pixels, by the very Buffer the store keeps as the original (so a
+ * new upload, even of equal bytes, is a new key). Bounded: a 1280×960 region is 3.7 MB, and only
+ * the uploads whose re-crop is still to come are worth keeping (at most 15 writes are in flight).
  */
-async function decodeRegion(original: Buffer, crop: Crop): Promise<() => Sharp> {
+const recent = new Map<Buffer, Decoded>()
+const RECENT_MAX = 16
+
+function remember(original: Buffer, decoded: Decoded): void {
+  recent.delete(original)
+  recent.set(original, decoded)
+  for (const key of recent.keys()) {
+    if (recent.size <= RECENT_MAX) break
+    recent.delete(key)
+  }
+}
+
+/** The crop's pixels cut from pixels decoded already, when they cover it: the same bytes as decoding again. */
+async function fromRecent(original: Buffer, crop: Crop): Promise<{ data: Buffer; info: { width: number; height: number; channels: 1 | 2 | 3 | 4 } } | undefined> {
+  const got = recent.get(original)
+  if (!got) return undefined
+  const left = crop.x - got.crop.x
+  const top = crop.y - got.crop.y
+  if (left < 0 || top < 0 || left + crop.w > got.crop.w || top + crop.h > got.crop.h) return undefined
+  recent.delete(original)
+  const raw = { width: got.width, height: got.height, channels: got.channels }
+  if (left === 0 && top === 0 && crop.w === got.crop.w && crop.h === got.crop.h) return { data: got.data, info: raw }
+  const data = await sharp(got.data, { raw }).extract({ left, top, width: crop.w, height: crop.h }).raw().toBuffer()
+  return { data, info: { width: crop.w, height: crop.h, channels: got.channels } }
+}
+
+async function decodeRaw(original: Buffer, crop: Crop): Promise<Omit<Decoded, 'crop'>> {
   const { data, info } = await sharp(original)
     .extract({ left: crop.x, top: crop.y, width: crop.w, height: crop.h })
     .raw()
     .toBuffer({ resolveWithObject: true })
-  return () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+  return { data, width: info.width, height: info.height, channels: info.channels }
+}
+
+/**
+ * The crop decoded once, as raw pixels each size starts from: the same pixels as decoding the
+ * original again for every size (as the server does), at a fifth of the CPU, so the emulator, which
+ * shares this machine with the app under test, does not stand in for a slow server. For the same
+ * reason the pixels an upload's checkDecodes decoded serve the re-crop that follows (cut from them
+ * when the crop lies inside): the server decodes the file again, to the same pixels.
+ */
+async function decodeRegion(original: Buffer, crop: Crop): Promise<() => Sharp> {
+  const reused = await fromRecent(original, crop)
+  if (reused) return () => sharp(reused.data, { raw: reused.info })
+  const decoded = await decodeRaw(original, crop)
+  return () => sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: decoded.channels } })
 }

@@ -144,6 +144,22 @@ describe('photo endpoints (3.7.2)', () => {
     expect(near(await pixel(portal.storedPhoto(me, 'small') as Buffer, 16, 16), RED)).toBe(true)
   })
 
+  it('a re-crop right after an upload (pixels kept from its decode) serves the bytes a render from the file makes, inside the centred square or not', async () => {
+    for (const [width, height, crop] of [
+      [400, 300, { x: 60, y: 20, w: 200, h: 200 }],
+      [300, 400, { x: 0, y: 10, w: 120, h: 120 }],
+      [400, 300, { x: 7, y: 3, w: 151, h: 99 }]
+    ] as const) {
+      const original = await quadrantImage(width, height, 'jpeg')
+      await upload(me, uploadForm(original, { autosave: 'true' }))
+      const fresh = await renderThumbnails(Buffer.from(original), crop)
+      const r = await thumbnails(me, { x: crop.x, y: crop.y, width: crop.w, height: crop.h })
+      expect(r.status).toBe(200)
+      const served = await Promise.all(THUMB_SIZES.map((size) => fetchBytes(portal, r.body.response?.[size] as string, token)))
+      THUMB_SIZES.forEach((size, i) => expect(served[i]?.bytes.equals(fresh[size])).toBe(true))
+    }
+  })
+
   it('treats width/height 0/0 as the whole image and accepts numbers sent as strings', async () => {
     await upload(me, uploadForm(await quadrantImage(400, 400), { autosave: 'true' }))
     const r = await thumbnails(me, { X: '0', y: 0, Width: '0', HEIGHT: 0 })

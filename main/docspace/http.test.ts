@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { LogFields, Logger } from '../core/logger'
-import { HttpClient, parseRetryAfter } from './http'
+import { HttpClient, ownBytes, parseRetryAfter } from './http'
 
 type Step = (req: IncomingMessage, res: ServerResponse) => void
 let server: Server
@@ -209,6 +209,18 @@ describe('HttpClient bodies', () => {
     expect(res.value.body.byteOffset).toBe(0)
     expect(res.value.body.buffer.byteLength).toBe(res.value.body.byteLength)
     expect(JSON.parse(Buffer.from(res.value.body).toString('utf8'))).toEqual({ response: 'small' })
+  })
+
+  it('copies a body only when it is a view into a larger buffer', () => {
+    const whole = new Uint8Array([1, 2, 3])
+    expect(ownBytes(whole)).toBe(whole)
+    const pooled = Buffer.from('abc')
+    const copied = ownBytes(pooled)
+    expect(Buffer.isBuffer(copied)).toBe(false)
+    expect(copied.buffer.byteLength).toBe(3)
+    expect([...copied]).toEqual([97, 98, 99])
+    const view = new Uint8Array(new ArrayBuffer(10), 2, 3)
+    expect(ownBytes(view).buffer.byteLength).toBe(3)
   })
 })
 

@@ -9,9 +9,16 @@
  *
  * No secrets: ids, times, crops and image bytes only. Every file is written atomically (temp + rename),
  * and each person keeps at most `keepPerPerson` entries (oldest removed first).
+ *
+ * A saved backup is durable before save() resolves: the original's bytes and the entry are each
+ * synced before their rename, and the folder after it, since the caller replaces the photo on the
+ * portal next and the backup may then be the only copy of the old one. The preview and the
+ * applied-crop record are not synced: losing them in a power cut costs a thumbnail or a remembered
+ * crop, never a photo. Not write-file-atomic (as in the job spool): its realpath, stat, chown and
+ * chmod per call cost more main-thread time than the write itself, once per person in a bulk job.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { CropPixels, HistoryEntry, PhotoAction } from '../../preload/contract'
@@ -110,9 +117,11 @@ export class BackupStore {
       hasPreview: input.preview !== undefined,
       ...(input.original && input.convertedFrom ? { convertedFrom: input.convertedFrom } : {})
     }
-    if (input.original) await writeBytesAtomic(join(dir, `${id}.original`), input.original.bytes)
-    if (input.preview) await writeBytesAtomic(join(dir, `${id}.preview.jpg`), input.preview)
-    await writeJsonFileAtomic(join(dir, `${id}.json`), meta)
+    if (input.original) await writeBytesAtomic(join(dir, `${id}.original`), input.original.bytes, { sync: true })
+    if (input.preview) await writeBytesAtomic(join(dir, `${id}.preview.jpg`), input.preview, { sync: false })
+    await writeBytesAtomic(join(dir, `${id}.json`), jsonBytes(meta), { sync: true })
+    // The renames above are durable only once the folder is.
+    await syncDir(dir)
     await this.#trim(dir)
     return toEntry(meta, input.preview)
   }
@@ -159,7 +168,9 @@ export class BackupStore {
   /** Remembers the crop this app applied to the original with these bytes (undefined: the portal's centred square). */
   async setAppliedCrop(accountId: string, userId: string, original: Uint8Array, crop: CropPixels | undefined): Promise<void> {
     const dir = this.#personDir(accountId, userId)
-    await writeJsonFileAtomic(join(dir, 'applied-crop.json'), { version: 1, sha256: sha256(original), ...(crop ? { crop } : {}) })
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+    // A hint for later backups: atomic, so never half a file, but not worth a sync of its own.
+    await writeBytesAtomic(join(dir, 'applied-crop.json'), jsonBytes({ version: 1, sha256: sha256(original), ...(crop ? { crop } : {}) }), { sync: false })
   }
 
   /** The crop this app applied, but only while the portal still holds the same original bytes. */
@@ -246,15 +257,27 @@ function toEntry(meta: EntryFile, preview: Uint8Array | undefined): HistoryEntry
   }
 }
 
-async function writeBytesAtomic(path: string, bytes: Uint8Array): Promise<void> {
+/** Temp file, then rename: a kill never leaves half a file. `sync`: on disk before the rename too. */
+async function writeBytesAtomic(path: string, bytes: Uint8Array, options: { readonly sync: boolean }): Promise<void> {
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   try {
-    await writeFile(temp, bytes, { mode: 0o600 })
+    const file = await open(temp, 'wx', 0o600)
+    try {
+      await file.writeFile(bytes)
+      if (options.sync) await file.datasync()
+    } finally {
+      await file.close()
+    }
     await rename(temp, path)
   } catch (e) {
     await rm(temp, { force: true })
     throw e
   }
+}
+
+/** The same text writeJsonFileAtomic writes (readJsonFile reads both). */
+function jsonBytes(value: unknown): Buffer {
+  return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8')
 }
 
 /** A plain Uint8Array with its own buffer (it may cross IPC), or undefined when the file is missing. */
@@ -264,5 +287,18 @@ async function readOptional(path: string): Promise<Uint8Array | undefined> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw e
+  }
+}
+
+/** Makes the folder's entries (the renames) durable; as the job journal does (Windows cannot open folders). */
+async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return
+  const handle = await open(dir, 'r')
+  try {
+    await handle.sync()
+  } catch {
+    // Some file systems refuse fsync on folders; the files themselves are synced.
+  } finally {
+    await handle.close()
   }
 }
