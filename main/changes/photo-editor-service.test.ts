@@ -8,6 +8,7 @@ import { startPortal } from '../../emulator/index'
 import type { RunningPortal } from '../../emulator/types'
 import type { Account, PhotoProgress } from '../../preload/contract'
 import { decode, meanColour, quadrantsJpeg, quadrantsPng } from '../testing/images/editor-test-images'
+import { largePortrait } from '../testing/real-photos'
 import { MemorySecretStore } from '../secrets/memory-store'
 import { failure, removeDir, startMain, tempDir, value, type Harness } from '../testing/harness'
 import { BLUE_CROP, GREEN_CROP, jobId, MiB, name, quadrantColours, signIn, stored, storedOrThrow } from '../testing/change-support'
@@ -100,6 +101,34 @@ describe('photo editing on a 3.7.2 portal (1 MiB upload limit), signed in as the
     value(await replace(bytes, { x: 0, y: 0, width: 1, height: 0.75 }, { rotate: 1 }))
     // Turned a quarter clockwise: the stored original stands upright (480 wide), not the staged one.
     expect(await decode(storedOrThrow(portal, me, 'original'))).toMatchObject({ width: 480, height: 640 })
+  })
+
+  it('photos:open inspects, prepares what Save uploads and frames the face, from one call with the bytes', async () => {
+    const bytes = await largePortrait(3000)
+    const opened = value(await h.handlers['photos:open']({ accountId: owner.id, bytes, preset: 'standard' }))
+    expect(opened.summary).toEqual({ format: 'jpeg', width: 3000, height: 3000, byteLength: bytes.byteLength, frames: 1, hasAlpha: false })
+    // The editor's picture is the prepared upload: upright, at the 1280 px the portal stores.
+    expect(opened.preview).toMatchObject({ mime: 'image/jpeg', width: 1280, height: 1280 })
+    expect(await decode(opened.preview!.bytes)).toMatchObject({ width: 1280, height: 1280, format: 'jpeg' })
+
+    // Framed on that prepared picture, the face lands where framing the 12 MP source puts it.
+    const framing = value(await h.handlers['photos:framing']({ openId: opened.openId }))
+    const fromSource = value(await h.handlers['photos:frame']({ bytes, preset: 'standard' }))
+    expect(framing.faces).toBe(1)
+    expect(framing.crop).not.toBeNull()
+    for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(framing.crop![side] - fromSource.crop![side])).toBeLessThan(0.01)
+    // Answered once; a forgotten or made-up id is refused.
+    expect(failure(await h.handlers['photos:framing']({ openId: opened.openId })).code).toBe('input/invalid')
+
+    const saved = value(await replace(bytes, framing.crop!, { jobId: jobId() }))
+    expect(saved.verified).toBe(true)
+    // The stored original is byte for byte the picture the editor showed.
+    expect(Buffer.from(opened.preview!.bytes).equals(storedOrThrow(portal, me, 'original'))).toBe(true)
+  })
+
+  it('photos:open refuses a picture as photos:inspect does', async () => {
+    const refused = failure(await h.handlers['photos:open']({ accountId: owner.id, bytes: new TextEncoder().encode('not an image at all'), preset: 'standard' }))
+    expect(refused.code).toBe('image/unsupported')
   })
 
   it('photos:original downloads the stored original with a file name from the person', async () => {

@@ -4,10 +4,11 @@
  * of the last change. Every change runs in the change frame (change-frame.ts): refused up front when
  * the portal's rules do not allow it, backed up first, read back before it reports success, logged.
  */
-import type { ArgOf, HistoryEntry, PhotoChange, PhotoProgress, Result, ValueOf } from '../../preload/contract'
+import { randomUUID } from 'node:crypto'
+import type { ArgOf, FaceFraming, FramingPreset, HistoryEntry, PhotoChange, PhotoProgress, Result, ValueOf } from '../../preload/contract'
 import { fail, ok } from '../core/result'
 import type { EventSink } from '../core/events'
-import type { ImageWork } from '../images/image-work'
+import { createInProcessImageWork, type ImageWork } from '../images/image-work'
 import { preparePhoto } from '../images/prepare-photo'
 import type { BackupStore } from '../services/backup-store'
 import type { AccountsService } from '../services/accounts-service'
@@ -33,9 +34,12 @@ export interface PhotoEditorServiceOptions {
   readonly log: Logger
   /** Which photo addresses may be sent to the portal (photo-url.ts); loopback only in tests. */
   readonly urlPolicy?: PhotoUrlPolicy
-  /** Preparation off main's thread (the worker pool); on the calling thread when absent. */
-  readonly images?: Pick<ImageWork, 'prepare'>
+  /** Preparation, opening and framing off main's thread (the worker pool); on the calling thread when absent. */
+  readonly images?: Pick<ImageWork, 'prepare' | 'open' | 'inspect' | 'frame'>
 }
+
+/** Framings kept for photos:framing: the open editor's, and the one before it while a new drop replaces it. */
+const MAX_FRAMINGS = 4
 
 interface Job {
   readonly controller: AbortController
@@ -55,6 +59,9 @@ export class PhotoEditorService {
   readonly #urlPolicy: PhotoUrlPolicy
   readonly #prepare: ImageWork['prepare']
   readonly #staged: StagedPreparations
+  readonly #images: () => Pick<ImageWork, 'open' | 'inspect' | 'frame'>
+  /** The framing each photos:open started, by openId, oldest first. */
+  readonly #framings = new Map<string, Promise<Result<FaceFraming>>>()
 
   constructor(options: PhotoEditorServiceOptions) {
     this.#accounts = options.accounts
@@ -67,6 +74,59 @@ export class PhotoEditorService {
     this.#urlPolicy = options.urlPolicy ?? {}
     this.#prepare = options.images ? (bytes, o) => options.images!.prepare(bytes, o) : preparePhoto
     this.#staged = new StagedPreparations({ prepare: this.#prepare })
+    let inProcess: ImageWork | undefined
+    this.#images = () => options.images ?? (inProcess ??= createInProcessImageWork())
+  }
+
+  /**
+   * The editor's opening for a person (photos:open): one transfer of the bytes and one decode give the
+   * summary, Save's staged preparation and the picture the editor shows; the face framing then runs on
+   * that prepared picture (the very pixels uploaded and cropped) while the editor is already open.
+   * When the upload limit cannot be read, it only inspects and frames: Save prepares as usual.
+   */
+  async open(arg: ArgOf<'photos:open'>): Promise<Result<ValueOf<'photos:open'>>> {
+    const images = this.#images()
+    const session = await this.#accounts.session(arg.accountId)
+    const limit = session.ok ? await this.#frame.uploadLimit(session.value) : undefined
+    const openId = randomUUID()
+    if (!limit?.ok) {
+      const summary = await images.inspect(arg.bytes)
+      if (!summary.ok) return summary
+      this.#keepFraming(openId, this.#frameBytes(arg.bytes, arg.preset))
+      return ok({ openId, summary: summary.value })
+    }
+    const options = { maxUploadBytes: limit.value, rotate: 0 as const }
+    const opened = await images.open(arg.bytes, options)
+    if (!opened.ok) return opened
+    const { summary, prepared } = opened.value
+    this.#staged.adopt(arg.accountId, arg.bytes, options, Promise.resolve(prepared))
+    // A picture that cannot be prepared (say, over the byte limit) is still framed, from the source.
+    this.#keepFraming(openId, this.#frameBytes(prepared.ok ? prepared.value.bytes : arg.bytes, arg.preset))
+    if (!prepared.ok) return ok({ openId, summary })
+    const { bytes, mime, width, height } = prepared.value
+    return ok({ openId, summary, preview: { bytes, mime, width, height } })
+  }
+
+  /** The framing photos:open started (removed once answered); input/invalid for an unknown or forgotten openId. */
+  async framing(arg: ArgOf<'photos:framing'>): Promise<Result<FaceFraming>> {
+    const framing = this.#framings.get(arg.openId)
+    if (!framing) return fail('input/invalid', `no framing is kept for ${arg.openId}`)
+    this.#framings.delete(arg.openId)
+    return framing
+  }
+
+  #frameBytes(bytes: Uint8Array, preset: FramingPreset): Promise<Result<FaceFraming>> {
+    return this.#images()
+      .frame(bytes, preset)
+      .then(
+        (analysed): Result<FaceFraming> => (analysed.ok ? ok(analysed.value.framing) : analysed),
+        (e: unknown): Result<FaceFraming> => fail('app/internal', `face framing failed: ${e instanceof Error ? e.message : String(e)}`)
+      )
+  }
+
+  #keepFraming(openId: string, framing: Promise<Result<FaceFraming>>): void {
+    this.#framings.set(openId, framing)
+    while (this.#framings.size > MAX_FRAMINGS) this.#framings.delete(this.#framings.keys().next().value as string)
   }
 
   /** Prepares a picked picture while the user crops (staged-preparations.ts); replace takes it if it matches. */
@@ -222,6 +282,7 @@ export class PhotoEditorService {
   dropAccount(accountId: string): void {
     this.#frame.dropAccount(accountId)
     this.#staged.clear()
+    this.#framings.clear()
   }
 
   #restore(action: 'restore' | 'undo', accountId: string, userId: string, entryId: string, options: RunOptions = {}): Promise<Result<PhotoChange>> {
