@@ -155,9 +155,9 @@ export class PhotoEditorService {
       return await this.#frame.run(action, req.accountId, req.userId, async (ctx) => {
         const limit = await this.#frame.uploadLimit(ctx.session)
         if (!limit.ok) return { ok: false, error: beforeChange(limit.error, { session: ctx.session, person: ctx.person, step: 'read' }) }
-        // Read the current photo (for the backup) while the new one is prepared: both only read, and
-        // the backup is still saved only once preparation has succeeded.
-        const current = this.#frame.readCurrent(ctx.session.client, ctx.person.id)
+        // The current photo (for the backup) was read with the person, and is read while the new one is
+        // prepared: both only read, and the backup is still saved only once preparation has succeeded.
+        const current = ctx.current ?? this.#frame.readCurrent(ctx.session.client, ctx.person.id)
         current.catch(() => undefined) // awaited below; only an early return leaves it unobserved
         const options = { maxUploadBytes: limit.value, rotate: req.rotate }
         const prepared = (await this.#staged.take(req.accountId, req.bytes, options)) ?? (await this.#prepare(req.bytes, options))
@@ -169,7 +169,7 @@ export class PhotoEditorService {
         const backup = this.#frame.backup(ctx, current)
         const crop = cropToPixels(req.crop, prepared.value.width, prepared.value.height)
         return withChange(await this.#protocol.apply(ctx, prepared.value, crop, backup, hooks), from)
-      })
+      }, { readCurrent: true })
     } finally {
       this.#jobs.delete(req.jobId)
     }
