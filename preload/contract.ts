@@ -600,6 +600,12 @@ export interface RequestChannels {
       readonly sourceUrl?: string
       /** The crop is the face-framed one Auto-frame proposed, untouched: logged as cropped to the face. */
       readonly faceFramed?: boolean
+      /**
+       * Saved before the face framing photos:open started had answered (Auto-frame on, square
+       * untouched): main crops to that framing when it finds an upright face (logged as face-framed),
+       * else to `crop`. The crop only matters at the thumbnails step, so nothing waits for it before.
+       */
+      readonly faceFrameOf?: string
     },
     PhotoChange
   ]

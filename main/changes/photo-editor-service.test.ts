@@ -117,13 +117,24 @@ describe('photo editing on a 3.7.2 portal (1 MiB upload limit), signed in as the
     expect(framing.faces).toBe(1)
     expect(framing.crop).not.toBeNull()
     for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(framing.crop![side] - fromSource.crop![side])).toBeLessThan(0.01)
-    // Answered once; a forgotten or made-up id is refused.
-    expect(failure(await h.handlers['photos:framing']({ openId: opened.openId })).code).toBe('input/invalid')
+    // Kept for a Save that asks for it; a made-up id is refused.
+    expect(value(await h.handlers['photos:framing']({ openId: opened.openId }))).toEqual(framing)
+    expect(failure(await h.handlers['photos:framing']({ openId: '6f1c2b1e-0000-4000-8000-000000000000' })).code).toBe('input/invalid')
 
-    const saved = value(await replace(bytes, framing.crop!, { jobId: jobId() }))
+    // Saved before the editor had the framing: the centred square goes as the fallback, the face is what main crops to.
+    const centred = { x: 0, y: 0, width: 1, height: 1 }
+    const saved = value(await h.handlers['photos:replace']({ accountId: owner.id, userId: me, jobId: jobId(), bytes, rotate: 0, crop: centred, faceFrameOf: opened.openId }))
     expect(saved.verified).toBe(true)
     // The stored original is byte for byte the picture the editor showed.
     expect(Buffer.from(opened.preview!.bytes).equals(storedOrThrow(portal, me, 'original'))).toBe(true)
+    const [entry] = value(await h.handlers['activity:list']({ accountId: owner.id }))
+    expect(entry?.change).toMatchObject({ faceFramed: true, cropSide: Math.round(framing.crop!.width * 1280) })
+    // Where no face is found (a turned save is never face-framed by main), the given square stays.
+    const plain = value(await h.handlers['photos:open']({ accountId: owner.id, bytes: await quadrantsJpeg(640, 480), preset: 'standard' }))
+    value(await h.handlers['photos:replace']({ accountId: owner.id, userId: me, jobId: jobId(), bytes: await quadrantsJpeg(640, 480), rotate: 0, crop: BLUE_CROP, faceFrameOf: plain.openId }))
+    const [second] = value(await h.handlers['activity:list']({ accountId: owner.id }))
+    expect(second?.change?.faceFramed).toBeUndefined()
+    expect(name(await meanColour(storedOrThrow(portal, me, 'small')))).toBe('blue')
   })
 
   it('photos:open refuses a picture as photos:inspect does', async () => {

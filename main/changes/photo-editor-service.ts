@@ -107,11 +107,13 @@ export class PhotoEditorService {
     return ok({ openId, summary, preview: { bytes, mime, width, height } })
   }
 
-  /** The framing photos:open started (removed once answered); input/invalid for an unknown or forgotten openId. */
+  /**
+   * The framing photos:open started; input/invalid for an unknown or forgotten openId. It stays kept
+   * (the last few openings'), for a Save that asks for it (photos:replace faceFrameOf).
+   */
   async framing(arg: ArgOf<'photos:framing'>): Promise<Result<FaceFraming>> {
     const framing = this.#framings.get(arg.openId)
     if (!framing) return fail('input/invalid', `no framing is kept for ${arg.openId}`)
-    this.#framings.delete(arg.openId)
     return framing
   }
 
@@ -152,6 +154,9 @@ export class PhotoEditorService {
       // Bytes downloaded from an address (fetchUrl) are logged as set from it.
       const action = req.sourceUrl ? 'set-from-url' : 'replace'
       const from = { ...(req.sourceUrl ? { urlHost: hostOf(req.sourceUrl) } : {}), ...(req.faceFramed ? { faceFramed: true } : {}) }
+      // Saved before its face framing answered: it is awaited at the crop step only (see photos:replace).
+      let faceFramed = false
+      const framing = req.faceFrameOf !== undefined && req.rotate === 0 ? this.#framings.get(req.faceFrameOf) : undefined
       return await this.#frame.run(action, req.accountId, req.userId, async (ctx) => {
         const limit = await this.#frame.uploadLimit(ctx.session)
         if (!limit.ok) return { ok: false, error: beforeChange(limit.error, { session: ctx.session, person: ctx.person, step: 'read' }) }
@@ -167,8 +172,17 @@ export class PhotoEditorService {
         // The temp upload changes nothing the portal shows, so it goes up while the backup is saved;
         // the promotion (the change itself) waits for the backup (ReplaceProtocol.apply).
         const backup = this.#frame.backup(ctx, current)
-        const crop = cropToPixels(req.crop, prepared.value.width, prepared.value.height)
-        return withChange(await this.#protocol.apply(ctx, prepared.value, crop, backup, hooks), from)
+        const { width, height } = prepared.value
+        const crop = framing
+          ? framing.then((framed) => {
+              // Only an upright face: a turn the user has not taken is not made for them (the editor does the same).
+              const face = framed.ok && framed.value.turns === 0 ? framed.value.crop : null
+              faceFramed = face !== null
+              return cropToPixels(face ?? req.crop, width, height)
+            })
+          : cropToPixels(req.crop, width, height)
+        const outcome = await this.#protocol.apply(ctx, prepared.value, crop, backup, hooks)
+        return withChange(outcome, faceFramed ? { ...from, faceFramed: true } : from)
       }, { readCurrent: true })
     } finally {
       this.#jobs.delete(req.jobId)

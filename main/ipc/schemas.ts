@@ -111,7 +111,8 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
     rotate,
     crop: cropFraction,
     sourceUrl: photoUrl.optional(),
-    faceFramed: z.boolean().optional()
+    faceFramed: z.boolean().optional(),
+    faceFrameOf: z.string().uuid().optional()
   }),
   'photos:cancel': z.strictObject({ jobId }),
   'photos:delete': z.strictObject({ accountId, userId }),

@@ -18,7 +18,7 @@ function accountsCountingDownloads(): { accounts: AccountsService; downloads: st
     client: {
       fetchFile: async (url: string): Promise<Result<never>> => {
         downloads.push(url)
-        return { ok: false, error: { code: 'net/offline', message: 'not reachable in this test' } }
+        return { ok: false, error: { code: 'net/unreachable', message: 'not reachable in this test' } }
       }
     }
   }

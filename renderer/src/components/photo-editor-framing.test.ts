@@ -160,24 +160,31 @@ describe('a framing that answers only after the editor shows', () => {
     expect(sent.faceFramed).toBeUndefined()
   })
 
-  it('Save pressed before it lands waits for it, then saves the face-framed crop', async () => {
-    const { app, land } = await openBeforeFraming()
+  it('Save pressed before it lands goes at once, and asks main to crop to the face when the framing answers', async () => {
+    const { app } = await openBeforeFraming()
     await click(byTestId('editor-save'))
-    expect(app.api.calls).not.toContain('photos.replace')
-    expect((byTestId('editor-save') as HTMLButtonElement).disabled).toBe(true)
-    await land(FRAMED)
-    const sent = app.api.args['photos.replace']?.[0] as { crop: unknown; rotate: number; faceFramed?: boolean }
-    expect(sent.crop).toEqual(FRAMED.crop)
-    expect(sent.rotate).toBe(0)
-    expect(sent.faceFramed).toBe(true)
-  })
-
-  it('Save before a framing that finds no face saves the square as it is', async () => {
-    const { app, land } = await openBeforeFraming()
-    await click(byTestId('editor-save'))
-    await land({ crop: null, turns: 0, faces: 0, rollDegrees: null, warnings: [{ code: 'no-face' }] })
-    const sent = app.api.args['photos.replace']?.[0] as { crop: unknown; faceFramed?: boolean }
+    const sent = app.api.args['photos.replace']?.[0] as { crop: unknown; faceFrameOf?: string; faceFramed?: boolean }
+    expect(sent.faceFrameOf).toBe((app.api.args['photos.framing']?.[0] as { openId: string }).openId)
+    // The square shown is sent as the fallback (no face found): not claimed as face-framed.
     expect(sent.crop).toEqual(STUB_CROP.crop)
     expect(sent.faceFramed).toBeUndefined()
+  })
+
+  it('a square the user moved is saved as it is, without asking for the framing', async () => {
+    const { app } = await openBeforeFraming()
+    await key(byTestId('photo-editor')?.querySelector('.canvas-wrap') as HTMLElement, 'ArrowLeft')
+    await click(byTestId('editor-save'))
+    const sent = app.api.args['photos.replace']?.[0] as { faceFrameOf?: string }
+    expect(sent.faceFrameOf).toBeUndefined()
+  })
+
+  it('once the framing has landed, Save sends the face-framed square itself', async () => {
+    const { app, land } = await openBeforeFraming()
+    await land(FRAMED)
+    await click(byTestId('editor-save'))
+    const sent = app.api.args['photos.replace']?.[0] as { crop: unknown; faceFrameOf?: string; faceFramed?: boolean }
+    expect(sent.crop).toEqual(FRAMED.crop)
+    expect(sent.faceFramed).toBe(true)
+    expect(sent.faceFrameOf).toBeUndefined()
   })
 })

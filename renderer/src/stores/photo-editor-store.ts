@@ -28,6 +28,8 @@ export interface CropChoice {
   readonly rotate: QuarterTurns
   /** The crop is the face-framed one Auto-frame placed, not moved since. */
   readonly faceFramed?: boolean
+  /** Saved before the framing answered: main crops to the framing of this photos:open if it finds a face. */
+  readonly faceFrameOf?: string
 }
 
 /** The picture the editor shows, whichever way it was opened. */
@@ -56,6 +58,8 @@ export interface EditorPicture {
    * user has not moved the square, so the face-framed crop is still the one saved.
    */
   readonly framingPending: Promise<FaceFraming | null> | null
+  /** The photos:open this picture came from (its framing can be asked for by Save); null otherwise. */
+  readonly openId: string | null
   /** Main's prepared picture (photos:open) while the source itself is shown: showPreview's answer if the browser cannot show it. */
   readonly spare: Blob | null
 }
@@ -229,7 +233,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
       spare = preview ? blobOf(preview.bytes, preview.mime) : null
     }
     const framingPending = framingOf(opened.openId)
-    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary, notice, framing: null, framingPending, spare }
+    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary, notice, framing: null, framingPending, spare, openId: opened.openId }
   }
 
   /** The framing photos:open started; null when it cannot be had (the editor keeps its square). */
@@ -287,7 +291,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     } else {
       picture = blobOf(bytes, mime)
     }
-    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice, framing: framingOnly(framed), framingPending: null, spare: null }
+    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice, framing: framingOnly(framed), framingPending: null, spare: null, openId: null }
   }
 
   /** Never blocks the editor: without an answer it simply opens on the centred square (and on the source itself). */
@@ -361,7 +365,18 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
       return
     }
     const { accountId, person, bytes, fileName, sourceUrl } = current
-    await save({ kind: 'replace', accountId, person, bytes, crop: choice.crop, rotate: choice.rotate, fileName, ...(sourceUrl ? { sourceUrl } : {}), ...(choice.faceFramed ? { faceFramed: true } : {}) })
+    await save({
+      kind: 'replace',
+      accountId,
+      person,
+      bytes,
+      crop: choice.crop,
+      rotate: choice.rotate,
+      fileName,
+      ...(sourceUrl ? { sourceUrl } : {}),
+      ...(choice.faceFramed ? { faceFramed: true } : {}),
+      ...(choice.faceFrameOf ? { faceFrameOf: choice.faceFrameOf } : {})
+    })
   }
 
   async function save(request: ReplaceRequest): Promise<void> {
