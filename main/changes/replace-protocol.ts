@@ -151,20 +151,27 @@ export class ReplaceProtocol {
       if (!promoted.ok) return promoted
       answer = promoted.value
     }
-    // A portal that stored the upload at once (kind 'stored') has switched too.
-    await this.#frame.rememberLastChange(ctx, backup)
+    // A portal that stored the upload at once (kind 'stored') has switched too. The local records
+    // (the undo record, the applied crop) are written while the portal is asked for the next step, and
+    // are on disk before any outcome is reported; both only log their own failures.
+    const remembered = this.#frame.rememberLastChange(ctx, backup)
+    let cropSaved: Promise<void> = Promise.resolve()
 
     const crop = await deciding
     if (crop) {
       hooks.onProgress?.('cropping')
       const cropped = await retrying(this.#retry, () => client.createThumbnails(person.id, crop))
-      if (!cropped.ok) return partlyApplied(person, 'crop', 'new-centred', cropped.error)
+      if (!cropped.ok) {
+        await remembered
+        return partlyApplied(person, 'crop', 'new-centred', cropped.error)
+      }
       answer = cropped.value
-      await this.#frame.saveAppliedCrop(ctx, photo.bytes, crop)
+      cropSaved = this.#frame.saveAppliedCrop(ctx, photo.bytes, crop)
     }
     hooks.onProgress?.('verifying')
     const expected = { hasPhoto: true, width: photo.width, height: photo.height, sha256: sha256Hex(photo.bytes) }
     const finished = await this.#readBack.finish(ctx, backup, expected, crop, answer)
+    await Promise.all([remembered, cropSaved])
     if (finished.ok) hooks.onProgress?.('done')
     return finished
   }
