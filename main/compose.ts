@@ -73,7 +73,15 @@ export function createMain(options: MainOptions): Main {
   const backups = new BackupStore({ dataDir: options.dataDir, log })
   const activity = new ActivityLog({ dataDir: options.dataDir, log })
   // One frame for every change, so single edits and any queue share its per-person lock.
-  const frame = new ChangeFrame({ accounts, backups, activity, log, onPhotoTouched: (accountId, userId) => photos.forgetPerson(accountId, userId) })
+  const frame = new ChangeFrame({
+    accounts,
+    backups,
+    activity,
+    log,
+    onPhotoTouched: (accountId, userId) => photos.forgetPerson(accountId, userId),
+    onPhotoVerified: (accountId, files) =>
+      void photos.remember(accountId, files).catch((e: unknown) => log.warn('verified photo files not kept', { reason: e instanceof Error ? e.message : String(e) }))
+  })
   const retry = retryPolicy()
   const readBack = new ReadBack({ retry })
   const protocol = new ReplaceProtocol({ frame, readBack, retry })

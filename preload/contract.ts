@@ -374,6 +374,19 @@ export interface ImagePreview {
   readonly height: number
 }
 
+/**
+ * A picked picture opened for a person's editor in one call (photos:open): main inspected it, and
+ * prepared it for Save from the same transfer and decode. `preview` is that prepared upload (upright,
+ * EXIF applied, sRGB, fitted within the 1280 px the portal stores), for the editor to show instead of
+ * decoding a large source itself; absent when it could not be prepared (Save then says why).
+ */
+export interface OpenedPicture {
+  /** Names this opening for photos:framing. */
+  readonly openId: string
+  readonly summary: ImageSummary
+  readonly preview?: { readonly bytes: Uint8Array; readonly mime: 'image/jpeg' | 'image/png'; readonly width: number; readonly height: number }
+}
+
 /** Clockwise quarter turns the user applied in the editor, on top of the EXIF orientation. */
 export type QuarterTurns = 0 | 1 | 2 | 3
 
@@ -569,6 +582,13 @@ export interface RequestChannels {
    * it ready (no turn; a turned save prepares again). Local work only: nothing is sent to the portal.
    */
   'photos:stage': [{ readonly accountId: string; readonly bytes: Uint8Array }, { readonly staged: true }]
+  /**
+   * The editor's opening for a person in one call: inspect (refused like photos:inspect), prepare for
+   * Save (as photos:stage does) and start the face framing with `preset`, from one transfer of the bytes.
+   */
+  'photos:open': [{ readonly accountId: string; readonly bytes: Uint8Array; readonly preset: FramingPreset }, OpenedPicture]
+  /** The face framing photos:open started, once it is done (it may come after the editor is shown). */
+  'photos:framing': [{ readonly openId: string }, FaceFraming]
   'photos:replace': [
     {
       readonly accountId: string
@@ -582,6 +602,12 @@ export interface RequestChannels {
       readonly sourceUrl?: string
       /** The crop is the face-framed one Auto-frame proposed, untouched: logged as cropped to the face. */
       readonly faceFramed?: boolean
+      /**
+       * Saved before the face framing photos:open started had answered (Auto-frame on, square
+       * untouched): main crops to that framing when it finds an upright face (logged as face-framed),
+       * else to `crop`. The crop only matters at the thumbnails step, so nothing waits for it before.
+       */
+      readonly faceFrameOf?: string
     },
     PhotoChange
   ]
@@ -704,6 +730,8 @@ export const REQUEST_TABLE = {
   'photos:preview': { api: ['photos', 'preview'] },
   'photos:frame': { api: ['photos', 'frame'] },
   'photos:stage': { api: ['photos', 'stage'] },
+  'photos:open': { api: ['photos', 'open'] },
+  'photos:framing': { api: ['photos', 'framing'] },
   'photos:replace': { api: ['photos', 'replace'] },
   'photos:cancel': { api: ['photos', 'cancel'] },
   'photos:delete': { api: ['photos', 'remove'] },

@@ -30,6 +30,8 @@ export interface ChangeContext {
   readonly action: PhotoAction
   readonly session: Session
   readonly person: Person
+  /** The current photo, read under the lock while the person was read (RunOptions.readCurrent). */
+  readonly current?: Promise<Result<CurrentPhoto>>
 }
 
 /**
@@ -47,13 +49,27 @@ export interface Backup {
   readonly current: CurrentPhoto
 }
 
-/** The result of a change plus a short note (English, for the CSV) and what it did, for the activity log. */
-export type ChangeOutcome = Result<PhotoChange> & { readonly note?: string; readonly change?: ActivityChange }
+/** A stored file of the new photo as read back and checked (read-back.ts), under the ref the portal names it by. */
+export interface VerifiedFile {
+  readonly ref: string
+  readonly bytes: Uint8Array
+}
+
+/**
+ * The result of a change plus a short note (English, for the CSV) and what it did, for the activity
+ * log; `verifiedFiles`: the new photo's files as the read-back checked them.
+ */
+export type ChangeOutcome = Result<PhotoChange> & { readonly note?: string; readonly change?: ActivityChange; readonly verifiedFiles?: readonly VerifiedFile[] }
 
 /** The work of one change inside the frame. */
 export interface RunOptions {
   /** False when the caller writes one activity entry of its own for many changes (a bulk undo). */
   readonly record?: boolean
+  /**
+   * Also read the current photo (for the backup) at the same time as the person, inside the lock: a
+   * read only, so a change that is then refused has sent nothing, and one round trip is saved.
+   */
+  readonly readCurrent?: boolean
 }
 
 export type ChangeWork = (ctx: ChangeContext) => Promise<ChangeOutcome>
@@ -68,6 +84,8 @@ export interface ChangeFrameOptions {
    * person's files: a ref alone does not tell the new picture (read-back.ts ExpectedPhoto).
    */
   readonly onPhotoTouched?: (accountId: string, userId: string) => void
+  /** Told after that, of the new photo's files the read-back checked, so they can be shown without a second download. */
+  readonly onPhotoVerified?: (accountId: string, files: readonly VerifiedFile[]) => void
 }
 
 export class ChangeFrame {
@@ -76,6 +94,7 @@ export class ChangeFrame {
   readonly #activity: ActivityLog
   readonly #log: Logger
   readonly #onPhotoTouched: (accountId: string, userId: string) => void
+  readonly #onPhotoVerified: (accountId: string, files: readonly VerifiedFile[]) => void
   readonly #locks = new Map<string, Promise<unknown>>()
   /** maxImageUploadSize per account (CONTRACT.md §3.3). */
   readonly #uploadLimits = new Map<string, number>()
@@ -86,6 +105,7 @@ export class ChangeFrame {
     this.#activity = options.activity
     this.#log = options.log
     this.#onPhotoTouched = options.onPhotoTouched ?? (() => undefined)
+    this.#onPhotoVerified = options.onPhotoVerified ?? (() => undefined)
   }
 
   /**
@@ -99,14 +119,20 @@ export class ChangeFrame {
     const result: ChangeOutcome = await this.#accounts.call(accountId, (session) =>
       this.#locked(`${accountId}\n${userId}`, async (): Promise<ChangeOutcome> => {
         account = session.account
+        const current = options.readCurrent ? this.readCurrent(session.client, userId) : undefined
+        current?.catch(() => undefined) // handed to work, which awaits it; unobserved only when refused
         const person = await this.person(session, userId)
         if (!person.ok) return person
         personName = person.value.displayName
         if (!person.value.canEditPhoto) return refusedUpFront(session, person.value)
+        let outcome: ChangeOutcome | undefined
         try {
-          return await work({ action, session, person: person.value })
+          outcome = await work({ action, session, person: person.value, ...(current ? { current } : {}) })
+          return outcome
         } finally {
           this.#onPhotoTouched(accountId, userId)
+          // Still under the lock, after the old files were forgotten: these are the photo the portal has now.
+          if (outcome?.ok && outcome.verifiedFiles?.length) this.#onPhotoVerified(accountId, outcome.verifiedFiles)
         }
       })
     )

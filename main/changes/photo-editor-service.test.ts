@@ -8,6 +8,7 @@ import { startPortal } from '../../emulator/index'
 import type { RunningPortal } from '../../emulator/types'
 import type { Account, PhotoProgress } from '../../preload/contract'
 import { decode, meanColour, quadrantsJpeg, quadrantsPng } from '../testing/images/editor-test-images'
+import { largePortrait } from '../testing/real-photos'
 import { MemorySecretStore } from '../secrets/memory-store'
 import { failure, removeDir, startMain, tempDir, value, type Harness } from '../testing/harness'
 import { BLUE_CROP, GREEN_CROP, jobId, MiB, name, quadrantColours, signIn, stored, storedOrThrow } from '../testing/change-support'
@@ -100,6 +101,45 @@ describe('photo editing on a 3.7.2 portal (1 MiB upload limit), signed in as the
     value(await replace(bytes, { x: 0, y: 0, width: 1, height: 0.75 }, { rotate: 1 }))
     // Turned a quarter clockwise: the stored original stands upright (480 wide), not the staged one.
     expect(await decode(storedOrThrow(portal, me, 'original'))).toMatchObject({ width: 480, height: 640 })
+  })
+
+  it('photos:open inspects, prepares what Save uploads and frames the face, from one call with the bytes', async () => {
+    const bytes = await largePortrait(3000)
+    const opened = value(await h.handlers['photos:open']({ accountId: owner.id, bytes, preset: 'standard' }))
+    expect(opened.summary).toEqual({ format: 'jpeg', width: 3000, height: 3000, byteLength: bytes.byteLength, frames: 1, hasAlpha: false })
+    // The editor's picture is the prepared upload: upright, at the 1280 px the portal stores.
+    expect(opened.preview).toMatchObject({ mime: 'image/jpeg', width: 1280, height: 1280 })
+    expect(await decode(opened.preview!.bytes)).toMatchObject({ width: 1280, height: 1280, format: 'jpeg' })
+
+    // Framed on that prepared picture, the face lands where framing the 12 MP source puts it.
+    const framing = value(await h.handlers['photos:framing']({ openId: opened.openId }))
+    const fromSource = value(await h.handlers['photos:frame']({ bytes, preset: 'standard' }))
+    expect(framing.faces).toBe(1)
+    expect(framing.crop).not.toBeNull()
+    for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(framing.crop![side] - fromSource.crop![side])).toBeLessThan(0.01)
+    // Kept for a Save that asks for it; a made-up id is refused.
+    expect(value(await h.handlers['photos:framing']({ openId: opened.openId }))).toEqual(framing)
+    expect(failure(await h.handlers['photos:framing']({ openId: '6f1c2b1e-0000-4000-8000-000000000000' })).code).toBe('input/invalid')
+
+    // Saved before the editor had the framing: the centred square goes as the fallback, the face is what main crops to.
+    const centred = { x: 0, y: 0, width: 1, height: 1 }
+    const saved = value(await h.handlers['photos:replace']({ accountId: owner.id, userId: me, jobId: jobId(), bytes, rotate: 0, crop: centred, faceFrameOf: opened.openId }))
+    expect(saved.verified).toBe(true)
+    // The stored original is byte for byte the picture the editor showed.
+    expect(Buffer.from(opened.preview!.bytes).equals(storedOrThrow(portal, me, 'original'))).toBe(true)
+    const [entry] = value(await h.handlers['activity:list']({ accountId: owner.id }))
+    expect(entry?.change).toMatchObject({ faceFramed: true, cropSide: Math.round(framing.crop!.width * 1280) })
+    // Where no face is found (a turned save is never face-framed by main), the given square stays.
+    const plain = value(await h.handlers['photos:open']({ accountId: owner.id, bytes: await quadrantsJpeg(640, 480), preset: 'standard' }))
+    value(await h.handlers['photos:replace']({ accountId: owner.id, userId: me, jobId: jobId(), bytes: await quadrantsJpeg(640, 480), rotate: 0, crop: BLUE_CROP, faceFrameOf: plain.openId }))
+    const [second] = value(await h.handlers['activity:list']({ accountId: owner.id }))
+    expect(second?.change?.faceFramed).toBeUndefined()
+    expect(name(await meanColour(storedOrThrow(portal, me, 'small')))).toBe('blue')
+  })
+
+  it('photos:open refuses a picture as photos:inspect does', async () => {
+    const refused = failure(await h.handlers['photos:open']({ accountId: owner.id, bytes: new TextEncoder().encode('not an image at all'), preset: 'standard' }))
+    expect(refused.code).toBe('image/unsupported')
   })
 
   it('photos:original downloads the stored original with a file name from the person', async () => {

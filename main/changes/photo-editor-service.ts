@@ -4,10 +4,11 @@
  * of the last change. Every change runs in the change frame (change-frame.ts): refused up front when
  * the portal's rules do not allow it, backed up first, read back before it reports success, logged.
  */
-import type { ArgOf, HistoryEntry, PhotoChange, PhotoProgress, Result, ValueOf } from '../../preload/contract'
+import { randomUUID } from 'node:crypto'
+import type { ArgOf, FaceFraming, FramingPreset, HistoryEntry, PhotoChange, PhotoProgress, Result, ValueOf } from '../../preload/contract'
 import { fail, ok } from '../core/result'
 import type { EventSink } from '../core/events'
-import type { ImageWork } from '../images/image-work'
+import { createInProcessImageWork, type ImageWork } from '../images/image-work'
 import { preparePhoto } from '../images/prepare-photo'
 import type { BackupStore } from '../services/backup-store'
 import type { AccountsService } from '../services/accounts-service'
@@ -33,9 +34,12 @@ export interface PhotoEditorServiceOptions {
   readonly log: Logger
   /** Which photo addresses may be sent to the portal (photo-url.ts); loopback only in tests. */
   readonly urlPolicy?: PhotoUrlPolicy
-  /** Preparation off main's thread (the worker pool); on the calling thread when absent. */
-  readonly images?: Pick<ImageWork, 'prepare'>
+  /** Preparation, opening and framing off main's thread (the worker pool); on the calling thread when absent. */
+  readonly images?: Pick<ImageWork, 'prepare' | 'open' | 'inspect' | 'frame'>
 }
+
+/** Framings kept for photos:framing: the open editor's, and the one before it while a new drop replaces it. */
+const MAX_FRAMINGS = 4
 
 interface Job {
   readonly controller: AbortController
@@ -55,6 +59,9 @@ export class PhotoEditorService {
   readonly #urlPolicy: PhotoUrlPolicy
   readonly #prepare: ImageWork['prepare']
   readonly #staged: StagedPreparations
+  readonly #images: () => Pick<ImageWork, 'open' | 'inspect' | 'frame'>
+  /** The framing each photos:open started, by openId, oldest first. */
+  readonly #framings = new Map<string, Promise<Result<FaceFraming>>>()
 
   constructor(options: PhotoEditorServiceOptions) {
     this.#accounts = options.accounts
@@ -67,6 +74,61 @@ export class PhotoEditorService {
     this.#urlPolicy = options.urlPolicy ?? {}
     this.#prepare = options.images ? (bytes, o) => options.images!.prepare(bytes, o) : preparePhoto
     this.#staged = new StagedPreparations({ prepare: this.#prepare })
+    let inProcess: ImageWork | undefined
+    this.#images = () => options.images ?? (inProcess ??= createInProcessImageWork())
+  }
+
+  /**
+   * The editor's opening for a person (photos:open): one transfer of the bytes and one decode give the
+   * summary, Save's staged preparation and the picture the editor shows; the face framing then runs on
+   * that prepared picture (the very pixels uploaded and cropped) while the editor is already open.
+   * When the upload limit cannot be read, it only inspects and frames: Save prepares as usual.
+   */
+  async open(arg: ArgOf<'photos:open'>): Promise<Result<ValueOf<'photos:open'>>> {
+    const images = this.#images()
+    const session = await this.#accounts.session(arg.accountId)
+    const limit = session.ok ? await this.#frame.uploadLimit(session.value) : undefined
+    const openId = randomUUID()
+    if (!limit?.ok) {
+      const summary = await images.inspect(arg.bytes)
+      if (!summary.ok) return summary
+      this.#keepFraming(openId, this.#frameBytes(arg.bytes, arg.preset))
+      return ok({ openId, summary: summary.value })
+    }
+    const options = { maxUploadBytes: limit.value, rotate: 0 as const }
+    const opened = await images.open(arg.bytes, options)
+    if (!opened.ok) return opened
+    const { summary, prepared } = opened.value
+    this.#staged.adopt(arg.accountId, arg.bytes, options, Promise.resolve(prepared))
+    // A picture that cannot be prepared (say, over the byte limit) is still framed, from the source.
+    this.#keepFraming(openId, this.#frameBytes(prepared.ok ? prepared.value.bytes : arg.bytes, arg.preset))
+    if (!prepared.ok) return ok({ openId, summary })
+    const { bytes, mime, width, height } = prepared.value
+    return ok({ openId, summary, preview: { bytes, mime, width, height } })
+  }
+
+  /**
+   * The framing photos:open started; input/invalid for an unknown or forgotten openId. It stays kept
+   * (the last few openings'), for a Save that asks for it (photos:replace faceFrameOf).
+   */
+  async framing(arg: ArgOf<'photos:framing'>): Promise<Result<FaceFraming>> {
+    const framing = this.#framings.get(arg.openId)
+    if (!framing) return fail('input/invalid', `no framing is kept for ${arg.openId}`)
+    return framing
+  }
+
+  #frameBytes(bytes: Uint8Array, preset: FramingPreset): Promise<Result<FaceFraming>> {
+    return this.#images()
+      .frame(bytes, preset)
+      .then(
+        (analysed): Result<FaceFraming> => (analysed.ok ? ok(analysed.value.framing) : analysed),
+        (e: unknown): Result<FaceFraming> => fail('app/internal', `face framing failed: ${e instanceof Error ? e.message : String(e)}`)
+      )
+  }
+
+  #keepFraming(openId: string, framing: Promise<Result<FaceFraming>>): void {
+    this.#framings.set(openId, framing)
+    while (this.#framings.size > MAX_FRAMINGS) this.#framings.delete(this.#framings.keys().next().value as string)
   }
 
   /** Prepares a picked picture while the user crops (staged-preparations.ts); replace takes it if it matches. */
@@ -92,12 +154,15 @@ export class PhotoEditorService {
       // Bytes downloaded from an address (fetchUrl) are logged as set from it.
       const action = req.sourceUrl ? 'set-from-url' : 'replace'
       const from = { ...(req.sourceUrl ? { urlHost: hostOf(req.sourceUrl) } : {}), ...(req.faceFramed ? { faceFramed: true } : {}) }
+      // Saved before its face framing answered: it is awaited at the crop step only (see photos:replace).
+      let faceFramed = false
+      const framing = req.faceFrameOf !== undefined && req.rotate === 0 ? this.#framings.get(req.faceFrameOf) : undefined
       return await this.#frame.run(action, req.accountId, req.userId, async (ctx) => {
         const limit = await this.#frame.uploadLimit(ctx.session)
         if (!limit.ok) return { ok: false, error: beforeChange(limit.error, { session: ctx.session, person: ctx.person, step: 'read' }) }
-        // Read the current photo (for the backup) while the new one is prepared: both only read, and
-        // the backup is still saved only once preparation has succeeded.
-        const current = this.#frame.readCurrent(ctx.session.client, ctx.person.id)
+        // The current photo (for the backup) was read with the person, and is read while the new one is
+        // prepared: both only read, and the backup is still saved only once preparation has succeeded.
+        const current = ctx.current ?? this.#frame.readCurrent(ctx.session.client, ctx.person.id)
         current.catch(() => undefined) // awaited below; only an early return leaves it unobserved
         const options = { maxUploadBytes: limit.value, rotate: req.rotate }
         const prepared = (await this.#staged.take(req.accountId, req.bytes, options)) ?? (await this.#prepare(req.bytes, options))
@@ -107,9 +172,18 @@ export class PhotoEditorService {
         // The temp upload changes nothing the portal shows, so it goes up while the backup is saved;
         // the promotion (the change itself) waits for the backup (ReplaceProtocol.apply).
         const backup = this.#frame.backup(ctx, current)
-        const crop = cropToPixels(req.crop, prepared.value.width, prepared.value.height)
-        return withChange(await this.#protocol.apply(ctx, prepared.value, crop, backup, hooks), from)
-      })
+        const { width, height } = prepared.value
+        const crop = framing
+          ? framing.then((framed) => {
+              // Only an upright face: a turn the user has not taken is not made for them (the editor does the same).
+              const face = framed.ok && framed.value.turns === 0 ? framed.value.crop : null
+              faceFramed = face !== null
+              return cropToPixels(face ?? req.crop, width, height)
+            })
+          : cropToPixels(req.crop, width, height)
+        const outcome = await this.#protocol.apply(ctx, prepared.value, crop, backup, hooks)
+        return withChange(outcome, faceFramed ? { ...from, faceFramed: true } : from)
+      }, { readCurrent: true })
     } finally {
       this.#jobs.delete(req.jobId)
     }
@@ -222,6 +296,7 @@ export class PhotoEditorService {
   dropAccount(accountId: string): void {
     this.#frame.dropAccount(accountId)
     this.#staged.clear()
+    this.#framings.clear()
   }
 
   #restore(action: 'restore' | 'undo', accountId: string, userId: string, entryId: string, options: RunOptions = {}): Promise<Result<PhotoChange>> {

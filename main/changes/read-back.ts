@@ -41,7 +41,12 @@ export class ReadBack {
    */
   async finish(ctx: ChangeContext, backup: Backup, expected: ExpectedPhoto, crop: CropPixels | undefined, answer?: ThumbnailsDataDto): Promise<ChangeOutcome> {
     const { person } = ctx
-    const verified = await retrying(this.#retry, () => this.verify(ctx.session.client, person.id, expected, answer))
+    // The files checked, by path: the person's row and panel can show them without downloading them again.
+    const checked = new Map<string, Uint8Array>()
+    const verified = await retrying(this.#retry, () => {
+      checked.clear()
+      return this.verify(ctx.session.client, person.id, expected, answer, checked)
+    })
     if (!verified.ok) {
       if (verified.error.code === 'portal/not-found') {
         return { ok: false, error: { ...verified.error, message: `verify: the person is gone (${verified.error.message})`, facts: { step: 'verify', personName: person.displayName } } }
@@ -60,7 +65,11 @@ export class ReadBack {
       backupId: backup.entry.id
     }
     const note = [crop ? `crop ${crop.width}×${crop.height} at ${crop.x},${crop.y}` : undefined, `backup ${backup.entry.id}`].filter(Boolean).join('; ')
-    return { ok: true, value: change, note, change: { verified: true, ...(crop ? { cropSide: crop.width } : {}) } }
+    const verifiedFiles = PHOTO_SIZES.flatMap((size) => {
+      const bytes = checked.get(withoutQuery(dto[size]))
+      return bytes && isStoredPhoto(dto[size]) ? [{ ref: dto[size], bytes }] : []
+    })
+    return { ok: true, value: change, note, change: { verified: true, ...(crop ? { cropSide: crop.width } : {}) }, verifiedFiles }
   }
 
   /**
@@ -69,20 +78,22 @@ export class ReadBack {
    * when it names the same files (the `?hash=` aside) those were the ones checked, so the read costs
    * one round trip instead of two; otherwise the files it names are checked after all.
    */
-  async verify(client: DocSpaceClient, userId: string, expected: ExpectedPhoto, answer?: ThumbnailsDataDto): Promise<Result<ThumbnailsDataDto>> {
+  /** `checked`: gets the bytes of every file that passed, by its path without the query. */
+  async verify(client: DocSpaceClient, userId: string, expected: ExpectedPhoto, answer?: ThumbnailsDataDto, checked?: Map<string, Uint8Array>): Promise<Result<ThumbnailsDataDto>> {
     if (!answer) {
       const photo = await client.photo(userId)
       if (!photo.ok) return photo
-      return this.verifyFiles(client, photo.value, expected)
+      return this.verifyFiles(client, photo.value, expected, checked)
     }
-    const [photo, files] = await Promise.all([client.photo(userId), this.verifyFiles(client, answer, expected)])
+    const [photo, files] = await Promise.all([client.photo(userId), this.verifyFiles(client, answer, expected, checked)])
     if (!photo.ok) return photo
     if (PHOTO_SIZES.every((size) => withoutQuery(photo.value[size]) === withoutQuery(answer[size]))) return files.ok ? ok(photo.value) : files
-    return this.verifyFiles(client, photo.value, expected)
+    checked?.clear()
+    return this.verifyFiles(client, photo.value, expected, checked)
   }
 
   /** Checks the files behind a set of refs (e.g. a thumbnails answer) without asking for them again. */
-  async verifyFiles(client: DocSpaceClient, dto: ThumbnailsDataDto, expected: ExpectedPhoto): Promise<Result<ThumbnailsDataDto>> {
+  async verifyFiles(client: DocSpaceClient, dto: ThumbnailsDataDto, expected: ExpectedPhoto, checked?: Map<string, Uint8Array>): Promise<Result<ThumbnailsDataDto>> {
     if (isStoredPhoto(dto.original) !== expected.hasPhoto) {
       return fail('portal/unexpected', expected.hasPhoto ? 'the portal still shows no photo' : 'the portal still shows a photo', {
         detail: expected.hasPhoto ? 'no photo' : 'still a photo'
@@ -107,6 +118,7 @@ export class ReadBack {
           const found = `${size} ${info.value.width}×${info.value.height}, expected ${want.width}×${want.height}`
           return fail('portal/unexpected', `the ${found}`, { detail: found })
         }
+        checked?.set(withoutQuery(dto[size]), file.value.bytes)
         return ok(true)
       })
     )

@@ -81,7 +81,14 @@ export class ReplaceProtocol {
    * and undo (with the saved original). `backup` may still be being saved: the temp upload (which
    * the portal shows nowhere) goes up meanwhile, and nothing is promoted before the backup is there.
    */
-  async apply(ctx: ChangeContext, photo: EncodedPhoto, crop: CropPixels | undefined, backupOrSaving: Backup | Promise<Result<Backup>>, hooks: ReplaceHooks = {}): Promise<ChangeOutcome> {
+  /** `crop` may still be being decided (a face framing on its way): it is awaited only at the crop step. */
+  async apply(
+    ctx: ChangeContext,
+    photo: EncodedPhoto,
+    crop: CropPixels | undefined | Promise<CropPixels | undefined>,
+    backupOrSaving: Backup | Promise<Result<Backup>>,
+    hooks: ReplaceHooks = {}
+  ): Promise<ChangeOutcome> {
     if (!(backupOrSaving instanceof Promise)) return this.#apply(ctx, photo, crop, backupOrSaving, this.#upload(ctx, photo, hooks), hooks)
     backupOrSaving.catch(() => undefined) // awaited below, after the upload
     const upload = this.#upload(ctx, photo, hooks)
@@ -119,7 +126,14 @@ export class ReplaceProtocol {
     })
   }
 
-  async #apply(ctx: ChangeContext, photo: EncodedPhoto, crop: CropPixels | undefined, backup: Backup, uploading: Uploading, hooks: ReplaceHooks): Promise<ChangeOutcome> {
+  async #apply(
+    ctx: ChangeContext,
+    photo: EncodedPhoto,
+    deciding: CropPixels | undefined | Promise<CropPixels | undefined>,
+    backup: Backup,
+    uploading: Uploading,
+    hooks: ReplaceHooks
+  ): Promise<ChangeOutcome> {
     const { session, person } = ctx
     const { client } = session
     const upload = await uploading
@@ -132,23 +146,32 @@ export class ReplaceProtocol {
     // The refs of the last write the portal answered (none when it stored the upload at once).
     let answer: ThumbnailsDataDto | undefined
     if (upload.value.kind === 'temp') {
-      const promoted = await this.#promote(ctx, upload.value.tmpFile, crop, backup.current)
+      // The portal ignores the promotion's crop (§1.5 Branch A): one still being decided is not waited for.
+      const promoted = await this.#promote(ctx, upload.value.tmpFile, deciding instanceof Promise ? undefined : deciding, backup.current)
       if (!promoted.ok) return promoted
       answer = promoted.value
     }
-    // A portal that stored the upload at once (kind 'stored') has switched too.
-    await this.#frame.rememberLastChange(ctx, backup)
+    // A portal that stored the upload at once (kind 'stored') has switched too. The local records
+    // (the undo record, the applied crop) are written while the portal is asked for the next step, and
+    // are on disk before any outcome is reported; both only log their own failures.
+    const remembered = this.#frame.rememberLastChange(ctx, backup)
+    let cropSaved: Promise<void> = Promise.resolve()
 
+    const crop = await deciding
     if (crop) {
       hooks.onProgress?.('cropping')
       const cropped = await retrying(this.#retry, () => client.createThumbnails(person.id, crop))
-      if (!cropped.ok) return partlyApplied(person, 'crop', 'new-centred', cropped.error)
+      if (!cropped.ok) {
+        await remembered
+        return partlyApplied(person, 'crop', 'new-centred', cropped.error)
+      }
       answer = cropped.value
-      await this.#frame.saveAppliedCrop(ctx, photo.bytes, crop)
+      cropSaved = this.#frame.saveAppliedCrop(ctx, photo.bytes, crop)
     }
     hooks.onProgress?.('verifying')
     const expected = { hasPhoto: true, width: photo.width, height: photo.height, sha256: sha256Hex(photo.bytes) }
     const finished = await this.#readBack.finish(ctx, backup, expected, crop, answer)
+    await Promise.all([remembered, cropSaved])
     if (finished.ok) hooks.onProgress?.('done')
     return finished
   }

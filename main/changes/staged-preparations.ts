@@ -53,6 +53,16 @@ export class StagedPreparations {
     while (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string)
   }
 
+  /** Keeps a preparation already under way or done elsewhere (photos:open prepares while it inspects). */
+  adopt(accountId: string, bytes: Uint8Array, options: PrepareOptions, result: Promise<PrepareResult<PreparedPhoto>>): void {
+    this.#expire()
+    result.catch(() => undefined)
+    const key = keyOf(accountId, sha256Hex(bytes), options)
+    this.#entries.delete(key)
+    this.#entries.set(key, { result, at: this.#now() })
+    while (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string)
+  }
+
   /**
    * The staged preparation of exactly these bytes with exactly these options, removed from the
    * stage; undefined when there is none (then the caller prepares as usual). A staged one that

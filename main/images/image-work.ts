@@ -10,6 +10,7 @@ import type { FaceDetector } from './face-detector'
 import { createHumanFaceDetector } from './human-face-detector'
 import { previewPhoto, type EditorPreview } from './editor-preview'
 import { inspectPhoto } from './inspect-photo'
+import { openPhoto, type OpenedPhoto } from './open-photo'
 import { perceptualHash, type PerceptualHash } from './perceptual-hash'
 import { preparePhoto, type PreparedPhoto, type PrepareOptions, type PrepareResult } from './prepare-photo'
 
@@ -23,6 +24,8 @@ export interface PlannedPhoto {
 
 export interface ImageWork {
   inspect(bytes: Uint8Array): Promise<Result<ImageSummary>>
+  /** The editor's opening: inspect and prepare in one trip to a worker and one decode (open-photo.ts). */
+  open(bytes: Uint8Array, options: PrepareOptions): Promise<Result<OpenedPhoto>>
   preview(bytes: Uint8Array): Promise<PrepareResult<EditorPreview>>
   prepare(bytes: Uint8Array, options: PrepareOptions): Promise<PrepareResult<PreparedPhoto>>
   hash(bytes: Uint8Array): Promise<Result<PerceptualHash>>
@@ -36,6 +39,7 @@ export interface ImageWork {
 /** One message to a worker: the method and its arguments (plain data, structured-cloned). */
 export type ImageTask =
   | { readonly kind: 'inspect'; readonly bytes: Uint8Array }
+  | { readonly kind: 'open'; readonly bytes: Uint8Array; readonly options: PrepareOptions }
   | { readonly kind: 'preview'; readonly bytes: Uint8Array }
   | { readonly kind: 'prepare'; readonly bytes: Uint8Array; readonly options: PrepareOptions }
   | { readonly kind: 'hash'; readonly bytes: Uint8Array }
@@ -48,6 +52,8 @@ export async function runImageTask(task: ImageTask, detector: FaceDetector): Pro
   switch (task.kind) {
     case 'inspect':
       return inspectPhoto(task.bytes)
+    case 'open':
+      return openPhoto(task.bytes, task.options)
     case 'preview':
       return previewPhoto(task.bytes)
     case 'prepare':
@@ -80,6 +86,7 @@ export function imageWorkOver(run: (task: ImageTask) => Promise<unknown>, dispos
   const call = <T>(task: ImageTask) => run(task) as Promise<T>
   return {
     inspect: (bytes) => call({ kind: 'inspect', bytes }),
+    open: (bytes, options) => call({ kind: 'open', bytes, options }),
     preview: (bytes) => call({ kind: 'preview', bytes }),
     prepare: (bytes, options) => call({ kind: 'prepare', bytes, options }),
     hash: (bytes) => call({ kind: 'hash', bytes }),

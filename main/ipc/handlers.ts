@@ -87,6 +87,8 @@ export function createHandlers(services: HandlerServices): Handlers {
       return { ok: true, value: { ...analysed.value.framing, ...(preview ? { preview } : {}) } }
     }),
     'photos:stage': handle('photos:stage', (arg) => editor.stage(arg)),
+    'photos:open': handle('photos:open', (arg) => editor.open(arg)),
+    'photos:framing': handle('photos:framing', (arg) => editor.framing(arg)),
     'photos:replace': handle('photos:replace', (arg) => editor.replace(arg)),
     'photos:cancel': handle('photos:cancel', async (arg) => editor.cancel(arg)),
     'photos:delete': handle('photos:delete', (arg) => editor.remove(arg)),

@@ -101,6 +101,8 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
   'photos:preview': z.strictObject({ bytes: imageBytes }),
   'photos:frame': z.strictObject({ bytes: imageBytes, preset: z.enum(['tight', 'standard', 'loose']), withPreview: z.boolean().optional() }),
   'photos:stage': z.strictObject({ accountId, bytes: imageBytes }),
+  'photos:open': z.strictObject({ accountId, bytes: imageBytes, preset: z.enum(['tight', 'standard', 'loose']) }),
+  'photos:framing': z.strictObject({ openId: z.string().uuid() }),
   'photos:replace': z.strictObject({
     accountId,
     userId,
@@ -109,7 +111,8 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
     rotate,
     crop: cropFraction,
     sourceUrl: photoUrl.optional(),
-    faceFramed: z.boolean().optional()
+    faceFramed: z.boolean().optional(),
+    faceFrameOf: z.string().uuid().optional()
   }),
   'photos:cancel': z.strictObject({ jobId }),
   'photos:delete': z.strictObject({ accountId, userId }),

@@ -84,6 +84,28 @@ export class PhotosService {
     for (const key of [...this.#inFlight.keys()]) if (personKeyOfCacheKey(key) === person) this.#inFlight.delete(key)
   }
 
+  /**
+   * Keeps files just read back and checked after a change (read-back.ts) as the person's current
+   * ones, so their row and panel show the new photo without downloading it again. Called after
+   * forgetPerson for that change; a file that does not pass as an image is simply not kept.
+   */
+  async remember(accountId: string, files: readonly { readonly ref: string; readonly bytes: Uint8Array }[]): Promise<void> {
+    const session = await this.#accounts.session(accountId)
+    if (!session.ok) return
+    const epochs = new Map<string, number>()
+    for (const file of files) {
+      const url = resolvePhotoUrl(session.value.account.portalUrl, file.ref)
+      if (!url) continue
+      const person = personKey(accountId, url)
+      if (!epochs.has(person)) epochs.set(person, this.#epochs.get(person) ?? 0)
+      const inert = await inertImage(file.bytes)
+      // Another change of the person meanwhile: these are no longer their files.
+      if (!inert.ok || (this.#epochs.get(person) ?? 0) !== epochs.get(person)) continue
+      const image: PhotoImage = { bytes: inert.value.bytes, mime: inert.value.mime, width: inert.value.width, height: inert.value.height }
+      this.#cache.set(`${accountId}\n${url}`, image, { size: image.bytes.byteLength })
+    }
+  }
+
   /** Forget the cached files of an account (sign-out, forget). */
   dropAccount(accountId: string): void {
     const prefix = `${accountId}\n`

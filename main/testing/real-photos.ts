@@ -32,3 +32,8 @@ export async function portraitOnItsSide(): Promise<Uint8Array> {
   const upright = await sharp(await realPhoto('astronaut')).extend({ right: 200, background: '#808080' }).jpeg().toBuffer()
   return new Uint8Array(await sharp(upright).rotate(90).jpeg().toBuffer())
 }
+
+/** The real portrait enlarged to `side` × `side` as a JPEG: a camera-sized picture with one face. */
+export async function largePortrait(side: number): Promise<Uint8Array> {
+  return new Uint8Array(await sharp(await realPhoto('astronaut')).resize(side, side).jpeg({ quality: 90 }).toBuffer())
+}

@@ -118,6 +118,7 @@ describe('drop a photo on a person', () => {
       const { api, row } = await start({ overrides: { photos: { inspect: summaryOf('heic'), preview: main.preview } } })
       recordUrls()
       await drop(row('Zoë Ålander'), [new File([new Uint8Array(HEIC_BYTES)], 'IMG_0001.HEIC', { type: 'image/heic' })])
+      // Asked once, by photos:open (main prepares the HEIC as it opens it), not again by the editor.
       expect(main.asked.map((b) => Array.from(b))).toEqual([HEIC_BYTES])
       expect(byTestId('photo-editor')).not.toBeNull()
       expect(byTestId('cropper-stub')?.dataset.src).toBe('blob:image/jpeg/6')
@@ -132,19 +133,24 @@ describe('drop a photo on a person', () => {
       expect(sent.rotate).toBe(STUB_CROP.turns)
     })
 
-    it('asks for a preview for TIFF by the header, whatever the file is called; not for a JPEG', async () => {
+    it("shows main's preview for TIFF by the header, whatever the file is called; a small JPEG as it is", async () => {
       const forTiff = previewing()
       const tiff = await start({ overrides: { photos: { inspect: summaryOf('tiff'), preview: forTiff.preview } } })
+      recordUrls()
       await drop(tiff.row('Zoë Ålander'), [imageFile('scan.jpg')])
-      expect(forTiff.asked).toHaveLength(1)
+      expect(byTestId('cropper-stub')?.dataset.src).toBe('blob:image/jpeg/6')
+      expect(usePhotoEditorStore().session?.previewed).toBe(true)
       tiff.unmount()
       app = null
 
       const forJpeg = previewing()
       const jpeg = await start({ overrides: { photos: { preview: forJpeg.preview } } })
-      await drop(jpeg.row('Zoë Ålander'), [imageFile('portrait.jpg')])
+      recordUrls()
+      const file = imageFile('portrait.jpg')
+      await drop(jpeg.row('Zoë Ålander'), [file])
       expect(byTestId('photo-editor')).not.toBeNull()
-      expect(forJpeg.asked).toHaveLength(0)
+      expect(usePhotoEditorStore().session?.previewed).toBe(false)
+      expect(byTestId('cropper-stub')?.dataset.src).toBe(`blob:image/jpeg/${file.size}`)
     })
 
     it('a preview main cannot make is said at once, and the editor does not open', async () => {

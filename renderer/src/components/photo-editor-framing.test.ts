@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { FaceFraming } from '../../../preload/contract'
+import type { FaceFraming, Result } from '../../../preload/contract'
 import { ok } from '../testing/fake-app-api'
-import { byTestId, click, drop, key } from '../testing/dom'
-import { imageFile, mountPhotoApp, type PhotoApp } from '../testing/photo-app'
+import { byTestId, click, deferred, drop, key } from '../testing/dom'
+import { settle } from '../testing/mount-app'
+import { imageFile, mountPhotoApp, STUB_CROP, type PhotoApp } from '../testing/photo-app'
 
 const FRAMED: FaceFraming = {
   crop: { x: 0.3, y: 0.1, width: 0.4, height: 0.5333 },
@@ -109,5 +110,81 @@ describe('a save says whether the crop is the face-framed one', () => {
 
   it('Auto-frame off (the centred square): not', async () => {
     expect(await saveWith(true)).toBeUndefined()
+  })
+})
+
+describe('a framing that answers only after the editor shows', () => {
+  const framedCrop = '0.300000,0.100000,0.400000,0.533300'
+  const placedOnFace = `place ${JSON.stringify({ crop: FRAMED.crop, turns: 0 })}`
+
+  /** Opens the editor while main's framing is still on its way; `land` answers it. */
+  async function openBeforeFraming(): Promise<{ app: PhotoApp; land: (framing: FaceFraming) => Promise<void> }> {
+    const answer = deferred<Result<FaceFraming>>()
+    const frame = () => answer.promise
+    app = await mountPhotoApp({ overrides: { photos: { frame } } })
+    await drop(app.row('Zoë Ålander'), [imageFile('portrait.jpg', [255, 216, 255, 7, 7, 7])])
+    expect(byTestId('photo-editor')).not.toBeNull()
+    expect(byTestId('photo-editor')?.querySelector('[data-framing-pending]')).not.toBeNull()
+    expect(initialOf()).toBeNull()
+    return {
+      app,
+      land: async (framing) => {
+        answer.resolve(ok(framing))
+        await settle(10)
+      }
+    }
+  }
+
+  it('puts an untouched square on the face when it lands', async () => {
+    const { app, land } = await openBeforeFraming()
+    expect(cropOf()).not.toBe(framedCrop)
+    await land(FRAMED)
+    expect(app.cropperCalls.at(-1)).toBe(placedOnFace)
+    expect(cropOf()).toBe(framedCrop)
+    expect(byTestId('face-warnings')?.textContent).toContain('The face looks blurry.')
+  })
+
+  it('never takes away a square the user has moved', async () => {
+    const { app, land } = await openBeforeFraming()
+    await key(byTestId('photo-editor')?.querySelector('.canvas-wrap') as HTMLElement, 'ArrowLeft')
+    expect(app.cropperCalls.at(-1)).toMatch(/^move /)
+    const moved = cropOf()
+    await land(FRAMED)
+    expect(app.cropperCalls.filter((c) => c.startsWith('place'))).toEqual([])
+    expect(cropOf()).toBe(moved)
+    // The warnings still show: only the square stays where the user put it.
+    expect(byTestId('face-warnings')?.textContent).toContain('The face looks blurry.')
+    await click(byTestId('editor-save'))
+    const sent = app.api.args['photos.replace']?.[0] as { crop: unknown; faceFramed?: boolean }
+    expect(sent.crop).not.toEqual(FRAMED.crop)
+    expect(sent.faceFramed).toBeUndefined()
+  })
+
+  it('Save pressed before it lands goes at once, and asks main to crop to the face when the framing answers', async () => {
+    const { app } = await openBeforeFraming()
+    await click(byTestId('editor-save'))
+    const sent = app.api.args['photos.replace']?.[0] as { crop: unknown; faceFrameOf?: string; faceFramed?: boolean }
+    expect(sent.faceFrameOf).toBe((app.api.args['photos.framing']?.[0] as { openId: string }).openId)
+    // The square shown is sent as the fallback (no face found): not claimed as face-framed.
+    expect(sent.crop).toEqual(STUB_CROP.crop)
+    expect(sent.faceFramed).toBeUndefined()
+  })
+
+  it('a square the user moved is saved as it is, without asking for the framing', async () => {
+    const { app } = await openBeforeFraming()
+    await key(byTestId('photo-editor')?.querySelector('.canvas-wrap') as HTMLElement, 'ArrowLeft')
+    await click(byTestId('editor-save'))
+    const sent = app.api.args['photos.replace']?.[0] as { faceFrameOf?: string }
+    expect(sent.faceFrameOf).toBeUndefined()
+  })
+
+  it('once the framing has landed, Save sends the face-framed square itself', async () => {
+    const { app, land } = await openBeforeFraming()
+    await land(FRAMED)
+    await click(byTestId('editor-save'))
+    const sent = app.api.args['photos.replace']?.[0] as { crop: unknown; faceFrameOf?: string; faceFramed?: boolean }
+    expect(sent.crop).toEqual(FRAMED.crop)
+    expect(sent.faceFramed).toBe(true)
+    expect(sent.faceFrameOf).toBeUndefined()
   })
 })

@@ -28,6 +28,8 @@ export interface ReplaceRequest {
   readonly sourceUrl?: string
   /** The crop is Auto-frame's face-framed one: main logs the change as cropped to the face. */
   readonly faceFramed?: boolean
+  /** Crop to the face framing of this photos:open when it answers (see the contract's photos:replace). */
+  readonly faceFrameOf?: string
 }
 
 /** A change main makes to a person's photo. Kept whole, so it can be sent again unchanged. */
@@ -202,7 +204,8 @@ export const usePhotoChangesStore = defineStore('photo-changes', () => {
           rotate: request.rotate,
           crop: request.crop,
           ...(request.sourceUrl ? { sourceUrl: request.sourceUrl } : {}),
-          ...(request.faceFramed ? { faceFramed: true } : {})
+          ...(request.faceFramed ? { faceFramed: true } : {}),
+          ...(request.faceFrameOf ? { faceFrameOf: request.faceFrameOf } : {})
         })
       case 'delete':
         return api.photos.remove({ accountId: request.accountId, userId: request.person.id })

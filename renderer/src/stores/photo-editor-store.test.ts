@@ -10,8 +10,14 @@ import { useToastStore } from './toast-store'
 const JPEG = new Uint8Array([255, 216, 255, 224, 5, 5])
 const START: CropChoice = { crop: { x: 0.1, y: 0.2, width: 0.4, height: 0.3 }, rotate: 2 }
 
-async function setup(options: { inspect?: (arg: { bytes: Uint8Array }) => Promise<Result<ImageSummary>>; frame?: AppApi['photos']['frame'] } = {}) {
-  const photos = { ...(options.inspect ? { inspect: options.inspect } : {}), ...(options.frame ? { frame: options.frame } : {}) }
+async function setup(
+  options: { inspect?: (arg: { bytes: Uint8Array }) => Promise<Result<ImageSummary>>; frame?: AppApi['photos']['frame']; preview?: AppApi['photos']['preview'] } = {}
+) {
+  const photos = {
+    ...(options.inspect ? { inspect: options.inspect } : {}),
+    ...(options.frame ? { frame: options.frame } : {}),
+    ...(options.preview ? { preview: options.preview } : {})
+  }
   const api = createFakeAppApi({ people: [makePerson(1)], overview: overviewOf([makeAccount()]), photos })
   createTestPinia(api)
   await useAccountsStore().init()
@@ -31,24 +37,29 @@ describe('photo editor store', () => {
     expect(revoked).toEqual(['blob:e/1'])
   })
 
-  it('a 12 MP photo opens on the preview made by the framing, and main starts preparing it for Save', async () => {
-    const preview = { bytes: new Uint8Array([255, 216, 255, 219, 7]), mime: 'image/jpeg' as const, width: 2048, height: 1536 }
+  it('a 12 MP photo opens on main’s prepared picture from one photos:open call, and its framing lands afterwards', async () => {
+    const preview = { bytes: new Uint8Array([255, 216, 255, 219, 7]), mime: 'image/jpeg' as const, width: 1280, height: 960 }
     const framed: ArgOf<'photos:frame'>[] = []
+    const face = { x: 0.3, y: 0.1, width: 0.4, height: 0.5333 }
     const { api, editor, made } = await setup({
       inspect: async ({ bytes }) => ({ ok: true, value: { format: 'jpeg', width: 4000, height: 3000, byteLength: bytes.byteLength, frames: 1, hasAlpha: false } }),
+      preview: async () => ({ ok: true, value: preview }),
       frame: async (arg) => {
         framed.push(arg)
-        return { ok: true, value: { crop: null, turns: 0, faces: 0, rollDegrees: null, warnings: [], ...(arg.withPreview ? { preview } : {}) } }
+        return { ok: true, value: { crop: face, turns: 0, faces: 1, rollDegrees: 0, warnings: [] } }
       }
     })
     expect(await editor.openForPerson(makePerson(1), [new File([JPEG], 'camera.jpg', { type: 'image/jpeg' })])).toBe(true)
-    await settle()
-    expect(framed).toEqual([expect.objectContaining({ withPreview: true })])
+    // The bytes went to main once: no separate inspection, framing or staging.
+    expect(api.args['photos.open']).toEqual([{ accountId: editor.session?.kind === 'person' ? editor.session.accountId : '', bytes: JPEG, preset: 'standard' }])
+    expect(api.calls.filter((c) => ['photos.inspect', 'photos.frame', 'photos.stage', 'photos.preview'].includes(c))).toEqual([])
     expect(editor.session?.previewed).toBe(true)
     expect(new Uint8Array(await made[0]!.arrayBuffer())).toEqual(preview.bytes)
+    await settle()
+    expect(framed).toHaveLength(1)
+    expect(editor.session?.framing?.crop).toEqual(face)
     expect(editor.session?.framing).not.toHaveProperty('preview')
-    expect(api.calls).not.toContain('photos.preview')
-    expect(api.args['photos.stage']).toEqual([{ accountId: editor.session?.kind === 'person' ? editor.session.accountId : '', bytes: JPEG }])
+    expect(editor.session?.framingPending).toBeNull()
   })
 
   describe('opened with prepared bytes and a starting crop', () => {

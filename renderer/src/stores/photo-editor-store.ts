@@ -10,7 +10,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AppError, CropFraction, FaceFraming, FramingPreset, ImagePreview, ImageSummary, Person, PhotoRule, QuarterTurns } from '../../../preload/contract'
+import type { AppError, CropFraction, FaceFraming, FramingPreset, ImagePreview, ImageSummary, OpenedPicture, Person, PhotoRule, QuarterTurns, Result } from '../../../preload/contract'
 import { useAppApi, useTranslator } from '../api-context'
 import { displayFileName, needsPreview, readBytes, showsDownscaled } from '../editor/file-intake'
 import { loadFramingPrefs, saveFramingPrefs, type FramingPrefs } from '../editor/framing-prefs'
@@ -28,6 +28,8 @@ export interface CropChoice {
   readonly rotate: QuarterTurns
   /** The crop is the face-framed one Auto-frame placed, not moved since. */
   readonly faceFramed?: boolean
+  /** Saved before the framing answered: main crops to the framing of this photos:open if it finds a face. */
+  readonly faceFrameOf?: string
 }
 
 /** The picture the editor shows, whichever way it was opened. */
@@ -50,6 +52,16 @@ export interface EditorPicture {
   readonly notice: string | null
   /** Main's face framing and quality check of the source (photos:frame); null when it did not answer. */
   readonly framing: FaceFraming | null
+  /**
+   * The framing still on its way (photos:framing): the editor shows before it, and it lands on the
+   * session when it answers (null when it cannot). Save waits for it while Auto-frame is on and the
+   * user has not moved the square, so the face-framed crop is still the one saved.
+   */
+  readonly framingPending: Promise<FaceFraming | null> | null
+  /** The photos:open this picture came from (its framing can be asked for by Save); null otherwise. */
+  readonly openId: string | null
+  /** Main's prepared picture (photos:open) while the source itself is shown: showPreview's answer if the browser cannot show it. */
+  readonly spare: Blob | null
 }
 
 export type EditorSession = EditorPicture &
@@ -110,7 +122,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     inspecting.value = true
     try {
       const bytes = await readBytes(first)
-      const shown = await prepare(bytes, first, { accountId: account.id, person, fileName }, notice, () => stageAhead(account.id, bytes))
+      const shown = await prepare(bytes, first, { accountId: account.id, person, fileName }, notice, account.id)
       if (!shown) return false
       begin({ ...shown, kind: 'person', person, accountId: account.id })
       return true
@@ -136,7 +148,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
         return { request: { kind: 'set-from-url', accountId: account.id, person, url }, error: got.error, text, actions: [] }
       }
       const { bytes, fileName } = got.value
-      const shown = await prepare(bytes, null, { accountId: account.id, person, fileName }, null, () => stageAhead(account.id, bytes))
+      const shown = await prepare(bytes, null, { accountId: account.id, person, fileName }, null, account.id)
       // The URL dialog goes first: two modal dialogs at once would each pull the focus back to itself.
       await beforeOpen()
       if (shown) begin({ ...shown, kind: 'person', person, accountId: account.id, sourceUrl: url })
@@ -171,17 +183,84 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
   /**
    * Asks main what the bytes are and makes the picture the editor shows; says what went wrong and
    * returns null when main cannot read them. `source` is the dropped file (shown as it is) or the
-   * bytes' type when known. `onReadable` runs as soon as main has read the header (a save's early start).
+   * bytes' type when known. With `accountId` (a person's photo) it is one call, photos:open, that
+   * also prepares the picture for Save and starts the framing, which answers after the editor shows.
    */
   async function prepare(
     bytes: Uint8Array,
     source: File | string | null,
     about: ErrorSubject & { readonly fileName: string },
     notice: string | null,
-    onReadable: () => void = () => undefined
+    accountId?: string
   ): Promise<EditorPicture | null> {
-    const summary = await api.photos.inspect({ bytes })
-    if (summary.ok) onReadable()
+    if (accountId !== undefined) {
+      const opened = await api.photos.open({ accountId, bytes, preset: framingPrefs.value.preset })
+      if (opened.ok) return pictureOpened(bytes, source, about, notice, opened.value)
+      // Main refused the picture itself: said as photos:inspect would have said it.
+      if (opened.error.code.startsWith('image/')) return prepareInspected(bytes, source, about, notice, opened)
+    }
+    return prepareInspected(bytes, source, about, notice, await api.photos.inspect({ bytes }))
+  }
+
+  async function pictureOpened(
+    bytes: Uint8Array,
+    source: File | string | null,
+    about: ErrorSubject & { readonly fileName: string },
+    notice: string | null,
+    opened: OpenedPicture
+  ): Promise<EditorPicture | null> {
+    const { summary, preview } = opened
+    const given = typeof source === 'string' ? source : (source?.type ?? '')
+    const mime = given || mimeOf(summary.format)
+    const withPreview = needsPreview(summary.format) || showsDownscaled(summary)
+    let picture: Blob
+    let previewed = false
+    let spare: Blob | null = null
+    if (withPreview && preview) {
+      // Main's prepared upload: the very pixels Save sends, upright, at the portal's 1280 px.
+      picture = blobOf(preview.bytes, preview.mime)
+      previewed = true
+    } else if (needsPreview(summary.format)) {
+      const made = await api.photos.preview({ bytes })
+      if (!made.ok) {
+        tell(made.error, about)
+        return null
+      }
+      picture = blobOf(made.value.bytes, made.value.mime)
+      previewed = true
+    } else {
+      picture = source instanceof File ? (source.type === mime ? source : source.slice(0, source.size, mime)) : blobOf(bytes, mime)
+      spare = preview ? blobOf(preview.bytes, preview.mime) : null
+    }
+    const framingPending = framingOf(opened.openId)
+    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary, notice, framing: null, framingPending, spare, openId: opened.openId }
+  }
+
+  /** The framing photos:open started; null when it cannot be had (the editor keeps its square). */
+  async function framingOf(openId: string): Promise<FaceFraming | null> {
+    try {
+      const framed = await api.photos.framing({ openId })
+      return framed.ok ? framed.value : null
+    } catch {
+      return null
+    }
+  }
+
+  /** Puts a framing that answered after the editor opened on the session, unless another took its place. */
+  function landFraming(pending: Promise<FaceFraming | null>): void {
+    void pending.then((framing) => {
+      const current = session.value
+      if (current && current.framingPending === pending) replace({ ...current, framing, framingPending: null })
+    })
+  }
+
+  async function prepareInspected(
+    bytes: Uint8Array,
+    source: File | string | null,
+    about: ErrorSubject & { readonly fileName: string },
+    notice: string | null,
+    summary: Result<ImageSummary>
+  ): Promise<EditorPicture | null> {
     // Framing runs in main's workers and makes the preview from its own decode when one is shown.
     const withPreview = summary.ok && (needsPreview(summary.value.format) || showsDownscaled(summary.value))
     const framing = summary.ok ? frame(bytes, framingPrefs.value.preset, withPreview) : Promise.resolve(null)
@@ -212,12 +291,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     } else {
       picture = blobOf(bytes, mime)
     }
-    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice, framing: framingOnly(framed) }
-  }
-
-  /** Main prepares the picture while the editor opens and the user crops, so Save does not wait for it; Save works without it too. */
-  function stageAhead(accountId: string, bytes: Uint8Array): void {
-    api.photos.stage({ accountId, bytes }).catch(() => undefined)
+    return { bytes, picture, url: files.createUrl(picture), previewed, fileName: about.fileName, mime, summary: summary.value, notice, framing: framingOnly(framed), framingPending: null, spare: null, openId: null }
   }
 
   /** Never blocks the editor: without an answer it simply opens on the centred square (and on the source itself). */
@@ -241,8 +315,14 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
     saveFramingPrefs(framingPrefs.value)
     const current = session.value
     if (!current) return
-    const framing = await frame(current.bytes, preset)
-    if (session.value === current && framing) replace({ ...current, framing })
+    // The framing asked for now replaces one still on its way (which would bring the old preset).
+    const pending = frame(current.bytes, preset)
+    replace({ ...current, framingPending: pending })
+    const updated = session.value
+    if (!updated) return
+    const framing = await pending
+    if (session.value === updated && framing) replace({ ...updated, framing, framingPending: null })
+    else if (session.value === updated) replace({ ...updated, framingPending: null })
   }
 
   function tell(error: AppError, about: ErrorSubject): void {
@@ -262,10 +342,14 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
   async function showPreview(): Promise<boolean> {
     const current = session.value
     if (!current || current.previewed) return false
+    if (current.spare) {
+      replace({ ...current, picture: current.spare, url: files.createUrl(current.spare), previewed: true, spare: null })
+      return true
+    }
     const preview = await api.photos.preview({ bytes: current.bytes })
     if (session.value !== current || !preview.ok) return false
     const picture = blobOf(preview.value.bytes, preview.value.mime)
-    replace({ ...current, picture, url: files.createUrl(picture), previewed: true })
+    replace({ ...current, picture, url: files.createUrl(picture), previewed: true, spare: null })
     return true
   }
 
@@ -281,7 +365,18 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
       return
     }
     const { accountId, person, bytes, fileName, sourceUrl } = current
-    await save({ kind: 'replace', accountId, person, bytes, crop: choice.crop, rotate: choice.rotate, fileName, ...(sourceUrl ? { sourceUrl } : {}), ...(choice.faceFramed ? { faceFramed: true } : {}) })
+    await save({
+      kind: 'replace',
+      accountId,
+      person,
+      bytes,
+      crop: choice.crop,
+      rotate: choice.rotate,
+      fileName,
+      ...(sourceUrl ? { sourceUrl } : {}),
+      ...(choice.faceFramed ? { faceFramed: true } : {}),
+      ...(choice.faceFrameOf ? { faceFrameOf: choice.faceFrameOf } : {})
+    })
   }
 
   async function save(request: ReplaceRequest): Promise<void> {
@@ -312,6 +407,7 @@ export const usePhotoEditorStore = defineStore('photo-editor', () => {
   function begin(next: EditorSession): void {
     failure.value = null
     replace(next)
+    if (next.framingPending) landFraming(next.framingPending)
   }
 
   /** The one place a session's picture is let go: its URL is revoked when the picture changes or the session ends. */

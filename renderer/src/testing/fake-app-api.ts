@@ -164,6 +164,8 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     ...options.peopleApi
   }
 
+  let openCount = 0
+  const framings = new Map<string, ReturnType<AppApi['photos']['frame']>>()
   const photos: AppApi['photos'] = {
     get: record('photos.get', async ({ userId }): Promise<Result<PersonPhotos>> => {
       const p = people.find((x) => x.id === userId)
@@ -184,6 +186,23 @@ export function createFakeAppApi(options: { people?: readonly Person[]; overview
     // No face unless a test says otherwise: the editor keeps its centred square.
     frame: record('photos.frame', async () => ok({ crop: null, turns: 0 as const, faces: 0, rollDegrees: null, warnings: [{ code: 'no-face' as const }] })),
     stage: record('photos.stage', async () => ok({ staged: true as const })),
+    // Like main: one call inspects (this fake's inspect), prepares (this fake's preview) and
+    // starts the framing (this fake's frame), which photos.framing then answers.
+    open: record('photos.open', async ({ bytes, preset }) => {
+      const summary = await photos.inspect({ bytes })
+      if (!summary.ok) return summary
+      const openId = `00000000-0000-4000-8000-${String(++openCount).padStart(12, '0')}`
+      framings.set(openId, photos.frame({ bytes, preset }))
+      // Main's prepared picture; this fake makes it with its (test-overridable) preview.
+      const prepared = await photos.preview({ bytes })
+      return ok({ openId, summary: summary.value, ...(prepared.ok ? { preview: prepared.value } : {}) })
+    }),
+    framing: record('photos.framing', async ({ openId }) => {
+      const framing = framings.get(openId)
+      if (!framing) return fail('input/invalid')
+      const answer = await framing
+      return answer.ok ? ok((({ preview: _preview, ...f }) => f)(answer.value)) : answer
+    }),
     replace: record('photos.replace', async ({ userId }) => {
       lastChangedUser = userId
       return changed('replace', userId, true)
