@@ -28,7 +28,15 @@ export interface ImagePoolOptions {
    * 'interactive' keeps the normal one, for the single photo a user waits on in the editor.
    */
   readonly priority?: ImagePriority
+  /**
+   * 'own' (the default): with two threads or more, face detection has threads of its own (the face
+   * models' memory in a few threads only); 'shared': every thread does every kind of work (more
+   * throughput, a face model in every thread).
+   */
+  readonly faceThreads?: FaceThreads
 }
+
+export type FaceThreads = 'own' | 'shared'
 
 export type ImagePriority = 'background' | 'interactive'
 
@@ -69,11 +77,13 @@ export interface ImagePool extends ImageWork {
   readonly workers: number
   /** Of those, the threads that detect faces (0: every thread does every kind of work). */
   readonly faceWorkers: number
+  /** Any task by its kind, answered with what runImageTask returns for it (the image process routes through this). */
+  run(task: ImageTask): Promise<unknown>
 }
 
 export function createImagePool(options: ImagePoolOptions = {}): ImagePool {
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()))
-  const faceWorkers = faceWorkerCount(workers)
+  const faceWorkers = options.faceThreads === 'shared' ? 0 : faceWorkerCount(workers)
   const threads = (maxThreads: number) =>
     new Piscina<ImageTask, unknown>({
       filename: (options.entry ?? workerEntry()).href,
@@ -99,5 +109,5 @@ export function createImagePool(options: ImagePoolOptions = {}): ImagePool {
   const work = imageWorkOver(run, async () => {
     await Promise.all([pixels.destroy(), ...(faces !== pixels ? [faces.destroy()] : [])])
   })
-  return { ...work, workers, faceWorkers }
+  return { ...work, workers, faceWorkers, run }
 }

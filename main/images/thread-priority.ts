@@ -52,3 +52,39 @@ export function lowerLibvipsThreads(): number {
   }
   return lowered
 }
+
+/**
+ * Lowers a whole process from inside it: the image process's bulk work (image-host.ts). On Linux a
+ * nice value is a thread's, so every thread running now is lowered, the calling one first: the
+ * threads started later (piscina's workers, libuv's pool, libvips' own) inherit it from their
+ * creator. Elsewhere the call lowers the process at once. Returns how many threads were lowered
+ * (1 outside Linux), 0 when not allowed.
+ */
+export function lowerThisProcess(): number {
+  if (platform() !== 'linux') {
+    try {
+      setPriority(LOW)
+      return 1
+    } catch {
+      return 0
+    }
+  }
+  let lowered = lowerThisThread() ? 1 : 0
+  let tids: string[]
+  try {
+    tids = readdirSync('/proc/self/task')
+  } catch {
+    return lowered
+  }
+  for (const tid of tids) {
+    try {
+      const id = Number(tid)
+      if (getPriority(id) >= LOW) continue
+      setPriority(id, LOW)
+      lowered++
+    } catch {
+      // The thread ended meanwhile: leave it.
+    }
+  }
+  return lowered
+}
