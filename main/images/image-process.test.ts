@@ -122,6 +122,35 @@ describe('messages from the image process', () => {
     await pool.dispose()
   })
 
+  it('sends only a few tasks at once; when the process dies, those fail and the waiting ones go to a new process', async () => {
+    const processes: { sent: HostRequest[]; events: ImageProcessEvents }[] = []
+    const launcher: ImageProcessLauncher = (_spec, events) => {
+      const p = { sent: [] as HostRequest[], events }
+      processes.push(p)
+      return { pid: processes.length, send: (r) => p.sent.push(r), kill: () => queueMicrotask(() => events.exit('it was ended by SIGTERM')), keepAlive: () => {} }
+    }
+    const pool = createImageProcessPool({ hostEntry: '/nowhere/image-host.js', launcher, workers: 1, maxInFlight: 2 })
+    const answers = Array.from({ length: 5 }, (_, i) => pool.hash(new Uint8Array([i])).then((r) => ({ r }), (e: Error) => ({ e: e.message })))
+    expect(processes).toHaveLength(1)
+    expect(processes[0]!.sent.map((r) => [...(r.task as { bytes: Uint8Array }).bytes])).toEqual([[0], [1]])
+    const first = processes[0]!
+    first.events.message({ id: first.sent[0]!.id, ok: true, value: { ok: true, value: 'h0' } })
+    expect(first.sent).toHaveLength(3) // one answered, one more sent
+    first.events.exit('it was ended by SIGKILL')
+    expect(processes).toHaveLength(2)
+    const second = processes[1]!
+    expect(second.sent.map((r) => [...(r.task as { bytes: Uint8Array }).bytes])).toEqual([[3], [4]])
+    for (const r of second.sent) second.events.message({ id: r.id, ok: true, value: { ok: true, value: 'again' } })
+    expect(await Promise.all(answers)).toEqual([
+      { r: { ok: true, value: 'h0' } },
+      { e: 'the image process ended while working on this photo: it was ended by SIGKILL' },
+      { e: 'the image process ended while working on this photo: it was ended by SIGKILL' },
+      { r: { ok: true, value: 'again' } },
+      { r: { ok: true, value: 'again' } }
+    ])
+    await pool.dispose()
+  })
+
   it('finds the built entry next to the bundle or one folder up from a shared chunk', () => {
     expect(hostEntry('file:///app/main/images/image-process.ts')).toBe('/app/main/images/image-host-dev.mjs')
     expect(() => hostEntry('file:///nowhere/out/main/index.js')).toThrow(/image-host\.js not found/)

@@ -48,6 +48,8 @@ export interface ImageProcessOptions extends ImagePoolOptions {
   readonly launcher?: ImageProcessLauncher
   /** The image process's entry; found next to this module by default (see hostEntry). */
   readonly hostEntry?: string
+  /** Tasks sent to the process at once, the rest waiting in main; twice the threads by default. */
+  readonly maxInFlight?: number
 }
 
 export interface ImageProcessPool extends ImagePool {
@@ -128,42 +130,57 @@ export function createImageProcessPool(options: ImageProcessOptions = {}): Image
   const launch = options.launcher ?? forkLauncher
   const name = `image process (${config.priority})`
 
+  // Tasks wait here, not in the pipe: each one is copied into the pipe only when the process has a
+  // thread free soon, so main never serializes a whole bulk plan's photos at once (a long block of
+  // its event loop, and memory held twice) and a crash fails only the few tasks that were sent.
+  const maxInFlight = options.maxInFlight ?? workers * 2
+
+  interface Waiting {
+    readonly id: number
+    readonly task: ImageTask
+    resolve(v: unknown): void
+    reject(e: Error): void
+  }
   interface Running {
     readonly handle: ImageProcessHandle
-    readonly pending: Map<number, { resolve(v: unknown): void; reject(e: Error): void }>
+    /** Sent to this process, not answered yet. */
+    readonly inFlight: Map<number, Waiting>
     idle?: ReturnType<typeof setTimeout>
-    exited: Promise<void>
+    readonly exited: Promise<void>
   }
+  const queue: Waiting[] = []
   let current: Running | undefined
   let nextId = 0
   let disposed = false
 
   function start(): Running {
-    const pending: Running['pending'] = new Map()
+    const inFlight: Running['inFlight'] = new Map()
     let markExited = () => {}
     const exited = new Promise<void>((resolve) => (markExited = resolve))
     const running: Running = {
-      pending,
+      inFlight,
       exited,
       handle: launch(
         { entry: options.hostEntry ?? hostEntry(), args: [configArg(config)], env: IMAGE_PROCESS_ENV, name },
         {
           message(message) {
             const reply = parseReply(message)
-            const waiting = reply && pending.get(reply.id)
+            const waiting = reply && inFlight.get(reply.id)
             if (!reply || !waiting) return // not an answer to a task in flight: nothing to resolve with it
-            pending.delete(reply.id)
+            inFlight.delete(reply.id)
             if (reply.ok) waiting.resolve(reply.value)
             else waiting.reject(new Error(`image task failed in the image process: ${reply.message}`))
-            settle(running)
+            pump()
           },
           exit(reason) {
             if (current === running) current = undefined
             if (running.idle) clearTimeout(running.idle)
-            const failed = [...pending.values()]
-            pending.clear()
+            const failed = [...inFlight.values()]
+            inFlight.clear()
             for (const task of failed) task.reject(new ImageProcessGoneError(`the image process ended while working on this photo: ${reason}`))
             markExited()
+            // What was still waiting was never sent: a new process takes it.
+            pump()
           }
         }
       )
@@ -171,12 +188,26 @@ export function createImageProcessPool(options: ImageProcessOptions = {}): Image
     return running
   }
 
-  /** After an answer: with nothing in flight, the process may not hold main open, and ends when idle for long. */
-  function settle(running: Running): void {
-    if (running.pending.size > 0) return
+  /** Sends waiting tasks while the process has room; with nothing left, it may not hold main open and ends when idle for long. */
+  function pump(): void {
+    if (disposed) return
+    if (queue.length > 0) {
+      const running = (current ??= start())
+      if (running.idle) clearTimeout(running.idle)
+      running.handle.keepAlive(true)
+      while (queue.length > 0 && running.inFlight.size < maxInFlight) {
+        const next = queue.shift()!
+        running.inFlight.set(next.id, next)
+        running.handle.send({ id: next.id, task: next.task })
+      }
+      return
+    }
+    const running = current
+    if (!running || running.inFlight.size > 0) return
     running.handle.keepAlive(false)
+    if (running.idle) clearTimeout(running.idle)
     running.idle = setTimeout(() => {
-      if (running.pending.size === 0 && current === running) stop(running)
+      if (running.inFlight.size === 0 && queue.length === 0 && current === running) void stop(running)
     }, idleTimeoutMs)
     running.idle.unref?.()
   }
@@ -195,18 +226,15 @@ export function createImageProcessPool(options: ImageProcessOptions = {}): Image
 
   function run(task: ImageTask): Promise<unknown> {
     if (disposed) return Promise.reject(new Error('the image pool was disposed'))
-    const running = (current ??= start())
-    if (running.idle) clearTimeout(running.idle)
-    running.handle.keepAlive(true)
-    const id = nextId++
     return new Promise((resolve, reject) => {
-      running.pending.set(id, { resolve, reject })
-      running.handle.send({ id, task })
+      queue.push({ id: nextId++, task, resolve, reject })
+      pump()
     })
   }
 
   const work = imageWorkOver(run, async () => {
     disposed = true
+    for (const waiting of queue.splice(0)) waiting.reject(new Error('the image pool was disposed before this task ran'))
     if (current) await stop(current)
   })
   return {
