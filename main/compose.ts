@@ -66,10 +66,13 @@ export function createMain(options: MainOptions): Main {
   const log = options.log ?? createConsoleLogger()
   const shutdown = new AbortController()
   const launcher = options.imageLauncher
-  // Bulk work in a process that runs at low priority, as a whole, next to main and the UI.
-  const images = options.images ?? createImageProcessPool({ ...(launcher ? { launcher } : {}) })
+  // Bulk work in a process that runs at low priority, as a whole, next to main and the UI. Every
+  // thread there frames faces too: its memory is no longer main's, and a bulk plan runs faster so
+  // (the face models' memory in threads of their own cost throughput; bench:face measures both).
+  const images = options.images ?? createImageProcessPool({ faceThreads: 'shared', ...(launcher ? { launcher } : {}) })
   // The editor's work (inspect, preview, framing, the preparation of a single save) does not queue
   // behind a bulk job's, and runs at normal priority in a process of its own: a user waits on it.
+  // Its face model stays in one thread (it frames one photo at a time), and it ends when idle for 30 s.
   const interactiveImages = options.images ?? createImageProcessPool({ priority: 'interactive', workers: 2, idleTimeoutMs: 30_000, ...(launcher ? { launcher } : {}) })
   const http = new HttpClient({ ...options.http, log })
   const accounts = new AccountsService({ dataDir: options.dataDir, secrets: options.secrets, events: options.events, http, log, signal: shutdown.signal })

@@ -50,6 +50,8 @@ export interface ImageProcessOptions extends ImagePoolOptions {
   readonly hostEntry?: string
   /** Tasks sent to the process at once, the rest waiting in main; twice the threads by default. */
   readonly maxInFlight?: number
+  /** The image process's environment on top of main's; IMAGE_PROCESS_ENV by default (benchmarks compare others). */
+  readonly env?: Readonly<Record<string, string>>
 }
 
 export interface ImageProcessPool extends ImagePool {
@@ -161,7 +163,7 @@ export function createImageProcessPool(options: ImageProcessOptions = {}): Image
       inFlight,
       exited,
       handle: launch(
-        { entry: options.hostEntry ?? hostEntry(), args: [configArg(config)], env: IMAGE_PROCESS_ENV, name },
+        { entry: options.hostEntry ?? hostEntry(), args: [configArg(config)], env: options.env ?? IMAGE_PROCESS_ENV, name },
         {
           message(message) {
             const reply = parseReply(message)
