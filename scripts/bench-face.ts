@@ -8,7 +8,8 @@
  * --single N (photos for the one-worker run, default 40; 0 skips it), --pool process|threads (the
  * app's image process, the default, or the worker threads in this process as before, to compare),
  * --face-threads shared|own (face detection in every thread, as the app's bulk pool does, or in threads
- * of their own), --arena-max N|default (the image process's MALLOC_ARENA_MAX; the app's is 2), --json.
+ * of their own), --arena-max N|default (the image process's MALLOC_ARENA_MAX; the app's is 2),
+ * --session own|main (the image process in a session of its own, as the app forks it, or in main's), --json.
  * The event loop watched is this process's: main's, whichever pool runs the work.
  * Photos: test-photos/ (scripts/fetch-test-photos.sh) when present, else main/testing/photos/.
  */
@@ -21,7 +22,7 @@ import sharp from 'sharp'
 import { analyseFaces } from '../main/images/face-analysis'
 import { createHumanFaceDetector } from '../main/images/human-face-detector'
 import { createImagePool, defaultWorkerCount, type FaceThreads, type ImagePool } from '../main/images/image-pool'
-import { createImageProcessPool } from '../main/images/image-process'
+import { createImageProcessPool, forkInMainSession } from '../main/images/image-process'
 import { realPhotoPath, type RealPhoto } from '../main/testing/real-photos'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -35,6 +36,8 @@ const { values: opts } = parseArgs({
     'face-threads': { type: 'string', default: 'shared' },
     // The image process's MALLOC_ARENA_MAX: the app's 2, or 'default' for glibc's own (to compare).
     'arena-max': { type: 'string', default: '2' },
+    // The image process in a session of its own (the app's), or in main's (to compare: one autogroup).
+    session: { type: 'string', default: 'own' },
     json: { type: 'boolean', default: false }
   }
 })
@@ -128,7 +131,7 @@ function peakRssMiB(pid: number | undefined): number | undefined {
 
 async function batch(count: number, workers: number, photos: readonly Uint8Array[]) {
   const pool: ImagePool & { readonly pid?: number | undefined } = IMAGE_PROCESS
-    ? createImageProcessPool({ workers, faceThreads: FACE_THREADS, env: opts['arena-max'] === 'default' ? {} : { MALLOC_ARENA_MAX: String(opts['arena-max']) } })
+    ? createImageProcessPool({ workers, faceThreads: FACE_THREADS, ...(opts.session === 'main' ? { launcher: forkInMainSession } : {}), env: opts['arena-max'] === 'default' ? {} : { MALLOC_ARENA_MAX: String(opts['arena-max']) } })
     : createImagePool({ workers, faceThreads: FACE_THREADS })
   let mainPeakRss = process.memoryUsage.rss()
   const rssTimer = setInterval(() => (mainPeakRss = Math.max(mainPeakRss, process.memoryUsage.rss())), 50)
@@ -204,6 +207,7 @@ const figures = {
   imagesPerSecond: Number(pooled.imagesPerSecond.toFixed(3)),
   workers: WORKERS,
   pool: IMAGE_PROCESS ? 'process' : 'threads',
+  ...(IMAGE_PROCESS ? { session: opts.session === 'main' ? 'main' : 'own' } : {}),
   faceThreads: FACE_THREADS,
   cpuMsPerImage: Math.round(pooled.cpuMsPerImage),
   mainPeakRssMiB: pooled.mainPeakRssMiB,

@@ -7,7 +7,7 @@
  */
 import { createImagePool } from './image-pool'
 import { parseConfig, parseRequest, type HostReply } from './image-process-protocol'
-import { lowerThisProcess } from './thread-priority'
+import { lowerOwnAutogroup, lowerThisProcess } from './thread-priority'
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void
@@ -21,7 +21,10 @@ if (config === undefined) {
 }
 // Bulk work: the whole process yields to everything else on the computer, main's event loop first.
 // Done before the pool starts any thread, so every later thread inherits it.
-if (config.priority === 'background') lowerThisProcess()
+if (config.priority === 'background') {
+  lowerThisProcess()
+  lowerOwnAutogroup()
+}
 
 const pool = createImagePool({ workers: config.workers, priority: config.priority, idleTimeoutMs: config.idleTimeoutMs, faceThreads: config.faceThreads })
 const parentPort = (process as { parentPort?: ParentPort }).parentPort

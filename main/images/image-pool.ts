@@ -1,9 +1,10 @@
 /**
  * Image work in worker threads (piscina), so decoding, HEIC, preparation and face detection never
- * hold up main's event loop: IPC and the UI keep answering while a bulk plan prepares hundreds of
- * photos. One pool for the whole app; single edits and bulk jobs queue in it alike.
+ * hold up an event loop. The app runs this pool inside an image process of its own
+ * (image-process.ts, image-host.ts), one for bulk work and one for the editor, so that neither the
+ * threads' memory nor their CPU is main's; it also runs in the calling process, to compare (bench:face).
  *
- * With two threads or more, face detection has threads of its own: the face models (Human with
+ * With faceThreads 'own' and two threads or more, face detection has threads of its own: the face models (Human with
  * TensorFlow's WASM heap, about 100 MB a thread) load only there, while the other threads decode and
  * prepare. A bulk row is prepared in a pixel thread and its small prepared copy framed in a face
  * thread, so the two kinds of work overlap across rows. Detection takes about a third of a row's

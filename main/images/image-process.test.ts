@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
@@ -17,6 +18,12 @@ const alive = (pid: number | undefined) => {
   }
 }
 
+/** Linux: the session a process belongs to (/proc/<pid>/stat, the field after the parent's id and group). */
+const sessionOf = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3])
+}
+
 describe('the image process', () => {
   const pool = createImageProcessPool({ workers: 1 })
   afterAll(() => pool.dispose())
@@ -26,6 +33,7 @@ describe('the image process', () => {
     const inFlight = [pool.plan(big, { maxUploadBytes: 1_000_000 }, 'standard'), pool.frame(big, 'standard')]
     const first = pool.pid
     expect(alive(first)).toBe(true)
+    if (process.platform === 'linux') expect(sessionOf(first!), 'a session (and scheduler group) of its own').toBe(first)
     process.kill(first!, 'SIGKILL')
     for (const task of inFlight) await expect(task).rejects.toThrow(ImageProcessGoneError)
     await expect(inFlight[0]).rejects.toThrow(/image process ended while working on this photo: it was ended by SIGKILL/)

@@ -82,13 +82,23 @@ export function hostEntry(moduleUrl: string = import.meta.url): string {
 }
 
 /** Starts the image process with `child_process.fork`: Node's own IPC channel, with structured clone ('advanced') so Uint8Array survives. */
-export const forkLauncher: ImageProcessLauncher = (spec, events) => {
+export const forkLauncher: ImageProcessLauncher = (spec, events) => forkWith({}, spec, events)
+
+/** forkLauncher with `detached: false` (in main's session), for benchmarks to compare. */
+export const forkInMainSession: ImageProcessLauncher = (spec, events) => forkWith({ detached: false }, spec, events)
+
+function forkWith(options: { readonly detached?: boolean }, spec: ImageProcessSpec, events: ImageProcessEvents): ImageProcessHandle {
   const child = fork(spec.entry, [...spec.args], {
     serialization: 'advanced',
     env: { ...process.env, ...spec.env },
     // Main's own flags (vitest's, tsx's, --inspect) are not the image process's business.
     execArgv: [],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // A session of its own: Linux's autogroup scheduler shares the CPU fairly between sessions and
+    // only then between the threads inside one, so in main's session the image threads' work would
+    // use up main's share and main's event loop would wait for its turn whatever their nice value.
+    // It still ends with main (image-host.ts: on the IPC channel's disconnect).
+    detached: options.detached ?? true
   })
   let ended = false
   const end = (reason: string) => {

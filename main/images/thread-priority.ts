@@ -7,7 +7,7 @@
  * 20-100 ms at a time while the worker threads, already lowered, waited.
  * Elsewhere a nice value is the whole process's, so nothing is changed there.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { constants, getPriority, platform, setPriority } from 'node:os'
 
 const LOW = constants.priority.PRIORITY_BELOW_NORMAL
@@ -87,4 +87,22 @@ export function lowerThisProcess(): number {
     }
   }
   return lowered
+}
+
+/**
+ * Lowers this process's autogroup (Linux: the scheduler's group for a session), when this process
+ * leads a session of its own: the image process forked detached. Never in main's session, whose
+ * group main shares. True when it was lowered.
+ */
+export function lowerOwnAutogroup(): boolean {
+  if (platform() !== 'linux') return false
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3])
+    if (session !== process.pid) return false
+    writeFileSync('/proc/self/autogroup', '10')
+    return true
+  } catch {
+    return false
+  }
 }
