@@ -8,9 +8,15 @@ export default defineConfig({
       // got is ESM-only: bundle it (it is a devDependency, so electron-vite bundles it anyway)
       externalizeDeps: { exclude: ['got'] },
       // cli: the command line (main/cli), a plain Node program that never loads Electron.
-      // image-worker: the worker threads' entry (main/images/image-pool.ts finds it next to the bundle).
+      // image-host: the image process's entry, image-worker: its worker threads' entry
+      // (main/images/image-process.ts and image-pool.ts find them next to the bundle).
       rollupOptions: {
-        input: { index: resolve('main/index.ts'), cli: resolve('main/cli/index.ts'), 'image-worker': resolve('main/images/image-worker.ts') },
+        input: {
+          index: resolve('main/index.ts'),
+          cli: resolve('main/cli/index.ts'),
+          'image-host': resolve('main/images/image-host.ts'),
+          'image-worker': resolve('main/images/image-worker.ts')
+        },
         checks: { pluginTimings: false }
       }
     }

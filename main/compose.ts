@@ -31,7 +31,7 @@ import { PeopleCache } from './services/people-cache'
 import { PeopleService } from './services/people-service'
 import { PhotosService } from './services/photos-service'
 import { SettingsStore } from './services/settings-store'
-import { createImagePool } from './images/image-pool'
+import { createImageProcessPool, type ImageProcessLauncher } from './images/image-process'
 import type { ImageWork } from './images/image-work'
 
 export interface MainOptions {
@@ -47,8 +47,10 @@ export interface MainOptions {
    * Never set by the Electron shell, the demo or the command line.
    */
   readonly allowLoopbackPhotoUrls?: boolean
-  /** Image work; a worker pool sized to the machine when absent (disposed with main). */
+  /** Image work; when absent, worker pools in image processes of their own (disposed with main). */
   readonly images?: ImageWork
+  /** How those image processes start: Electron's utility process in the app, `child_process.fork` by default. */
+  readonly imageLauncher?: ImageProcessLauncher
 }
 
 export interface Main {
@@ -63,9 +65,15 @@ export interface Main {
 export function createMain(options: MainOptions): Main {
   const log = options.log ?? createConsoleLogger()
   const shutdown = new AbortController()
-  const images = options.images ?? createImagePool()
-  // The editor's work (inspect, preview, framing, the preparation of a single save) does not queue behind a bulk job's.
-  const interactiveImages = options.images ?? createImagePool({ priority: 'interactive', workers: 2, idleTimeoutMs: 30_000 })
+  const launcher = options.imageLauncher
+  // Bulk work in a process that runs at low priority, as a whole, next to main and the UI. Every
+  // thread there frames faces too: its memory is no longer main's, and a bulk plan runs faster so
+  // (the face models' memory in threads of their own cost throughput; bench:face measures both).
+  const images = options.images ?? createImageProcessPool({ faceThreads: 'shared', ...(launcher ? { launcher } : {}) })
+  // The editor's work (inspect, preview, framing, the preparation of a single save) does not queue
+  // behind a bulk job's, and runs at normal priority in a process of its own: a user waits on it.
+  // Its face model stays in one thread (it frames one photo at a time), and it ends when idle for 30 s.
+  const interactiveImages = options.images ?? createImageProcessPool({ priority: 'interactive', workers: 2, idleTimeoutMs: 30_000, ...(launcher ? { launcher } : {}) })
   const http = new HttpClient({ ...options.http, log })
   const accounts = new AccountsService({ dataDir: options.dataDir, secrets: options.secrets, events: options.events, http, log, signal: shutdown.signal })
   const people = new PeopleService({ accounts, cache: new PeopleCache({ dataDir: options.dataDir, secrets: options.secrets, log }) })

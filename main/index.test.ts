@@ -7,12 +7,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { REQUEST_CHANNELS } from '../preload/contract'
+import { quadrantsPng } from './testing/images/editor-test-images'
 import type { EventSink } from './core/events'
 import { APP_SCHEME_PRIVILEGES, APP_START_URL, mainWindowOptions } from './window-options'
 
 type Listener = (...args: never[]) => unknown
 
 const rec = vi.hoisted(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const childProcess = require('node:child_process') as typeof import('node:child_process')
   const log: string[] = []
   const listeners = () => {
     const map = new Map<string, Listener[]>()
@@ -42,7 +45,8 @@ const rec = vi.hoisted(() => {
     windows: [] as FakeWindow[],
     permissionRequest: undefined as ((c: unknown, p: string, cb: (g: boolean) => void) => void) | undefined,
     permissionCheck: undefined as ((c: unknown, p: string) => boolean) | undefined,
-    handledSchemes: [] as string[]
+    handledSchemes: [] as string[],
+    utilityForks: [] as { modulePath: string; args: string[]; serviceName: string; env: Record<string, string | undefined>; exited: boolean }[]
   }
   class FakeWindow {
     readonly events = listeners()
@@ -133,7 +137,21 @@ const rec = vi.hoisted(() => {
         this.record.shown = true
       }
     },
-    BrowserWindow: FakeWindow
+    BrowserWindow: FakeWindow,
+    // A utility process stand-in that really starts the child, with child_process.fork (the entry
+    // talks over process.send there, over process.parentPort in Electron: the same messages).
+    utilityProcess: {
+      fork: (modulePath: string, args: string[], options: { env: Record<string, string | undefined>; serviceName: string }) => {
+        const record = { modulePath, args, serviceName: options.serviceName, env: options.env, exited: false }
+        state.utilityForks.push(record)
+        const child = childProcess.fork(modulePath, args, { env: options.env as NodeJS.ProcessEnv, serialization: 'advanced', execArgv: [] })
+        const on = (event: string, listener: (...a: unknown[]) => void) => {
+          if (event === 'exit') child.on('exit', (code) => ((record.exited = true), listener(code ?? -1)))
+          else child.on(event as 'spawn', listener)
+        }
+        return { get pid() { return child.pid }, postMessage: (m: unknown) => child.send(m as never), kill: () => child.kill(), on }
+      }
+    }
   }
   return { state, electron }
 })
@@ -158,7 +176,7 @@ const dirs: string[] = []
 
 async function launch(opts: { lock?: boolean } = {}) {
   vi.resetModules()
-  Object.assign(state, { lock: opts.lock ?? true, quits: 0, windows: [], dialogs: [], notifications: [], responses: [], handledSchemes: [], events: undefined })
+  Object.assign(state, { lock: opts.lock ?? true, quits: 0, windows: [], dialogs: [], notifications: [], responses: [], handledSchemes: [], events: undefined, utilityForks: [] })
   state.log.length = 0
   state.appEvents.map.clear()
   state.ipc.clear()
@@ -245,6 +263,21 @@ describe('the Electron shell', () => {
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read']) state.permissionRequest?.({}, permission, (g) => answers.push(g))
     expect(answers).toEqual([false, false, false, false])
     expect(state.permissionCheck?.({}, 'media')).toBe(false)
+  })
+
+  it('runs image work in an Electron utility process, which ends when the app quits', async () => {
+    await ready()
+    const inspect = state.ipc.get('photos:inspect')!
+    const bytes = new Uint8Array(await quadrantsPng(400, 300))
+    const answer = await inspect({ senderFrame: { url: 'app://renderer/index.html', parent: null } }, { bytes })
+    expect(answer).toMatchObject({ ok: true, value: { width: 400, height: 300 } })
+    expect(state.utilityForks).toHaveLength(1) // the editor's; the bulk one starts with a bulk job
+    const [fork] = state.utilityForks
+    expect(fork).toMatchObject({ serviceName: 'image process (interactive)', env: { MALLOC_ARENA_MAX: '2' }, exited: false })
+    expect(fork!.modulePath).toMatch(/image-host(-dev\.mjs|\.js)$/)
+    state.appEvents.emit('will-quit', { preventDefault: () => {} })
+    await vi.waitFor(() => expect(state.quits).toBeGreaterThan(0))
+    expect(fork!.exited).toBe(true)
   })
 
   it('a second launch restores and focuses the first window', async () => {

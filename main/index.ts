@@ -1,11 +1,12 @@
 // Shell (Electron): app lifecycle and composition root. Every decision lives in window-options.ts
 // (pure, unit-tested); this file only applies it. See ARCHITECTURE.md §6.
 import { fileURLToPath } from 'node:url'
-import { BrowserWindow, Notification, app, ipcMain, protocol, session, shell } from 'electron'
+import { BrowserWindow, Notification, app, ipcMain, protocol, session, shell, utilityProcess } from 'electron'
 import { createDefaultSecretStore, createMain, type Main } from './compose'
 import { registerIpc } from './ipc/register-ipc'
 import type { EventSink } from './core/events'
 import { createBulkNotifier, createCrashPolicy, focusFirstWindow, shellText } from './shell-policy'
+import { utilityProcessLauncher } from './utility-process-launcher'
 import { createMainWindow } from './window'
 import {
   APP_SCHEME,
@@ -55,7 +56,7 @@ async function start(): Promise<void> {
       if (notice !== undefined && Notification.isSupported()) new Notification(notice).show()
     }
   }
-  main = createMain({ dataDir: app.getPath('userData'), secrets: await createDefaultSecretStore(), events })
+  main = createMain({ dataDir: app.getPath('userData'), secrets: await createDefaultSecretStore(), events, imageLauncher: utilityProcessLauncher(utilityProcess) })
   registerIpc(ipcMain, main.handlers, isTrustedAppFrame)
 
   const crashPolicy = createCrashPolicy({ now: () => Date.now() })

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 T0=$(date +%s)
 say() { echo "pack-check: $*"; }
 
-for f in out/main/index.js out/preload/index.cjs out/renderer/index.html; do
+for f in out/main/index.js out/main/image-host.js out/main/image-worker.js out/preload/index.cjs out/renderer/index.html; do
   [ -f "$f" ] || { say "FAILED: $f is missing; run \`npm run build\` first"; exit 1; }
 done
 
@@ -88,7 +88,8 @@ if (!fs.existsSync(archive)) fail('resources/app.asar was not created')
 const files = asar.listPackage(archive, { isPack: false }).map((f) => f.replace(/\\/g, '/'))
 const has = (f) => files.includes(f)
 
-const required = ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']
+// image-host.js: the image process's entry (Electron's utility process), image-worker.js: its threads'.
+const required = ['/package.json', '/out/main/index.js', '/out/main/image-host.js', '/out/main/image-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html']
 for (const f of required) if (!has(f)) fail(`app.asar lacks ${f}`)
 const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString())
 if (!has(`/${pkg.main}`)) fail(`package.json main (${pkg.main}) is not in app.asar`)
@@ -117,8 +118,11 @@ const packedNatives = files.filter((f) => f.endsWith('.node')).filter((f) => !fs
 if (packedNatives.length > 0) fail(`native files only inside app.asar: ${packedNatives.join(', ')}`)
 console.log(`pack-check:     app.asar.unpacked holds ${natives.join(', ')}`)
 
-// Every bare import left in main's bundle must be packed, or the app dies on start.
-const main = fs.readFileSync('out/main/index.js', 'utf8')
+// Every bare import left in main's bundles must be packed, or the app (or its image process) dies on
+// start: the entries and the chunks they share.
+const chunkDir = 'out/main/chunks'
+const bundles = ['out/main/index.js', 'out/main/image-host.js', 'out/main/image-worker.js', ...(fs.existsSync(chunkDir) ? fs.readdirSync(chunkDir).filter((f) => f.endsWith('.js')).map((f) => `${chunkDir}/${f}`) : [])]
+const main = bundles.map((f) => fs.readFileSync(f, 'utf8')).join('\n')
 // Static imports of an ES bundle start at column 0; dynamic ones may sit anywhere but not in comments.
 const specifiers = new Set([
   ...[...main.matchAll(/^import\s(?:[^'"]*?\sfrom\s*)?["']([^"']+)["']/gm)].map((m) => m[1]),
@@ -126,8 +130,8 @@ const specifiers = new Set([
 ])
 const external = [...specifiers].filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s) && s !== 'electron')
 const pkgName = (s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0])
-for (const s of external) if (!has(`/node_modules/${pkgName(s)}/package.json`)) fail(`out/main/index.js imports ${s}, which is not packed (make it a dependency)`)
-console.log(`pack-check:     main's runtime imports are all packed: ${external.join(', ') || '(none)'}`)
+for (const s of external) if (!has(`/node_modules/${pkgName(s)}/package.json`)) fail(`out/main/ imports ${s}, which is not packed (make it a dependency)`)
+console.log(`pack-check:     the runtime imports of main, the image process and its threads are all packed: ${external.join(', ') || '(none)'}`)
 
 // The fuses were flipped in the packed binary (the stub carries a fuse wire).
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { FaceWarning, FramingPreset } from '../../preload/contract'
-import { createImagePool } from '../images/image-pool'
+import { createImageProcessPool } from '../images/image-process'
 import { EXIT } from './args'
 
 export interface InspectIo {
@@ -21,8 +21,8 @@ export async function inspectFile(file: string, preset: FramingPreset, json: boo
     io.err(`Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`)
     return EXIT.usage
   }
-  // The same worker thread the app uses, so the command checks what the app runs.
-  const images = createImagePool({ workers: 1 })
+  // The same image process and worker thread the app uses, so the command checks what the app runs.
+  const images = createImageProcessPool({ workers: 1 })
   try {
     const summary = await images.inspect(bytes)
     if (!summary.ok) {

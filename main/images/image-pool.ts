@@ -1,9 +1,10 @@
 /**
  * Image work in worker threads (piscina), so decoding, HEIC, preparation and face detection never
- * hold up main's event loop: IPC and the UI keep answering while a bulk plan prepares hundreds of
- * photos. One pool for the whole app; single edits and bulk jobs queue in it alike.
+ * hold up an event loop. The app runs this pool inside an image process of its own
+ * (image-process.ts, image-host.ts), one for bulk work and one for the editor, so that neither the
+ * threads' memory nor their CPU is main's; it also runs in the calling process, to compare (bench:face).
  *
- * With two threads or more, face detection has threads of its own: the face models (Human with
+ * With faceThreads 'own' and two threads or more, face detection has threads of its own: the face models (Human with
  * TensorFlow's WASM heap, about 100 MB a thread) load only there, while the other threads decode and
  * prepare. A bulk row is prepared in a pixel thread and its small prepared copy framed in a face
  * thread, so the two kinds of work overlap across rows. Detection takes about a third of a row's
@@ -28,7 +29,15 @@ export interface ImagePoolOptions {
    * 'interactive' keeps the normal one, for the single photo a user waits on in the editor.
    */
   readonly priority?: ImagePriority
+  /**
+   * 'own' (the default): with two threads or more, face detection has threads of its own (the face
+   * models' memory in a few threads only); 'shared': every thread does every kind of work (more
+   * throughput, a face model in every thread).
+   */
+  readonly faceThreads?: FaceThreads
 }
+
+export type FaceThreads = 'own' | 'shared'
 
 export type ImagePriority = 'background' | 'interactive'
 
@@ -69,11 +78,13 @@ export interface ImagePool extends ImageWork {
   readonly workers: number
   /** Of those, the threads that detect faces (0: every thread does every kind of work). */
   readonly faceWorkers: number
+  /** Any task by its kind, answered with what runImageTask returns for it (the image process routes through this). */
+  run(task: ImageTask): Promise<unknown>
 }
 
 export function createImagePool(options: ImagePoolOptions = {}): ImagePool {
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()))
-  const faceWorkers = faceWorkerCount(workers)
+  const faceWorkers = options.faceThreads === 'shared' ? 0 : faceWorkerCount(workers)
   const threads = (maxThreads: number) =>
     new Piscina<ImageTask, unknown>({
       filename: (options.entry ?? workerEntry()).href,
@@ -99,5 +110,5 @@ export function createImagePool(options: ImagePoolOptions = {}): ImagePool {
   const work = imageWorkOver(run, async () => {
     await Promise.all([pixels.destroy(), ...(faces !== pixels ? [faces.destroy()] : [])])
   })
-  return { ...work, workers, faceWorkers }
+  return { ...work, workers, faceWorkers, run }
 }

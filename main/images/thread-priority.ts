@@ -7,7 +7,7 @@
  * 20-100 ms at a time while the worker threads, already lowered, waited.
  * Elsewhere a nice value is the whole process's, so nothing is changed there.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { constants, getPriority, platform, setPriority } from 'node:os'
 
 const LOW = constants.priority.PRIORITY_BELOW_NORMAL
@@ -51,4 +51,58 @@ export function lowerLibvipsThreads(): number {
     }
   }
   return lowered
+}
+
+/**
+ * Lowers a whole process from inside it: the image process's bulk work (image-host.ts). On Linux a
+ * nice value is a thread's, so every thread running now is lowered, the calling one first: the
+ * threads started later (piscina's workers, libuv's pool, libvips' own) inherit it from their
+ * creator. Elsewhere the call lowers the process at once. Returns how many threads were lowered
+ * (1 outside Linux), 0 when not allowed.
+ */
+export function lowerThisProcess(): number {
+  if (platform() !== 'linux') {
+    try {
+      setPriority(LOW)
+      return 1
+    } catch {
+      return 0
+    }
+  }
+  let lowered = lowerThisThread() ? 1 : 0
+  let tids: string[]
+  try {
+    tids = readdirSync('/proc/self/task')
+  } catch {
+    return lowered
+  }
+  for (const tid of tids) {
+    try {
+      const id = Number(tid)
+      if (getPriority(id) >= LOW) continue
+      setPriority(id, LOW)
+      lowered++
+    } catch {
+      // The thread ended meanwhile: leave it.
+    }
+  }
+  return lowered
+}
+
+/**
+ * Lowers this process's autogroup (Linux: the scheduler's group for a session), when this process
+ * leads a session of its own: the image process forked detached. Never in main's session, whose
+ * group main shares. True when it was lowered.
+ */
+export function lowerOwnAutogroup(): boolean {
+  if (platform() !== 'linux') return false
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3])
+    if (session !== process.pid) return false
+    writeFileSync('/proc/self/autogroup', '10')
+    return true
+  } catch {
+    return false
+  }
 }

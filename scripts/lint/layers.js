@@ -17,7 +17,7 @@ export const LAYERS = [
   { name: 'jobs', units: ['main/jobs', 'main/handoff'], apart: true },
   { name: 'ipc', units: ['main/ipc'] },
   // The hosts over the composition root: Electron, the web host and the command line.
-  { name: 'shell', units: ['main/web-host', 'main/cli', 'main/compose.ts', 'main/window-options.ts', 'main/shell-policy.ts', 'main/index.ts', 'main/window.ts'] }
+  { name: 'shell', units: ['main/web-host', 'main/cli', 'main/compose.ts', 'main/window-options.ts', 'main/shell-policy.ts', 'main/index.ts', 'main/window.ts', 'main/utility-process-launcher.ts'] }
 ]
 
 /** Outside main/, what main's modules may import: the contract's types and constants, and (for the web host) its wire format. */
