@@ -311,7 +311,7 @@ export interface Person {
 export interface PeoplePageRequest {
   readonly accountId: string
   readonly startIndex: number
-  /** 1..100 (the portal's limit from 3.2.1 on). */
+  /** 1..500; main asks the portal in pages of 100 (its limit from 3.2.1 on). */
   readonly count: number
 }
 

@@ -2,10 +2,11 @@
  * The bare loop of `bench:people`: what the people list costs without the app. A plain client (Node's
  * fetch, no app code) signs in with the same round trips the app makes before its list (version,
  * authentication, own profile), then reads every page of /people/filter with the page size, sort and
- * number of pages in flight the renderer's page loader uses, and parses each answer as JSON. The app's
+ * number of requests in flight the app's portal requests use (pages of 100, 6 at once: what main turns
+ * the renderer's people:page calls into), and parses each answer as JSON. The app's
  * full list divided by this is its own overhead, measured against the same portal in the same run.
  */
-import { MAX_PAGES_IN_FLIGHT, PAGE_SIZE } from '../renderer/src/people/page-loader'
+import { PORTAL_PAGE_SIZE as PAGE_SIZE, PORTAL_REQUESTS_IN_FLIGHT as MAX_PAGES_IN_FLIGHT } from '../renderer/src/people/page-loader'
 
 export interface BareLoopFigures {
   readonly ms: number

@@ -90,8 +90,8 @@ export const schemas: { readonly [C in RequestChannel]: z.ZodType<ArgOf<C>> } = 
   'people:page': z.strictObject({
     accountId,
     startIndex: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10_000_000, 'is too large'),
-    // The portal's limit from 3.2.1 on (CONTRACT.md §5.1).
-    count: z.number().int('must be a whole number').min(1, 'must be 1 to 100').max(100, 'must be 1 to 100')
+    // Main asks the portal for it in pages of 100, its limit from 3.2.1 on (CONTRACT.md §5.1).
+    count: z.number().int('must be a whole number').min(1, 'must be 1 to 500').max(500, 'must be 1 to 500')
   }),
   'people:get': z.strictObject({ accountId, userId }),
   'people:cached': accountArg,

@@ -46,6 +46,18 @@ describe('on a 3.7.2 portal with 2,000 people', () => {
     console.info(`people:page x${Math.ceil(total / 100)}: ${total} people in ${Date.now() - started} ms`)
   })
 
+  it('answers a page of several hundred from portal pages of 100, in portal order, ending where the list ends', async () => {
+    const { people, total } = await everyone(h, owner.id)
+    const big = value(await h.handlers['people:page']({ accountId: owner.id, startIndex: 150, count: 350 }))
+    expect(big.startIndex).toBe(150)
+    expect(big.total).toBe(total)
+    expect(big.people.map((p) => p.id)).toEqual(people.slice(150, 500).map((p) => p.id))
+    // Past the end: only who is there, however many were asked for.
+    const tail = value(await h.handlers['people:page']({ accountId: owner.id, startIndex: total - 30, count: 300 }))
+    expect(tail.people.map((p) => p.id)).toEqual(people.slice(total - 30).map((p) => p.id))
+    expect(failure(await h.handlers['people:page']({ accountId: owner.id, startIndex: 0, count: 501 })).code).toBe('input/invalid')
+  })
+
   it('maps roles, status, photo refs and (3.6+) self-only editing', async () => {
     const { people } = await everyone(h, owner.id)
     const byId = new Map(people.map((p) => [p.id, p]))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PeoplePage, Result } from '../../../preload/contract'
 import { fail, makePerson, ok } from '../testing/fake-app-api'
-import { loadAllPeople, MAX_PAGES_IN_FLIGHT, PageAccumulator } from './page-loader'
+import { loadAllPeople, MAX_PAGES_IN_FLIGHT, PAGE_SIZE, PageAccumulator, PORTAL_PAGE_SIZE } from './page-loader'
 
 /** A portal of `total` people whose pages answer when the test says so, recording concurrency. */
 function controlledPortal(total: number) {
@@ -47,15 +47,16 @@ function controlledPortal(total: number) {
 const tick = () => new Promise((r) => setTimeout(r, 0))
 
 describe('loadAllPeople', () => {
-  it('keeps as many pages in flight as main lets through at once (6), no more', () => {
+  it('keeps as many portal pages in flight as main lets through at once (6), no more', () => {
     // main/docspace/http.ts bounds each portal at 6 requests; fewer here leaves main's slots idle.
-    expect(MAX_PAGES_IN_FLIGHT).toBe(6)
+    expect(MAX_PAGES_IN_FLIGHT * (PAGE_SIZE / PORTAL_PAGE_SIZE)).toBe(6)
+    expect(PAGE_SIZE % PORTAL_PAGE_SIZE).toBe(0)
   })
 
-  it(`asks for page 0 first, then the rest with at most ${MAX_PAGES_IN_FLIGHT} in flight, and hands over pages as they arrive`, async () => {
+  it('asks for page 0 first, then the rest with at most 6 in flight, and hands over pages as they arrive', async () => {
     const portal = controlledPortal(1234)
     const arrived: number[] = []
-    const done = loadAllPeople({ fetchPage: portal.fetchPage, onPage: (p) => arrived.push(p.startIndex) })
+    const done = loadAllPeople({ fetchPage: portal.fetchPage, onPage: (p) => arrived.push(p.startIndex), pageSize: 100, concurrency: 6 })
 
     await tick()
     expect(portal.requested).toEqual([{ start: 0, count: 100 }])
@@ -66,13 +67,13 @@ describe('loadAllPeople', () => {
 
     // Answer out of order: the newest first. Rows keep arriving before the last page.
     while (portal.waiting.length > 0) {
-      expect(portal.waiting.length).toBeLessThanOrEqual(MAX_PAGES_IN_FLIGHT)
+      expect(portal.waiting.length).toBeLessThanOrEqual(6)
       portal.answer(portal.waiting.length - 1)
       await tick()
     }
     const result = await done
     expect(result).toEqual({ ok: true, value: { total: 1234, pages: 13 } })
-    expect(portal.peak).toBe(MAX_PAGES_IN_FLIGHT)
+    expect(portal.peak).toBe(6)
     expect(arrived).toHaveLength(13)
     expect(arrived.indexOf(1200)).toBeGreaterThan(0)
     // The last page asks only for what is left.
@@ -108,7 +109,7 @@ describe('loadAllPeople', () => {
   it('stops scheduling after a failure and reports it, keeping the pages that arrived', async () => {
     const portal = controlledPortal(2000)
     const arrived: number[] = []
-    const done = loadAllPeople({ fetchPage: portal.fetchPage, onPage: (p) => arrived.push(p.startIndex) })
+    const done = loadAllPeople({ fetchPage: portal.fetchPage, onPage: (p) => arrived.push(p.startIndex), pageSize: 100, concurrency: 6 })
     await tick()
     portal.answer()
     await tick()
