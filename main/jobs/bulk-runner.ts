@@ -290,9 +290,21 @@ export class Throttle {
 
   touch(id: string): void {
     this.#dirty.add(id)
-    if (this.#timer !== undefined) return
-    const wait = Math.max(0, this.#last + this.#intervalMs - performance.now())
-    this.#timer = setTimeout(() => this.flush(), wait)
+    if (this.#timer === undefined) this.#schedule()
+  }
+
+  #schedule(): void {
+    const wait = this.#last + this.#intervalMs - performance.now()
+    if (wait <= 0) {
+      this.#timer = setTimeout(() => this.flush(), 0)
+      return
+    }
+    // Node's timers count from the loop's cached clock, which lags behind a busy iteration: a timer
+    // can fire a few ms early, so it checks the interval itself and waits out the rest.
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined
+      this.#schedule()
+    }, wait)
   }
 
   flush(): void {
