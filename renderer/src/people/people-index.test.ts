@@ -207,3 +207,27 @@ describe('searching everyone through one joined text', () => {
     expect(filterPeople([], f('a'), buildSearchText([]))).toEqual([])
   })
 })
+
+describe('index built on first read', () => {
+  const odd = makePerson(9, { displayName: '', firstName: 'Zoë\nAnn', lastName: 'Ørsted', email: 'ZOE@Example.com', title: 'Chef\nde projet', department: 'Страна' })
+
+  it('gives each sort key, read before the haystack, exactly as the haystack holds it', () => {
+    const entry = indexPerson(odd, 0)
+    const keys = { ...Object.fromEntries((['name', 'last-name', 'email', 'department', 'title'] as const).map((f) => [f, entry.sortKeys[f]])) }
+    const [name, first, last, email, title, department] = entry.haystack.split('\n')
+    expect(entry.haystack.split('\n')).toHaveLength(6)
+    expect(keys).toEqual({ name, 'last-name': `${last ?? ''}\n${first ?? ''}`, email, department, title })
+    expect(name).toBe('zoe ann orsted')
+    expect(department).toBe('strana')
+  })
+
+  it('sorts and searches the same whether or not anything was read first', () => {
+    const cold = people.map((p, i) => indexPerson(p, i))
+    const warm = people.map((p, i) => indexPerson(p, i))
+    for (const e of warm) void e.haystack
+    for (const field of ['name', 'last-name', 'email', 'department', 'title'] as const) {
+      for (const direction of ['asc', 'desc'] as const) expect(names(sortPeople(cold, { field, direction }))).toEqual(names(sortPeople(warm, { field, direction })))
+    }
+    expect(names(filterPeople(cold, { ...NO_FILTERS, query: 'strauss' }, buildSearchText(cold)))).toEqual(['Ægir Strauß'])
+  })
+})

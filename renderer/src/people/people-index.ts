@@ -48,48 +48,105 @@ export interface PeopleCounts {
   readonly totalWithoutPhoto: number
 }
 
-export function indexPerson(person: Person, order: number): IndexedPerson {
-  const fields = [
-    person.displayName || `${person.firstName} ${person.lastName}`,
-    person.firstName,
-    person.lastName,
-    person.email,
-    person.title,
-    person.department
-  ]
-  // One fold over all fields is several times faster than six (normalize has a per-call cost).
-  // Newlines separate the fields, so they must not occur inside one.
-  const haystack = foldText(fields.map((f) => (f.includes('\n') ? f.replace(/\n/g, ' ') : f)).join('\n'))
-  const [name = '', first = '', last = '', email = '', title = '', department = ''] = haystack.split('\n')
-  return {
-    person,
-    order,
-    haystack,
-    sortKeys: {
-      name,
-      'last-name': `${last}\n${first}`,
-      email,
-      department,
-      title
-    }
+/**
+ * Folds a field as it stands in the haystack: a newline would split it there, so it reads as a
+ * space. foldText works character by character, so folding fields one by one gives exactly the
+ * parts of folding them joined.
+ */
+function foldField(text: string): string {
+  return foldText(text.includes('\n') ? text.replace(/\n/g, ' ') : text)
+}
+
+function nameOf(person: Person): string {
+  return person.displayName || `${person.firstName} ${person.lastName}`
+}
+
+/**
+ * The sort keys, each folded on first use: a list is sorted by one field, so a second start with
+ * 50,000 cached people folds one field each before the first paint instead of six.
+ */
+class LazySortKeys implements Record<SortField, string> {
+  private nameKey: string | undefined
+  private lastNameKey: string | undefined
+  private emailKey: string | undefined
+  private departmentKey: string | undefined
+  private titleKey: string | undefined
+
+  constructor(private readonly person: Person) {}
+
+  get name(): string {
+    return (this.nameKey ??= foldField(nameOf(this.person)))
   }
+
+  get 'last-name'(): string {
+    return (this.lastNameKey ??= `${foldField(this.person.lastName)}\n${foldField(this.person.firstName)}`)
+  }
+
+  get email(): string {
+    return (this.emailKey ??= foldField(this.person.email))
+  }
+
+  get department(): string {
+    return (this.departmentKey ??= foldField(this.person.department))
+  }
+
+  get title(): string {
+    return (this.titleKey ??= foldField(this.person.title))
+  }
+}
+
+/**
+ * Search and sort data computed when first read, not when the person arrives: the search haystack
+ * is built in idle time after the list is shown (the store's prepareSearch) or by the first search,
+ * whichever comes first, so a search works at once either way.
+ */
+class LazyIndexedPerson implements IndexedPerson {
+  private haystackText: string | undefined
+  private keys: LazySortKeys | undefined
+
+  constructor(
+    readonly person: Person,
+    readonly order: number
+  ) {}
+
+  get haystack(): string {
+    if (this.haystackText === undefined) {
+      const p = this.person
+      // One fold over all fields is several times faster than six (normalize has a per-call cost).
+      this.haystackText = foldText([nameOf(p), p.firstName, p.lastName, p.email, p.title, p.department].map((f) => (f.includes('\n') ? f.replace(/\n/g, ' ') : f)).join('\n'))
+    }
+    return this.haystackText
+  }
+
+  get sortKeys(): Readonly<Record<SortField, string>> {
+    return (this.keys ??= new LazySortKeys(this.person))
+  }
+}
+
+export function indexPerson(person: Person, order: number): IndexedPerson {
+  return new LazyIndexedPerson(person, order)
 }
 
 /** Returns a new array in the requested order; empty values sort last in either direction. */
 export function sortPeople(people: readonly IndexedPerson[], sort: SortSpec): IndexedPerson[] {
   const sign = sort.direction === 'asc' ? 1 : -1
   const field = sort.field
-  return [...people].sort((a, b) => {
-    const ka = a.sortKeys[field]
-    const kb = b.sortKeys[field]
+  // Each key read once up front: the comparator then works on plain arrays.
+  const keys = people.map((e) => e.sortKeys[field])
+  const orders = people.map((e) => e.order)
+  const positions = people.map((_, i) => i)
+  positions.sort((i, j) => {
+    const ka = keys[i] as string
+    const kb = keys[j] as string
     if (ka !== kb) {
       // People without a department/title belong at the end, not the top.
       if (ka === '') return 1
       if (kb === '') return -1
       return ka < kb ? -sign : sign
     }
-    return a.order - b.order
+    return (orders[i] as number) - (orders[j] as number)
   })
+  return positions.map((i) => people[i] as IndexedPerson)
 }
 
 /**

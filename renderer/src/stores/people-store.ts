@@ -62,6 +62,24 @@ export interface PersonPhotosView {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
+interface IdleDeadlineLike {
+  timeRemaining(): number
+}
+
+/** Work slices in idle time take at least this long, so a busy page still makes progress. */
+const IDLE_SLICE_MS = 8
+
+function whenIdle(run: (deadline?: IdleDeadlineLike) => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (run: (deadline: IdleDeadlineLike) => void, options: { timeout: number }) => unknown }).requestIdleCallback
+  if (idle) idle(run, { timeout: 1000 })
+  else setTimeout(run, 0)
+}
+
+function withHaystack(entry: IndexedPerson): IndexedPerson {
+  void entry.haystack
+  return entry
+}
+
 export const usePeopleStore = defineStore('people', () => {
   const api = useAppApi()
   const accounts = useAccountsStore()
@@ -211,7 +229,8 @@ export const usePeopleStore = defineStore('people', () => {
         if (page.startIndex === 0) total.value = page.total
         pages.add(
           page.startIndex,
-          page.people.map((p, i) => markRaw(indexPerson(p, page.startIndex + i)))
+          // The haystacks as the pages arrive, so the search is ready when the list is.
+          page.people.map((p, i) => markRaw(withHaystack(indexPerson(p, page.startIndex + i))))
         )
         // First rows at once; later pages are batched so the list is not re-sorted 100 times.
         if (all.value.length === 0) flush()
@@ -238,9 +257,12 @@ export const usePeopleStore = defineStore('people', () => {
     const cached = await api.people.cached({ accountId: id })
     const people = cached.ok && cached.value !== null ? parseCachedPeople(cached.value.peopleJson) : null
     if (controller.signal.aborted || people === null || people.length === 0) return false
-    all.value = markRaw(people.map((p, i) => markRaw(indexPerson(p, i))))
-    total.value = all.value.length
+    // Only the current sort's key is folded before the first paint; the haystacks follow in idle time.
+    const entries = markRaw(people.map((p, i) => markRaw(indexPerson(p, i))))
+    all.value = entries
+    total.value = entries.length
     refreshing.value = true
+    prepareCachedSearch(entries, controller)
     // The rows are there: their photos need not wait for the refresh.
     releaseRowPhotos()
     return true
@@ -269,10 +291,26 @@ export const usePeopleStore = defineStore('people', () => {
    * not pay for it (50,000 people: several ms). A later change of data or sort simply builds it again.
    */
   function prepareSearch(): void {
-    const idle = (globalThis as { requestIdleCallback?: (run: () => void, options: { timeout: number }) => unknown }).requestIdleCallback
-    const build = (): void => void sortedText.value
-    if (idle) idle(build, { timeout: 1000 })
-    else setTimeout(build, 0)
+    whenIdle(() => void sortedText.value)
+  }
+
+  /**
+   * The cached list's haystacks, a slice at a time while the page is idle, then its search text. A
+   * search before they are all done still works: it folds the rest on demand. Stops once the list
+   * was replaced (the refresh reuses these entries and prepares its own search).
+   */
+  function prepareCachedSearch(entries: readonly IndexedPerson[], controller: AbortController): void {
+    let next = 0
+    const step = (deadline?: IdleDeadlineLike): void => {
+      if (controller.signal.aborted || all.value !== entries) return
+      const until = performance.now() + Math.max(IDLE_SLICE_MS, deadline?.timeRemaining() ?? 0)
+      while (next < entries.length && performance.now() < until) {
+        for (const end = Math.min(entries.length, next + 500); next < end; next++) void (entries[next] as IndexedPerson).haystack
+      }
+      if (next < entries.length) whenIdle(step)
+      else prepareSearch()
+    }
+    whenIdle(step)
   }
 
   /** Users and Guests: their own row from people:get, without ever calling people:page (which answers 403). */
