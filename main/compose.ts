@@ -4,6 +4,7 @@
  */
 import type { Account, Result } from '../preload/contract'
 import type { EventSink } from './core/events'
+import { sharedAbortController } from './core/abort'
 import type { Handlers } from './ipc/types'
 import { ChangeFrame } from './changes/change-frame'
 import { PhotoEditorService } from './changes/photo-editor-service'
@@ -64,7 +65,7 @@ export interface Main {
 
 export function createMain(options: MainOptions): Main {
   const log = options.log ?? createConsoleLogger()
-  const shutdown = new AbortController()
+  const shutdown = sharedAbortController()
   const launcher = options.imageLauncher
   // Bulk work in a process that runs at low priority, as a whole, next to main and the UI. Every
   // thread there frames faces too: its memory is no longer main's, and a bulk plan runs faster so

@@ -14,6 +14,7 @@
  * attempt number and the previous failure, and checks what it must before writing again.
  */
 import type { AppError } from '../../preload/contract'
+import { sharedAbortController } from '../core/abort'
 
 /** DocSpace's default per-user limit of concurrent writes (CONTRACT.md §0.5). */
 export const MAX_CONCURRENCY = 15
@@ -93,7 +94,7 @@ interface Entry<I> {
 
 export class WorkQueue<I, T> {
   readonly #o: WorkQueueOptions<I, T>
-  readonly #controller = new AbortController()
+  readonly #controller = sharedAbortController()
   #concurrency: number
   #front: Entry<I>[] = []
   #ready: Entry<I>[] = []

@@ -138,10 +138,12 @@ describe('a framing that answers only after the editor shows', () => {
   it('puts an untouched square on the face when it lands', async () => {
     const { app, land } = await openBeforeFraming()
     expect(cropOf()).not.toBe(framedCrop)
+    expect(byTestId('framing-pending')?.textContent).toBe('Looking for a face…')
     await land(FRAMED)
     expect(app.cropperCalls.at(-1)).toBe(placedOnFace)
     expect(cropOf()).toBe(framedCrop)
     expect(byTestId('face-warnings')?.textContent).toContain('The face looks blurry.')
+    expect(byTestId('framing-pending')).toBeNull()
   })
 
   it('never takes away a square the user has moved', async () => {
