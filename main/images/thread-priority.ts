@@ -32,6 +32,11 @@ export function lowerThisThread(): boolean {
  */
 export function lowerLibvipsThreads(): number {
   if (platform() !== 'linux') return 0
+  return lowerThreads((tid) => readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() === LIBVIPS_THREAD)
+}
+
+/** Lowers this process's threads that `pick` chooses and are not lowered yet (Linux); how many it lowered. */
+function lowerThreads(pick: (tid: string) => boolean): number {
   let lowered = 0
   let tids: string[]
   try {
@@ -41,7 +46,7 @@ export function lowerLibvipsThreads(): number {
   }
   for (const tid of tids) {
     try {
-      if (readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() !== LIBVIPS_THREAD) continue
+      if (!pick(tid)) continue
       const id = Number(tid)
       if (getPriority(id) >= LOW) continue
       setPriority(id, LOW)
@@ -69,24 +74,7 @@ export function lowerThisProcess(): number {
       return 0
     }
   }
-  let lowered = lowerThisThread() ? 1 : 0
-  let tids: string[]
-  try {
-    tids = readdirSync('/proc/self/task')
-  } catch {
-    return lowered
-  }
-  for (const tid of tids) {
-    try {
-      const id = Number(tid)
-      if (getPriority(id) >= LOW) continue
-      setPriority(id, LOW)
-      lowered++
-    } catch {
-      // The thread ended meanwhile: leave it.
-    }
-  }
-  return lowered
+  return (lowerThisThread() ? 1 : 0) + lowerThreads(() => true)
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { syncDir } from '../core/sync-dir'
 
 export type JournalLine = Readonly<Record<string, unknown>> & { readonly t: string }
 
@@ -174,18 +175,5 @@ async function writeAll(file: FileHandle, buffer: Buffer): Promise<void> {
   while (offset < buffer.byteLength) {
     const { bytesWritten } = await file.write(buffer, offset, buffer.byteLength - offset)
     offset += bytesWritten
-  }
-}
-
-/** Makes a new file's directory entry durable too (Linux/macOS; Windows cannot open directories). */
-export async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return
-  const handle = await open(dir, 'r')
-  try {
-    await handle.sync()
-  } catch {
-    // Some file systems refuse fsync on directories; the data itself is still synced.
-  } finally {
-    await handle.close()
   }
 }

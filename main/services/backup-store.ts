@@ -24,6 +24,7 @@ import { z } from 'zod'
 import type { CropPixels, HistoryEntry, PhotoAction } from '../../preload/contract'
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
 import type { Logger } from '../core/logger'
+import { syncDir } from '../core/sync-dir'
 
 export const BACKUPS_DIR = 'backups'
 const DEFAULT_KEEP = 20
@@ -287,18 +288,5 @@ async function readOptional(path: string): Promise<Uint8Array | undefined> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw e
-  }
-}
-
-/** Makes the folder's entries (the renames) durable; as the job journal does (Windows cannot open folders). */
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return
-  const handle = await open(dir, 'r')
-  try {
-    await handle.sync()
-  } catch {
-    // Some file systems refuse fsync on folders; the files themselves are synced.
-  } finally {
-    await handle.close()
   }
 }
