@@ -30,8 +30,13 @@ test('killed while uploading: the person keeps their photo, Try again works once
 
   // A slow upload, so the plug can be pulled while it runs.
   portal.faults.set({ uploadBytesPerSecond: 20_000 })
+  const logged = app.logLines.length
   await dialog.getByRole('button', { name: 'Save photo' }).click()
   await expect(dialog.getByText('Uploading…')).toBeVisible({ timeout: 20_000 })
+  // The current photo (for the backup) is read while the upload starts; a plug pulled before that
+  // read is back is rightly told as "before anything was changed", so wait for its original.
+  const original = new RegExp(`http method=GET path=\\S*${me.id}_orig_\\S* status=200`)
+  await expect.poll(() => app.logLines.slice(logged).some((line) => original.test(line)), { timeout: 20_000 }).toBe(true)
   await proxy.kill()
 
   const portalName = new URL(proxy.url).host
