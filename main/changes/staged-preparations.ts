@@ -45,20 +45,20 @@ export class StagedPreparations {
   stage(accountId: string, bytes: Uint8Array, options: PrepareOptions): void {
     this.#expire()
     const key = keyOf(accountId, sha256Hex(bytes), options)
-    if (this.#entries.has(key)) return
-    const result = this.#prepare(bytes, options)
-    // Claimed (and awaited) by take, or dropped unclaimed: never an unhandled rejection.
-    result.catch(() => undefined)
-    this.#entries.set(key, { result, at: this.#now() })
-    while (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string)
+    if (!this.#entries.has(key)) this.#keep(key, this.#prepare(bytes, options))
   }
 
   /** Keeps a preparation already under way or done elsewhere (photos:open prepares while it inspects). */
   adopt(accountId: string, bytes: Uint8Array, options: PrepareOptions, result: Promise<PrepareResult<PreparedPhoto>>): void {
     this.#expire()
-    result.catch(() => undefined)
     const key = keyOf(accountId, sha256Hex(bytes), options)
     this.#entries.delete(key)
+    this.#keep(key, result)
+  }
+
+  #keep(key: string, result: Promise<PrepareResult<PreparedPhoto>>): void {
+    // Claimed (and awaited) by take, or dropped unclaimed: never an unhandled rejection.
+    result.catch(() => undefined)
     this.#entries.set(key, { result, at: this.#now() })
     while (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string)
   }

@@ -34,7 +34,8 @@ describe('image pool', () => {
 
   it('keeps the face models to one thread in three, and a single thread does everything', () => {
     expect(pool.faceWorkers).toBe(1)
-    expect([1, 2, 3, 4, 6].map(faceWorkerCount)).toEqual([0, 1, 1, 1, 2])
+    expect([1, 2, 3, 4, 6].map((n) => faceWorkerCount(n))).toEqual([0, 1, 1, 1, 2])
+    expect(faceWorkerCount(4, 'shared')).toBe(0)
   })
 
   it('finds the built entry next to the bundle or one folder up from a shared chunk', () => {

@@ -50,9 +50,9 @@ export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(4, availableParallelism()))
 }
 
-/** Threads that load the face models, of `workers` in all: none of their own for a single thread. */
-export function faceWorkerCount(workers: number): number {
-  return workers < 2 ? 0 : Math.max(1, Math.round(workers / 3))
+/** Threads that load the face models, of `workers` in all: none of their own for a single thread, or when every thread frames faces. */
+export function faceWorkerCount(workers: number, faceThreads: FaceThreads = 'own'): number {
+  return faceThreads === 'shared' || workers < 2 ? 0 : Math.max(1, Math.round(workers / 3))
 }
 
 // Not literal strings in `new URL(...)`: vite would otherwise try to bundle the file as an asset.
@@ -84,7 +84,7 @@ export interface ImagePool extends ImageWork {
 
 export function createImagePool(options: ImagePoolOptions = {}): ImagePool {
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()))
-  const faceWorkers = options.faceThreads === 'shared' ? 0 : faceWorkerCount(workers)
+  const faceWorkers = faceWorkerCount(workers, options.faceThreads)
   const threads = (maxThreads: number) =>
     new Piscina<ImageTask, unknown>({
       filename: (options.entry ?? workerEntry()).href,

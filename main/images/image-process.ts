@@ -253,7 +253,7 @@ export function createImageProcessPool(options: ImageProcessOptions = {}): Image
     ...work,
     run,
     workers,
-    faceWorkers: faceThreads === 'shared' ? 0 : faceWorkerCount(workers),
+    faceWorkers: faceWorkerCount(workers, faceThreads),
     get pid() {
       return current?.handle.pid
     }

@@ -7,12 +7,12 @@
  */
 import type { ImageSummary, Result } from '../../preload/contract'
 import { inspectPhoto } from './inspect-photo'
-import { preparePhoto, type PreparedPhoto, type PrepareFailure, type PrepareOptions } from './prepare-photo'
+import { preparePhoto, type PreparedPhoto, type PrepareOptions, type PrepareResult } from './prepare-photo'
 
 export interface OpenedPhoto {
   readonly summary: ImageSummary
   /** Save's preparation, or why it failed (the editor still opens: Save then reports it). */
-  readonly prepared: { readonly ok: true; readonly value: PreparedPhoto } | { readonly ok: false; readonly error: PrepareFailure }
+  readonly prepared: PrepareResult<PreparedPhoto>
 }
 
 /** Refused like photos:inspect when the header is not acceptable; otherwise the summary and the preparation. */

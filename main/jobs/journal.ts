@@ -14,7 +14,7 @@
  */
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { syncDir } from '../core/sync-dir'
+import { syncDir } from '../core/durable-files'
 
 export type JournalLine = Readonly<Record<string, unknown>> & { readonly t: string }
 

@@ -1,16 +1,15 @@
 /**
  * The files of one bulk job, kept on disk under `<job>/files/` as they arrive, so 5,000 photos are
  * never held in memory at once: each is written when it comes in and read back only when a step
- * needs it. Writes are atomic (temp file + rename), so a kill mid-write leaves either the whole file
- * or none (and at worst a stray temp file, which nothing reads). Not write-file-atomic: measured at
- * 5,000 files, its per-call realpath, signal handlers and chmod cost more main-thread time than the
- * write itself. Reads check the SHA-256 the journal recorded, so a damaged spool
+ * needs it. Writes are atomic (temp file + rename, core/durable-files.ts), so a kill mid-write leaves
+ * either the whole file or none (and at worst a stray temp file, which nothing reads). Reads check the SHA-256 the journal recorded, so a damaged spool
  * file is reported, never sent.
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Result } from '../../preload/contract'
+import { writeBytesAtomic } from '../core/durable-files'
 
 export const SPOOL_DIR = 'files'
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/
@@ -52,21 +51,7 @@ export class Spool {
       throw e
     })
     await this.#folder
-    const target = join(this.#jobDir, path)
-    const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`
-    try {
-      const file = await open(temp, 'wx', 0o600)
-      try {
-        await file.writeFile(bytes)
-        if (this.#fsync) await file.datasync()
-      } finally {
-        await file.close()
-      }
-      await rename(temp, target)
-    } catch (e) {
-      await rm(temp, { force: true })
-      throw e
-    }
+    await writeBytesAtomic(join(this.#jobDir, path), bytes, { sync: this.#fsync })
     return { path, byteLength: bytes.byteLength, sha256: sha256Hex(bytes) }
   }
 

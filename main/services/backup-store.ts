@@ -14,17 +14,16 @@
  * synced before their rename, and the folder after it, since the caller replaces the photo on the
  * portal next and the backup may then be the only copy of the old one. The preview and the
  * applied-crop record are not synced: losing them in a power cut costs a thumbnail or a remembered
- * crop, never a photo. Not write-file-atomic (as in the job spool): its realpath, stat, chown and
- * chmod per call cost more main-thread time than the write itself, once per person in a bulk job.
+ * crop, never a photo (core/durable-files.ts: why not write-file-atomic).
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { CropPixels, HistoryEntry, PhotoAction } from '../../preload/contract'
-import { readJsonFile, writeJsonFileAtomic } from './json-file'
+import { jsonText, readJsonFile, writeJsonFileAtomic } from './json-file'
 import type { Logger } from '../core/logger'
-import { syncDir } from '../core/sync-dir'
+import { syncDir, writeBytesAtomic } from '../core/durable-files'
 
 export const BACKUPS_DIR = 'backups'
 const DEFAULT_KEEP = 20
@@ -120,7 +119,7 @@ export class BackupStore {
     }
     if (input.original) await writeBytesAtomic(join(dir, `${id}.original`), input.original.bytes, { sync: true })
     if (input.preview) await writeBytesAtomic(join(dir, `${id}.preview.jpg`), input.preview, { sync: false })
-    await writeBytesAtomic(join(dir, `${id}.json`), jsonBytes(meta), { sync: true })
+    await writeBytesAtomic(join(dir, `${id}.json`), jsonText(meta), { sync: true })
     // The renames above are durable only once the folder is.
     await syncDir(dir)
     await this.#trim(dir)
@@ -171,7 +170,7 @@ export class BackupStore {
     const dir = this.#personDir(accountId, userId)
     await mkdir(dir, { recursive: true, mode: 0o700 })
     // A hint for later backups: atomic, so never half a file, but not worth a sync of its own.
-    await writeBytesAtomic(join(dir, 'applied-crop.json'), jsonBytes({ version: 1, sha256: sha256(original), ...(crop ? { crop } : {}) }), { sync: false })
+    await writeBytesAtomic(join(dir, 'applied-crop.json'), jsonText({ version: 1, sha256: sha256(original), ...(crop ? { crop } : {}) }), { sync: false })
   }
 
   /** The crop this app applied, but only while the portal still holds the same original bytes. */
@@ -256,29 +255,6 @@ function toEntry(meta: EntryFile, preview: Uint8Array | undefined): HistoryEntry
     ...(preview ? { preview } : {}),
     ...(meta.convertedFrom ? { convertedFrom: meta.convertedFrom } : {})
   }
-}
-
-/** Temp file, then rename: a kill never leaves half a file. `sync`: on disk before the rename too. */
-async function writeBytesAtomic(path: string, bytes: Uint8Array, options: { readonly sync: boolean }): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  try {
-    const file = await open(temp, 'wx', 0o600)
-    try {
-      await file.writeFile(bytes)
-      if (options.sync) await file.datasync()
-    } finally {
-      await file.close()
-    }
-    await rename(temp, path)
-  } catch (e) {
-    await rm(temp, { force: true })
-    throw e
-  }
-}
-
-/** The same text writeJsonFileAtomic writes (readJsonFile reads both). */
-function jsonBytes(value: unknown): Buffer {
-  return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8')
 }
 
 /** A plain Uint8Array with its own buffer (it may cross IPC), or undefined when the file is missing. */

@@ -24,5 +24,10 @@ export async function readJsonFile(path: string): Promise<{ readonly found: bool
 export async function writeJsonFileAtomic(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
   // Only the owner may read it: the files name portals and people. A failed write removes its temp file.
-  await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 })
+  await writeFileAtomic(path, jsonText(value), { encoding: 'utf8', mode: 0o600 })
+}
+
+/** The text of a JSON file as this app writes it (readJsonFile reads it). */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`
 }

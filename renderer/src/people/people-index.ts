@@ -54,7 +54,12 @@ export interface PeopleCounts {
  * parts of folding them joined.
  */
 function foldField(text: string): string {
-  return foldText(text.includes('\n') ? text.replace(/\n/g, ' ') : text)
+  return foldText(oneLine(text))
+}
+
+/** Newlines separate the haystack's fields, so one inside a field reads as a space. */
+function oneLine(text: string): string {
+  return text.includes('\n') ? text.replace(/\n/g, ' ') : text
 }
 
 function nameOf(person: Person): string {
@@ -113,7 +118,7 @@ class LazyIndexedPerson implements IndexedPerson {
     if (this.haystackText === undefined) {
       const p = this.person
       // One fold over all fields is several times faster than six (normalize has a per-call cost).
-      this.haystackText = foldText([nameOf(p), p.firstName, p.lastName, p.email, p.title, p.department].map((f) => (f.includes('\n') ? f.replace(/\n/g, ' ') : f)).join('\n'))
+      this.haystackText = foldText([nameOf(p), p.firstName, p.lastName, p.email, p.title, p.department].map(oneLine).join('\n'))
     }
     return this.haystackText
   }
