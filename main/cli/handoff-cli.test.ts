@@ -84,7 +84,8 @@ describe('hand-over on the command line (3.7.2)', () => {
     expect(status.code).toBe(0)
     const states = Object.fromEntries(status.json.map((j) => [j.userId as string, j.state]))
     expect(states).toEqual({ [user.id]: 'applied', [admin.id]: 'declined' })
-  })
+    // Five runs of the command line, each a process of its own from sources: far over the default on a busy machine.
+  }, 90_000)
 
   it('refuses a file id that is not waiting, and usage errors exit 2', async () => {
     const userKey = portal.createApiKey(user.id)

@@ -83,7 +83,8 @@ describe('the image process', () => {
       await ended
       await vi.waitFor(() => expect(alive(pids.image), `${mode}: image process ${pids.image} still running`).toBe(false), { timeout: 10_000 })
     }
-  })
+    // Three parents, each starting tsx and an image process from sources: far over the default on a busy machine.
+  }, 90_000)
 })
 
 describe('messages from the image process', () => {
