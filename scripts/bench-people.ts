@@ -23,7 +23,8 @@
  * Options: --people 10000 --latency 50 --json (the table, then one JSON object as the last output),
  * --detail (where main spent its time: handler times per
  * channel and portal round trips per path), --in-process, --profile (the page's CPU profile while
- * loading, searching and scrolling: top functions by self time).
+ * loading, searching and scrolling: top functions by self time), --trace (a Chromium trace of the
+ * search: the page's main thread by kind of work per keystroke).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -36,7 +37,7 @@ import { MemorySecretStore } from '../main/secrets/memory-store'
 import type { Logger } from '../main/core/logger'
 import { createEventRelay, startWebHost } from '../main/web-host/server'
 import playwrightConfig from '../playwright.config'
-import { profile, startPortalProcess, timedHandlers } from './bench-support'
+import { profile, startPortalProcess, timedHandlers, traced } from './bench-support'
 import { bareLoop, type BareLoopFigures } from './bench-people-bare'
 import { describeCachedStart, measureCachedStart, type CachedStartFigures } from './bench-people-cache'
 
@@ -47,7 +48,8 @@ const { values: opts } = parseArgs({
     json: { type: 'boolean', default: false },
     detail: { type: 'boolean', default: false },
     'in-process': { type: 'boolean', default: false },
-    profile: { type: 'boolean', default: false }
+    profile: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false }
   }
 })
 const PEOPLE = Number(opts.people)
@@ -173,7 +175,7 @@ async function main(): Promise<void> {
     const bareBefore = await bareLoop(portal.url, portal.admin)
     const load = await profiled('load', () => measureLoad(page, portal.admin, PEOPLE))
     const mainRssMiB = process.memoryUsage().rss / (1024 * 1024)
-    const search = await profiled('search', () => measureSearch(page))
+    const search = await profiled('search', () => (opts.trace ? traced(page, 'search', (s) => s.samples, () => measureSearch(page)) : measureSearch(page)))
     const scroll = await profiled('scroll (cold)', () => measureScroll(page))
     // The same path again: its small photos are cached now, so this isolates the list's own cost.
     const scrollWarm = await profiled('scroll (warm)', () => measureScroll(page))

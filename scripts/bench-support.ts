@@ -82,3 +82,35 @@ export function timedHandlers(handlers: Handlers, record: (channel: string, ms: 
   }
   return out as unknown as Handlers
 }
+
+interface TraceEvent {
+  readonly name: string
+  readonly ph: string
+  readonly dur?: number
+  readonly pid: number
+  readonly tid: number
+}
+
+/**
+ * A Chromium trace of `work`: the renderer main thread's time by kind of work (script, style,
+ * layout, paint, …), in ms per sample of the result (e.g. keystrokes), so a frame's cost can be split without guessing.
+ */
+export async function traced<T>(page: Page, phase: string, samples: (result: T) => number, work: () => Promise<T>): Promise<T> {
+  const browser = page.context().browser()
+  if (!browser) return work()
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute'] })
+  const result = await work()
+  const buffer = await browser.stopTracing()
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
+  // The page's main thread: the one that ran the most top-level tasks in the renderer.
+  const main = events.find((e) => e.name === 'thread_name' && (e as unknown as { args: { name: string } }).args.name === 'CrRendererMain')
+  const own = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number')
+  const kinds = ['RunTask', 'EventDispatch', 'FunctionCall', 'v8.run', 'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'ParseHTML', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'UpdateLayer', 'IntersectionObserverController::computeIntersections']
+  const n = Math.max(1, samples(result))
+  console.log(`\nTrace of the page's main thread, ${phase}: ms per sample (${n} samples; nested kinds overlap)`)
+  for (const kind of kinds) {
+    const total = own.filter((e) => e.name === kind).reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0)
+    if (total > 0) console.log(`  ${(total / n).toFixed(2).padStart(7)} ms  ${kind}`)
+  }
+  return result
+}
