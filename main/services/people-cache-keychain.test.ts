@@ -7,6 +7,7 @@ import type { Person } from '../../preload/contract'
 import { silentLogger } from '../core/logger'
 import { KeytarSecretStore } from '../secrets/keytar-store'
 import { tempDir, value } from '../testing/harness'
+import { parseCachedPeople } from '../../renderer/src/people/people-cache-body'
 import { PEOPLE_CACHE_SERVICE, PeopleCache } from './people-cache'
 
 const hasBus = Boolean(process.env['DBUS_SESSION_BUS_ADDRESS'])
@@ -29,7 +30,7 @@ describe.skipIf(!hasBus)('PeopleCache with its key in the real Secret Service', 
     expect(Buffer.from(key ?? '', 'base64')).toHaveLength(32)
 
     const later = new PeopleCache({ dataDir, secrets: store, log: silentLogger })
-    expect(JSON.parse(Buffer.from((await later.read(accountId))?.peopleJson ?? Buffer.from('null')).toString('utf8'))).toEqual(people)
+    expect(parseCachedPeople((await later.read(accountId))?.body ?? new Uint8Array())).toEqual(people)
     expect((await readFile(later.pathOf(accountId))).includes(Buffer.from('ingrid'))).toBe(false)
 
     await later.drop(accountId)

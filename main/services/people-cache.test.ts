@@ -1,5 +1,6 @@
 // The people-list cache: encrypted round trip, every broken file read as "no cache", no plaintext on
 // disk, and the whole path through main (pages served -> file -> people:cached -> sign-out).
+import { createCipheriv, randomBytes } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPortal, type RunningPortal } from '../../emulator/index'
@@ -7,7 +8,9 @@ import type { CachedPeople, Person } from '../../preload/contract'
 import { silentLogger } from '../core/logger'
 import { MemorySecretStore } from '../secrets/memory-store'
 import { startMain, tempDir, TEST_PORTAL_OPTIONS, value } from '../testing/harness'
+import { parseCachedPeople } from '../../renderer/src/people/people-cache-body'
 import { PEOPLE_CACHE_SERVICE, PeopleCache } from './people-cache'
+import { encodePeopleBody } from './people-cache-body'
 
 const ACCOUNT = '0123456789abcdef'
 const OTHER = 'fedcba9876543210'
@@ -31,7 +34,8 @@ function person(i: number, overrides: Partial<Person> = {}): Person {
   }
 }
 
-const peopleOf = (cached: CachedPeople | null): Person[] | null => (cached ? (JSON.parse(new TextDecoder().decode(cached.peopleJson)) as Person[]) : null)
+/** As the renderer reads it (main passes the bytes on unread). */
+const peopleOf = (cached: CachedPeople | null): Person[] | null => (cached ? parseCachedPeople(cached.body) : null)
 
 const PEOPLE = Array.from({ length: 30 }, (_, i) => person(i))
 
@@ -46,7 +50,8 @@ describe('PeopleCache', () => {
     expect(await cache.save(ACCOUNT, PEOPLE)).toBe(true)
     const read = await cache.read(ACCOUNT)
     expect(read?.savedAt).toBe('2026-12-01T09:00:00.000Z')
-    expect(Buffer.from(read?.peopleJson ?? []).toString('utf8')).toBe(JSON.stringify(PEOPLE))
+    expect(Buffer.from(read?.body ?? []).toString('latin1')).toBe(encodePeopleBody(PEOPLE))
+    expect(peopleOf(read)).toEqual(PEOPLE)
     expect(await cache.read(OTHER)).toBeNull()
   })
 
@@ -82,6 +87,22 @@ describe('PeopleCache', () => {
 
     expect(await cache.save(ACCOUNT, PEOPLE.slice(0, 3))).toBe(true)
     expect(peopleOf(await cache.read(ACCOUNT))).toEqual(PEOPLE.slice(0, 3))
+  })
+
+  it('reads an intact file of the older format (an array of Person) as no cache', async () => {
+    const { cache, secrets } = await newCache()
+    await cache.save(ACCOUNT, PEOPLE)
+    const key = Buffer.from(value(await secrets.get(PEOPLE_CACHE_SERVICE, ACCOUNT)) ?? '', 'base64')
+    // Format 1 as the previous build wrote it: the same layout and key, the people as one JSON array.
+    const header = Buffer.concat([Buffer.from('DSPL', 'latin1'), Buffer.from([1])])
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', key, iv)
+    cipher.setAAD(Buffer.concat([header, Buffer.from(ACCOUNT, 'latin1')]))
+    const ciphertext = Buffer.concat([cipher.update(`2026-12-01T09:00:00.000Z\n${JSON.stringify(PEOPLE)}`, 'utf8'), cipher.final()])
+    await writeFile(cache.pathOf(ACCOUNT), Buffer.concat([header, iv, cipher.getAuthTag(), ciphertext]))
+    expect(await cache.read(ACCOUNT)).toBeNull()
+    // Nor would the renderer take such a body, should one ever get past main.
+    expect(parseCachedPeople(new TextEncoder().encode(JSON.stringify(PEOPLE)))).toBeNull()
   })
 
   it('reads as no cache with another key, without its key, or as another account’s file', async () => {

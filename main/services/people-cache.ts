@@ -8,10 +8,11 @@
  * of another format, a tampered or truncated file) reads as "no cache": the list then loads as on a
  * first start, and the next save replaces whatever was there. Nothing here is fatal.
  *
- * File layout: MAGIC (4) | FORMAT (1) | IV (12) | TAG (16) | ciphertext of "savedAt\npeople JSON". The
- * header and the account id are the GCM additional data, so a file copied over another account's fails.
- * Main never parses the people, nor even decodes them: the authenticated bytes go to the renderer as
- * they are (CachedPeople).
+ * File layout: MAGIC (4) | FORMAT (1) | IV (12) | TAG (16) | ciphertext of "savedAt\nbody", the body
+ * being the people field by field (CachedPeopleBody, people-cache-body.ts). The header and the account
+ * id are the GCM additional data, so a file copied over another account's fails. Main never parses
+ * the people, nor even decodes them: the authenticated bytes go to the renderer as they are
+ * (CachedPeople), which checks them.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm } from 'node:fs/promises'
@@ -21,22 +22,22 @@ import type { CachedPeople, Person } from '../../preload/contract'
 import type { Logger } from '../core/logger'
 import type { SecretStore } from '../secrets/secret-store'
 import { ACCOUNT_ID_PATTERN } from './accounts-file'
+import { encodePeopleBody } from './people-cache-body'
 
 /** Keychain items of cache keys: one per account, apart from the tokens' items. */
 export const PEOPLE_CACHE_SERVICE = 'DocSpace Photo Manager (people list key)'
 export const PEOPLE_CACHE_DIR = 'people-cache'
 
 const MAGIC = Buffer.from('DSPL', 'latin1')
-/** Bumped whenever the body's shape changes; an older file is then no cache. */
-const FORMAT = 1
+/** Bumped whenever the body's shape changes; an older file is then no cache. 2: field by field. */
+const FORMAT = 2
 const HEADER = Buffer.concat([MAGIC, Buffer.from([FORMAT])])
 const IV_BYTES = 12
 const TAG_BYTES = 16
 const KEY_BYTES = 32
 const NEWLINE = 0x0a
-const OPEN_BRACKET = 0x5b
-const CLOSE_BRACKET = 0x5d
-
+const OPEN_BRACE = 0x7b
+const CLOSE_BRACE = 0x7d
 
 export interface PeopleCacheOptions {
   readonly dataDir: string
@@ -93,7 +94,7 @@ export class PeopleCache {
       const savedAt = this.#now().toISOString()
       await mkdir(this.#dir, { recursive: true })
       try {
-        await writeFileAtomic(this.pathOf(accountId), encrypt(savedAt, JSON.stringify(people), key, accountId), { mode: 0o600 })
+        await writeFileAtomic(this.pathOf(accountId), encrypt(savedAt, encodePeopleBody(people), key, accountId), { mode: 0o600 })
       } catch (e) {
         this.#log.warn('people cache not saved', { account: accountId, reason: (e as NodeJS.ErrnoException).code ?? 'write failed' })
         return false
@@ -143,11 +144,11 @@ function additionalData(accountId: string): Buffer {
   return Buffer.concat([HEADER, Buffer.from(accountId, 'latin1')])
 }
 
-export function encrypt(savedAt: string, peopleJson: string, key: Buffer, accountId: string): Buffer {
+export function encrypt(savedAt: string, body: string, key: Buffer, accountId: string): Buffer {
   const iv = randomBytes(IV_BYTES)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(additionalData(accountId))
-  const ciphertext = Buffer.concat([cipher.update(`${savedAt}\n${peopleJson}`, 'utf8'), cipher.final()])
+  const ciphertext = Buffer.concat([cipher.update(`${savedAt}\n${body}`, 'utf8'), cipher.final()])
   return Buffer.concat([HEADER, iv, cipher.getAuthTag(), ciphertext])
 }
 
@@ -161,17 +162,17 @@ export function decrypt(bytes: Buffer, key: Buffer, accountId: string): CachedPe
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
     decipher.setAAD(additionalData(accountId))
     decipher.setAuthTag(tag)
-    const body = decipher.update(bytes.subarray(HEADER.length + IV_BYTES + TAG_BYTES))
-    // final() checks the tag; GCM is a stream mode, so it adds no bytes and 20 MB need no copy.
+    const first = decipher.update(bytes.subarray(HEADER.length + IV_BYTES + TAG_BYTES))
+    // final() checks the tag; GCM is a stream mode, so it adds no bytes and the body needs no copy.
     const rest = decipher.final()
-    plain = rest.length === 0 ? body : Buffer.concat([body, rest])
+    plain = rest.length === 0 ? first : Buffer.concat([first, rest])
   } catch {
     return null
   }
   // Authenticated, so this app wrote it; the cheap checks guard against a bug in an older build.
   const newline = plain.indexOf(NEWLINE)
   const savedAt = plain.subarray(0, Math.max(0, newline)).toString('latin1')
-  const peopleJson = plain.subarray(newline + 1)
-  if (newline < 0 || Number.isNaN(Date.parse(savedAt)) || peopleJson[0] !== OPEN_BRACKET || peopleJson[peopleJson.length - 1] !== CLOSE_BRACKET) return null
-  return { savedAt, peopleJson }
+  const body = plain.subarray(newline + 1)
+  if (newline < 0 || Number.isNaN(Date.parse(savedAt)) || body[0] !== OPEN_BRACE || body[body.length - 1] !== CLOSE_BRACE) return null
+  return { savedAt, body }
 }

@@ -6,7 +6,8 @@ import { createFakeAppApi, makePerson, ok } from '../testing/fake-app-api'
 import { createTestPinia, settle } from '../testing/mount-app'
 import { usePeopleStore } from '../stores/people-store'
 import { indexPerson } from './people-index'
-import { applyFresh, parseCachedPeople, samePerson } from './people-refresh'
+import { cachedBodyOf, cachedBytesOf } from '../testing/cached-people-body'
+import { applyFresh, samePerson } from './people-refresh'
 
 const cachedPeople = Array.from({ length: 5 }, (_, i) => makePerson(i))
 /** What the portal has now: #1 renamed, #3 gone, #9 new (second in the list), the rest unchanged but copied (as JSON would). */
@@ -43,15 +44,6 @@ describe('applyFresh', () => {
   })
 })
 
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
-
-describe('parseCachedPeople', () => {
-  it('reads a list of people and nothing else', () => {
-    expect(parseCachedPeople(utf8(JSON.stringify(cachedPeople)))).toEqual(cachedPeople)
-    for (const bad of ['', '{', '{"people":[]}', '[1]', '[{"id":1}]', 'null', '[{"id":"a","displayName":"\xff']) expect(parseCachedPeople(utf8(bad)), bad).toBeNull()
-  })
-})
-
 describe('people store on a second start', () => {
   it('shows the cached list before any page answers, says it is updating, then applies only the differences', async () => {
     let release!: () => void
@@ -61,7 +53,7 @@ describe('people store on a second start', () => {
       await gate
       return ok({ people: freshPeople.slice(startIndex, startIndex + count), startIndex, total: freshPeople.length })
     }
-    const cached = async () => ok({ savedAt: '2026-12-01T09:00:00.000Z', peopleJson: utf8(JSON.stringify(cachedPeople)) })
+    const cached = async () => ok({ savedAt: '2026-12-01T09:00:00.000Z', body: cachedBytesOf(cachedBodyOf(cachedPeople)) })
     createTestPinia({ ...base, people: { ...base.people, page, cached } })
     const store = usePeopleStore()
     store.setUrlFactory({ createUrl: () => 'blob:x', revokeUrl: () => {} })

@@ -83,21 +83,4 @@ export async function fetchEveryone(options: RefreshOptions): Promise<Result<rea
   return { ok: true, value: pages.inPortalOrder() }
 }
 
-const utf8 = new TextDecoder()
-
-/** The cached people from main's JSON text (UTF-8 bytes); null for anything that is not a list of people. */
-export function parseCachedPeople(json: Uint8Array): Person[] | null {
-  let value: unknown
-  try {
-    value = JSON.parse(utf8.decode(json))
-  } catch {
-    return null
-  }
-  if (!Array.isArray(value)) return null
-  for (const p of value as unknown[]) {
-    if (p === null || typeof p !== 'object' || typeof (p as Person).id !== 'string' || typeof (p as Person).displayName !== 'string') return null
-  }
-  return value as Person[]
-}
-
 export const SUPERSEDED: AppError = { code: 'app/cancelled', message: 'Superseded by another load.' }

@@ -9,7 +9,8 @@ import { computed, markRaw, reactive, ref, shallowRef, watch } from 'vue'
 import type { AppError, Person, PhotoSize, Result, SignedInUser } from '../../../preload/contract'
 import { useAppApi } from '../api-context'
 import { loadAllPeople, PageAccumulator } from '../people/page-loader'
-import { applyFresh, fetchEveryone, parseCachedPeople, SUPERSEDED } from '../people/people-refresh'
+import { parseCachedPeople } from '../people/people-cache-body'
+import { applyFresh, fetchEveryone, SUPERSEDED } from '../people/people-refresh'
 import {
   buildSearchText,
   collectGroups,
@@ -255,7 +256,7 @@ export const usePeopleStore = defineStore('people', () => {
   /** A second start: main's cached list on screen before the portal's first page (people-refresh.ts). */
   async function showCached(id: string, controller: AbortController): Promise<boolean> {
     const cached = await api.people.cached({ accountId: id })
-    const people = cached.ok && cached.value !== null ? parseCachedPeople(cached.value.peopleJson) : null
+    const people = cached.ok && cached.value !== null ? parseCachedPeople(cached.value.body) : null
     if (controller.signal.aborted || people === null || people.length === 0) return false
     // Only the current sort's key is folded before the first paint; the haystacks follow in idle time.
     const entries = markRaw(people.map((p, i) => markRaw(indexPerson(p, i))))
