@@ -14,7 +14,8 @@
  * Options: --photos 500, --latency 50, --concurrency 8, --sequential N (people in the sequential loop;
  * default all; fewer are timed and scaled, and the table says so), --no-renderer (skip the page: the
  * built renderer (out/renderer, `npx electron-vite build`) in Debian Chromium showing the running job,
- * whose long tasks are measured), --json.
+ * whose long tasks are measured), --cpu-prof FILE (a CPU profile of main's JavaScript thread while
+ * applying, written to FILE, with its top functions printed), --json.
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -33,7 +34,8 @@ import playwrightConfig from '../playwright.config'
 import { photoLikeJpeg } from '../main/testing/images/synthetic-images'
 import { startPortalProcess } from './bench-support'
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../main/jobs/queue'
-import { imageProcessWatch } from './image-process-memory'
+import { imageProcessCpuSeconds, imageProcessWatch, mainThreadCpuSeconds, threadCpuSeconds } from './image-process-memory'
+import { Session } from 'node:inspector/promises'
 
 const { values: opts } = parseArgs({
   options: {
@@ -43,6 +45,7 @@ const { values: opts } = parseArgs({
     sequential: { type: 'string' },
     json: { type: 'boolean', default: false },
     'no-renderer': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
     // Internal: the pictures are made in a child process, so their memory is not charged to main's RSS.
     'write-pictures': { type: 'string' }
   }
@@ -220,8 +223,12 @@ async function main(): Promise<void> {
 
     const portalCpuBefore = await portalCpu(portal.url)
     await fetch(`${portal.url}/__emulator/stats/reset`, { method: 'POST' })
+    const profiler = opts['cpu-prof'] ? await startProfile() : undefined
     loop.enable()
     const cpuBefore = process.cpuUsage()
+    const mainThreadBefore = mainThreadCpuSeconds()
+    const threadsBefore = threadCpuSeconds()
+    const imageCpuBefore = imageProcessCpuSeconds()
     const applyStarted = performance.now()
     const started = await h['bulk:apply']({ jobId, concurrency: CONCURRENCY })
     if (!started.ok) throw new Error(`bulk:apply: ${started.error.code}`)
@@ -235,6 +242,14 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - applyStarted) / 1000
     const cpu = process.cpuUsage(cpuBefore)
     const mainCpuSeconds = (cpu.user + cpu.system) / 1e6
+    const mainThreadAfter = mainThreadCpuSeconds()
+    const mainThreadSeconds = mainThreadBefore !== undefined && mainThreadAfter !== undefined ? mainThreadAfter - mainThreadBefore : undefined
+    const imageCpuSeconds = imageProcessCpuSeconds() - imageCpuBefore
+    // By thread name: the JavaScript thread, libuv's pool (files, sharp's calls), V8's helpers, libvips.
+    const threadSeconds = Object.fromEntries(
+      [...threadCpuSeconds()].map(([name, s]) => [name, round(s - (threadsBefore.get(name) ?? 0))] as const).filter(([, s]) => s >= 0.01).sort((a, b) => b[1] - a[1])
+    )
+    if (profiler) await profiler.stop(opts['cpu-prof'] as string)
     loop.disable()
     clearInterval(rssTimer)
     imageRss.sample()
@@ -280,6 +295,10 @@ async function main(): Promise<void> {
       speedup: round(sequentialSeconds / seconds),
       endToEndSpeedup: round(sequentialSeconds / (seconds + planSeconds)),
       mainCpuSeconds: round(mainCpuSeconds),
+      mainCpuMsPerPerson: Math.round((mainCpuSeconds * 1000) / PHOTOS),
+      mainThreadCpuSeconds: mainThreadSeconds === undefined ? null : round(mainThreadSeconds),
+      mainCpuSecondsByThread: threadSeconds,
+      imageProcessCpuSeconds: round(imageCpuSeconds),
       portalCpuSeconds: round(portalCpuSeconds),
       portalCpuMsPerPerson: Math.round((portalCpuSeconds * 1000) / PHOTOS),
       sequentialPortalCpuMsPerPerson: Math.round((seqPortalCpuSeconds * 1000) / SEQUENTIAL),
@@ -316,6 +335,9 @@ async function main(): Promise<void> {
     line("main's event loop, longest block while applying", `${figures.eventLoopMaxBlockedMs} ms`, `≤ ${TARGETS.eventLoopMaxMs} ms`, figures.eventLoopMaxBlockedMs <= TARGETS.eventLoopMaxMs)
     if (renderer) line("renderer's longest task while the job runs", `${figures.rendererLongestTaskMs} ms (${figures.rendererTasksOver100Ms} over 100 ms)`, `≤ ${TARGETS.rendererTaskMs} ms`, renderer.longestMs <= TARGETS.rendererTaskMs)
     line("main's CPU time while applying (all threads)", `${figures.mainCpuSeconds} s`, '', undefined)
+    if (figures.mainThreadCpuSeconds !== null) line("  of which main's JavaScript thread", `${figures.mainThreadCpuSeconds} s`, '', undefined)
+    line("  by thread", Object.entries(figures.mainCpuSecondsByThread).map(([n, s]) => `${n} ${s}`).join(', '), '', undefined)
+    line("the image processes' CPU time while applying", `${figures.imageProcessCpuSeconds} s`, '', undefined)
     line("the portal's CPU time while applying", `${figures.portalCpuSeconds} s (${figures.portalCpuMsPerPerson} ms a person)`, '', undefined)
     line("the portal's CPU a person in the sequential loop", `${figures.sequentialPortalCpuMsPerPerson} ms`, '', undefined)
     line('people applied / failed', `${ok} / ${failed}`, '', undefined)
@@ -324,6 +346,34 @@ async function main(): Promise<void> {
   } finally {
     await portal.close()
     await rm(work, { recursive: true, force: true })
+  }
+}
+
+/** The V8 sampling profiler on this process's JavaScript thread; `stop` writes the profile and prints its top functions. */
+async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', { interval: 200 })
+  await session.post('Profiler.start')
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop')
+      session.disconnect()
+      await writeFile(file, JSON.stringify(profile))
+      const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
+      const self = new Map<string, number>()
+      let total = 0
+      profile.samples?.forEach((id, i) => {
+        const frame = byNode.get(id)?.callFrame
+        const ms = (profile.timeDeltas?.[i] ?? 0) / 1000
+        const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url ? `${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}` : ''}`.trim() : '?'
+        if (name !== '(idle)') total += ms
+        self.set(name, (self.get(name) ?? 0) + ms)
+      })
+      log(`\nCPU profile of main's JavaScript thread while applying (${file}): ${total.toFixed(0)} ms busy; top functions by self time`)
+      for (const [name, ms] of [...self].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`)
+    }
   }
 }
 

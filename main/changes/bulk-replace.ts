@@ -36,6 +36,8 @@ export interface BulkReplaceRequest {
   readonly accountId: string
   readonly known: KnownPerson
   readonly photo: EncodedPhoto
+  /** The photo's SHA-256 (hex), known from the plan and checked against the bytes when they were read. */
+  readonly sha256: string
   readonly crop: CropPixels
   readonly signal: AbortSignal
   /** Runs before the person's lock is released (the job journals the outcome there). */
@@ -99,11 +101,14 @@ export class BulkReplace {
     if (!upload.ok) return { ok: false, error: beforeChange(upload.error, { session, person, step: 'upload' }) }
     const cropped = await retrying(this.#retry, () => client.createThumbnails(person.id, req.crop))
     if (!cropped.ok) return partlyApplied(person, 'crop', 'new-centred', cropped.error)
-    await this.#frame.saveAppliedCrop(ctx, req.photo.bytes, req.crop)
-    const expected = { hasPhoto: true, width: req.photo.width, height: req.photo.height, sha256: sha256Hex(req.photo.bytes) }
+    // A hint for a later backup (it only logs its own failure): written while the sizes are read
+    // back, and on disk before the outcome is reported.
+    const cropSaved = this.#frame.saveAppliedCrop(ctx, req.sha256, req.crop)
+    const expected = { hasPhoto: true, width: req.photo.width, height: req.photo.height, sha256: req.sha256 }
     // The thumbnails answer names the new files; if they do not check out, read the photo afresh.
     const fromAnswer = await this.#readBack.verifyFiles(client, cropped.value, expected)
     const verified = fromAnswer.ok ? fromAnswer : await retrying(this.#retry, () => this.#readBack.verify(client, person.id, expected))
+    await cropSaved
     if (!verified.ok) return partlyApplied(person, 'verify', 'new', verified.error)
     this.#log.info('bulk row replaced', { user: person.id, backup: backup.value.entry.id })
     return ok({ backupId: backup.value.entry.id })

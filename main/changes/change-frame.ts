@@ -202,7 +202,7 @@ export class ChangeFrame {
     const original = current.value.original
     try {
       const crop = original ? await this.#backups.appliedCrop(session.account.id, person.id, original.bytes) : undefined
-      const preview = original ? await photoPreview(original.bytes, crop) : undefined
+      const preview = original ? await photoPreview(original, crop) : undefined
       const entry = await this.#backups.save({
         accountId: session.account.id,
         userId: person.id,
@@ -232,10 +232,10 @@ export class ChangeFrame {
     }
   }
 
-  /** Remembers the crop applied to these original bytes, so a later backup of them keeps it. */
-  async saveAppliedCrop(ctx: ChangeContext, original: Uint8Array, crop: CropPixels): Promise<void> {
+  /** Remembers the crop applied to the original with this SHA-256, so a later backup of it keeps it. */
+  async saveAppliedCrop(ctx: ChangeContext, originalSha256: string, crop: CropPixels): Promise<void> {
     try {
-      await this.#backups.setAppliedCrop(ctx.session.account.id, ctx.person.id, original, crop)
+      await this.#backups.setAppliedCrop(ctx.session.account.id, ctx.person.id, originalSha256, crop)
     } catch (e) {
       this.#log.error('cannot record the applied crop', { code: (e as NodeJS.ErrnoException).code })
     }

@@ -158,6 +158,7 @@ export class ReplaceProtocol {
     let cropSaved: Promise<void> = Promise.resolve()
 
     const crop = await deciding
+    const sha256 = sha256Hex(photo.bytes)
     if (crop) {
       hooks.onProgress?.('cropping')
       const cropped = await retrying(this.#retry, () => client.createThumbnails(person.id, crop))
@@ -166,10 +167,10 @@ export class ReplaceProtocol {
         return partlyApplied(person, 'crop', 'new-centred', cropped.error)
       }
       answer = cropped.value
-      cropSaved = this.#frame.saveAppliedCrop(ctx, photo.bytes, crop)
+      cropSaved = this.#frame.saveAppliedCrop(ctx, sha256, crop)
     }
     hooks.onProgress?.('verifying')
-    const expected = { hasPhoto: true, width: photo.width, height: photo.height, sha256: sha256Hex(photo.bytes) }
+    const expected = { hasPhoto: true, width: photo.width, height: photo.height, sha256 }
     const finished = await this.#readBack.finish(ctx, backup, expected, crop, answer)
     await Promise.all([remembered, cropSaved])
     if (finished.ok) hooks.onProgress?.('done')

@@ -15,15 +15,28 @@ export interface EncodedPhoto {
 /**
  * A small square JPEG of the crop (or the centred square when the crop is unknown), for the history
  * list. Undefined when the bytes do not decode: a backup without a preview is still a backup.
+ * `width` and `height` are the bytes' stored size (inertImage has read it from the header already).
  */
-export async function photoPreview(bytes: Uint8Array, crop: CropPixels | undefined, side = 96): Promise<Uint8Array | undefined> {
+export async function photoPreview(image: { readonly bytes: Uint8Array; readonly width: number; readonly height: number }, crop: CropPixels | undefined, side = 96): Promise<Uint8Array | undefined> {
+  const { width, height } = image
+  if (width < 1 || height < 1) return undefined
+  const area = crop ? clampSquare(crop, width, height) : centredSquare(width, height)
+  // The whole picture is scaled first and the square cut after: a JPEG is then decoded at 1/2, 1/4
+  // or 1/8 of its size (libvips' shrink-on-load), which cutting first rules out. A bulk job makes one
+  // preview per person with a photo, on main's threads, and a 1280 px original costs about half.
+  const scaleX = side / area.width
+  const scaleY = side / area.height
+  const scaledWidth = Math.max(side, Math.round(width * scaleX))
+  const scaledHeight = Math.max(side, Math.round(height * scaleY))
   try {
-    const meta = await sharp(bytes).metadata()
-    if (!meta.width || !meta.height) return undefined
-    const area = crop ? clampSquare(crop, meta.width, meta.height) : centredSquare(meta.width, meta.height)
-    const out = await sharp(bytes)
-      .extract({ left: area.x, top: area.y, width: area.width, height: area.height })
-      .resize(side, side, { fit: 'cover' })
+    const out = await sharp(image.bytes)
+      .resize(scaledWidth, scaledHeight, { fit: 'fill' })
+      .extract({
+        left: Math.min(Math.round(area.x * scaleX), scaledWidth - side),
+        top: Math.min(Math.round(area.y * scaleY), scaledHeight - side),
+        width: side,
+        height: side
+      })
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 80 })
       .toBuffer()

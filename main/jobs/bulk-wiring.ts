@@ -172,6 +172,7 @@ export function createBulkPorts(options: BulkWiringOptions): BulkPorts {
         accountId: req.accountId,
         known: person.value,
         photo: { bytes, mime: mime === 'image/png' ? 'image/png' : 'image/jpeg', width, height },
+        sha256: req.prepared.sha256,
         crop: req.cropPixels,
         signal: req.signal,
         commit: (result) => req.commit(withRetryAfter(result))

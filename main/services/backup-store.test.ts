@@ -2,7 +2,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { BACKUPS_DIR, BackupStore, safeSegment } from './backup-store'
+import { BACKUPS_DIR, BackupStore, safeSegment, sha256 } from './backup-store'
 import { recordingLogger, removeDir, tempDir } from '../testing/harness'
 
 let dir: string
@@ -76,7 +76,7 @@ describe('BackupStore', () => {
 
   it('knows the applied crop only while the portal holds the same original', async () => {
     const s = store()
-    await s.setAppliedCrop('acc', USER, bytes(1), { x: 5, y: 6, width: 70, height: 70 })
+    await s.setAppliedCrop('acc', USER, sha256(bytes(1)), { x: 5, y: 6, width: 70, height: 70 })
     expect(await s.appliedCrop('acc', USER, bytes(1))).toEqual({ x: 5, y: 6, width: 70, height: 70 })
     expect(await s.appliedCrop('acc', USER, bytes(2))).toBeUndefined()
   })

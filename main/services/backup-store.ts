@@ -165,12 +165,15 @@ export class BackupStore {
     return change
   }
 
-  /** Remembers the crop this app applied to the original with these bytes (undefined: the portal's centred square). */
-  async setAppliedCrop(accountId: string, userId: string, original: Uint8Array, crop: CropPixels | undefined): Promise<void> {
+  /**
+   * Remembers the crop this app applied to the original with these bytes (undefined: the portal's
+   * centred square). `originalSha256`: their SHA-256 (hex), which every caller has already.
+   */
+  async setAppliedCrop(accountId: string, userId: string, originalSha256: string, crop: CropPixels | undefined): Promise<void> {
     const dir = this.#personDir(accountId, userId)
     await mkdir(dir, { recursive: true, mode: 0o700 })
     // A hint for later backups: atomic, so never half a file, but not worth a sync of its own.
-    await writeBytesAtomic(join(dir, 'applied-crop.json'), jsonText({ version: 1, sha256: sha256(original), ...(crop ? { crop } : {}) }), { sync: false })
+    await writeBytesAtomic(join(dir, 'applied-crop.json'), jsonText({ version: 1, sha256: originalSha256, ...(crop ? { crop } : {}) }), { sync: false })
   }
 
   /** The crop this app applied, but only while the portal still holds the same original bytes. */
