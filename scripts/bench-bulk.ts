@@ -32,7 +32,7 @@ import { createEventRelay, startWebHost, type EventRelay } from '../main/web-hos
 import { chromium, type Page } from '@playwright/test'
 import playwrightConfig from '../playwright.config'
 import { photoLikeJpeg } from '../main/testing/images/synthetic-images'
-import { startPortalProcess } from './bench-support'
+import { startPortalProcess, stealMeter } from './bench-support'
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../main/jobs/queue'
 import { imageProcessCpuSeconds, imageProcessWatch, mainThreadCpuSeconds, threadCpuSeconds } from './image-process-memory'
 import { Session } from 'node:inspector/promises'
@@ -155,6 +155,7 @@ async function writePicturesApart(dir: string, count: number): Promise<string[]>
 }
 
 async function main(): Promise<void> {
+  const stolen = stealMeter()
   const portal = await startPortalProcess(['--version', '3.5.0', '--people', String(Math.ceil(PHOTOS * 1.6) + 50), '--latency', String(LATENCY_MS), '--photo-share', '0.5'])
   const work = await mkdtemp(join(tmpdir(), 'bench-bulk-'))
   try {
@@ -317,7 +318,8 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       latencyMs: LATENCY_MS,
       cores: cpus().length,
-      loadAverage: loadavg().map((l) => round(l))
+      loadAverage: loadavg().map((l) => round(l)),
+      stealPercent: stolen()
     }
     const line = (name: string, value: string, target: string, pass: boolean | undefined) =>
       log(`${name.padEnd(44)} ${value.padStart(12)}   ${target.padEnd(12)} ${pass === undefined ? '' : pass ? 'PASS' : 'MISS'}`)
@@ -341,7 +343,7 @@ async function main(): Promise<void> {
     line("the portal's CPU time while applying", `${figures.portalCpuSeconds} s (${figures.portalCpuMsPerPerson} ms a person)`, '', undefined)
     line("the portal's CPU a person in the sequential loop", `${figures.sequentialPortalCpuMsPerPerson} ms`, '', undefined)
     line('people applied / failed', `${ok} / ${failed}`, '', undefined)
-    log(`machine: ${cpus().length} cores, load average ${figures.loadAverage.join(' ')} (other work on the machine inflates every figure)`)
+    log(`machine: ${cpus().length} cores, load average ${figures.loadAverage.join(' ')}, ${figures.stealPercent ?? '?'} % of the CPU stolen by the hypervisor during the run (other work on the machine inflates every figure)`)
     if (opts.json) console.log(JSON.stringify(figures))
   } finally {
     await portal.close()

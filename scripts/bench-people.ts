@@ -37,7 +37,7 @@ import { MemorySecretStore } from '../main/secrets/memory-store'
 import type { Logger } from '../main/core/logger'
 import { createEventRelay, startWebHost } from '../main/web-host/server'
 import playwrightConfig from '../playwright.config'
-import { profile, startPortalProcess, timedHandlers, traced } from './bench-support'
+import { profile, startPortalProcess, stealMeter, timedHandlers, traced } from './bench-support'
 import { bareLoop, type BareLoopFigures } from './bench-people-bare'
 import { describeCachedStart, measureCachedStart, type CachedStartFigures } from './bench-people-cache'
 
@@ -145,6 +145,7 @@ function countPagesInFlight(handlers: ReturnType<typeof timedHandlers>): ReturnT
 
 /** The machine's load when the run started: the run itself adds to the figure printed at the end. */
 const LOAD_AT_START = loadavg()
+const stolen = stealMeter()
 
 async function main(): Promise<void> {
   const startedAt = Date.now()
@@ -421,6 +422,7 @@ function summary(f: Figures): Record<string, unknown> {
     mainRssMiB: round(f.mainRssMiB),
     loadAverage: loadavg().map((l) => round(l, 2)),
     loadAverageAtStart: LOAD_AT_START.map((l) => round(l, 2)),
+    stealPercent: stolen(),
     cores: cpus().length,
     detail: f
   }
@@ -465,7 +467,7 @@ function printTable(f: Figures, seconds: number): void {
     `scroll (${SCROLL_STEP_PX} px per frame, down then up): median ${ms(f.scroll.medianMs)}, ${f.scroll.longFrames} frame(s) over 1.5× the median; ` +
       `again with photos cached: median ${ms(f.scrollWarm.medianMs)}, ${f.scrollWarm.longFrames} long frame(s)`
   )
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end, ${LOAD_AT_START.map((l) => l.toFixed(1)).join(' ')} at the start (other work on the machine inflates every figure)`)
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end, ${LOAD_AT_START.map((l) => l.toFixed(1)).join(' ')} at the start, ${stolen() ?? '?'} % of the CPU stolen by the hypervisor during the run (other work on the machine inflates every figure)`)
   console.log(`heap after a forced GC ${f.heapMiB.afterGc.toFixed(1)} MiB; run took ${seconds.toFixed(1)} s`)
 }
 

@@ -43,7 +43,7 @@ import type { Logger } from '../main/core/logger'
 import { createEventRelay, startWebHost } from '../main/web-host/server'
 import playwrightConfig from '../playwright.config'
 import { benchPhotoPrep, type PhotoPrepBenchResult } from './bench-photo-prep'
-import { profile, startPortalProcess, timedHandlers, type PortalProcess } from './bench-support'
+import { profile, startPortalProcess, stealMeter, timedHandlers, type PortalProcess } from './bench-support'
 
 const { values: opts } = parseArgs({
   options: {
@@ -145,6 +145,7 @@ async function main(): Promise<void> {
     flowRatio: round2(drop.median.totalMs / web.median),
     loadAverage: loadavg().map(round2),
     loadAverageAtStart: loadAtStart.map(round2),
+    stealPercent: stolen(),
     cpus: cpus().length,
     latencyMs: LATENCY_MS
   }
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
 const round1 = (v: number): number => Math.round(v * 10) / 10
 const round2 = (v: number): number => Math.round(v * 100) / 100
 const loadAtStart = loadavg()
+const stolen = stealMeter()
 
 // -------------------------------------------------------------------------------------------------
 // Part 1: the web client's canvas approach, in Chromium
@@ -498,6 +500,7 @@ interface Figures {
   readonly flowRatio: number
   readonly loadAverage: readonly number[]
   readonly loadAverageAtStart: readonly number[]
+  readonly stealPercent: number | null
 }
 
 function printTable(sourceBytes: number, prep: PhotoPrepBenchResult, canvas: CanvasFigures, drop: DropFigures, web: WebClientFigures, f: Figures, seconds: number): void {
@@ -513,7 +516,7 @@ function printTable(sourceBytes: number, prep: PhotoPrepBenchResult, canvas: Can
   const line = (r: readonly string[]) => `${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padStart(widths[1]!)}  ${r[2]!.padEnd(widths[2]!)}  ${r[3]}`
   const load = (l: readonly number[]) => l.map((v) => v.toFixed(2)).join(' ')
   console.log(`\nPhoto benchmark: ${SOURCE.width}×${SOURCE.height} photo-like JPEG (${(sourceBytes / 1024 / 1024).toFixed(1)} MiB), Chromium ${CHROMIUM}`)
-  console.log(`${cpus().length} CPUs; load average (1, 5, 15 min) ${load(f.loadAverageAtStart)} at the start, ${load(f.loadAverage)} at the end\n`)
+  console.log(`${cpus().length} CPUs; load average (1, 5, 15 min) ${load(f.loadAverageAtStart)} at the start, ${load(f.loadAverage)} at the end; ${f.stealPercent ?? '?'} % of the CPU stolen by the hypervisor during the run\n`)
   console.log(line(['measure', 'figure', 'target', 'result']))
   for (const r of rows) console.log(line(r))
 

@@ -4,12 +4,38 @@
  * of the page (`--profile`).
  */
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import type { Handlers } from '../main/ipc/types'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 
 const ROOT = resolve(import.meta.dirname, '..')
+
+/** The machine's CPU time so far from /proc/stat: all of it, and what the hypervisor gave to other guests. */
+function cpuTicks(): { total: number; steal: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'latin1').split('\n')[0]?.trim().split(/\s+/).slice(1, 9).map(Number) ?? []
+    if (fields.length < 8 || fields.some((n) => !Number.isFinite(n))) return undefined
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The share of this machine's CPU time stolen by the hypervisor since the call (percent), read when
+ * the returned function is called. On a shared virtual machine a load average near 1 can hide a
+ * fifth of every core going elsewhere, which inflates every frame and CPU figure; null without /proc.
+ */
+export function stealMeter(): () => number | null {
+  const start = cpuTicks()
+  return () => {
+    const now = cpuTicks()
+    if (!start || !now || now.total <= start.total) return null
+    return Math.round((1000 * (now.steal - start.steal)) / (now.total - start.total)) / 10
+  }
+}
 
 export interface PortalProcess {
   readonly url: string
