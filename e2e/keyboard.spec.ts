@@ -48,6 +48,9 @@ function announced(scope: Page | Locator, text: string | RegExp): Locator {
 test('sign in, browse, replace, restore, activity and settings with the keyboard alone, focus always visible, results announced', async ({ app, portal }) => {
   const page = app.page
   const me = portal.accounts.admin
+  // Listened for long before Ctrl+O: Playwright turns file-chooser interception on only when the first
+  // listener subscribes, and a key press sent right after can reach the page first (then no chooser event).
+  const chooser = page.waitForEvent('filechooser')
 
   // Sign-in: the portal address is filled in; Email and Password by Tab, Enter submits.
   await expect(page.getByRole('heading', { name: 'Sign in to a DocSpace portal' })).toBeVisible()
@@ -74,7 +77,6 @@ test('sign in, browse, replace, restore, activity and settings with the keyboard
   await expect(detail).toBeVisible()
 
   // Ctrl+O picks a file for the selected person; the editor opens on it and Enter saves.
-  const chooser = page.waitForEvent('filechooser')
   await page.keyboard.press('Control+O')
   await (await chooser).setFiles({ name: 'quadrants.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(await quadrantsJpeg(400, 300)) })
   const editor = page.getByRole('dialog', { name: `New photo for ${me.displayName}` })
