@@ -43,7 +43,9 @@ export async function bareLoop(portalUrl: string, account: { readonly email: str
     while (next < total) {
       const start = next
       next += PAGE_SIZE
-      people += ((await page(start)).response as unknown[]).length
+      // Awaited before the sum: `people += await ...` reads people first, so lanes overwrote each other's counts.
+      const got = ((await page(start)).response as unknown[]).length
+      people += got
       pages++
     }
   }
