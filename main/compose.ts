@@ -78,6 +78,8 @@ export function createMain(options: MainOptions): Main {
   const http = new HttpClient({ ...options.http, log })
   const accounts = new AccountsService({ dataDir: options.dataDir, secrets: options.secrets, events: options.events, http, log, signal: shutdown.signal })
   const people = new PeopleService({ accounts, cache: new PeopleCache({ dataDir: options.dataDir, secrets: options.secrets, log }) })
+  // The window takes about a second to load and ask for the list: the cache is read meanwhile.
+  void people.prefetchActive().catch((e: unknown) => log.warn('people cache not read ahead', { reason: e instanceof Error ? e.message : String(e) }))
   const photos = new PhotosService({ accounts })
   const backups = new BackupStore({ dataDir: options.dataDir, log })
   const activity = new ActivityLog({ dataDir: options.dataDir, log })

@@ -126,6 +126,29 @@ describe('PeopleCache', () => {
     await expect(readdir(`${dataDir}/people-cache`)).rejects.toThrow()
   })
 
+  it('a read started ahead (prefetch) answers the next ask; a save or drop in between is not undone by it', async () => {
+    const { cache } = await newCache()
+    await cache.save(ACCOUNT, PEOPLE)
+    cache.prefetch(ACCOUNT)
+    expect(peopleOf(await cache.read(ACCOUNT))).toEqual(PEOPLE)
+
+    // The early read holds the list as it was: a save after it must win.
+    const renamed = PEOPLE.map((p) => ({ ...p, displayName: `${p.displayName} (new)` }))
+    cache.prefetch(ACCOUNT)
+    await new Promise((r) => setTimeout(r, 50))
+    await cache.save(ACCOUNT, renamed)
+    expect(peopleOf(await cache.read(ACCOUNT))).toEqual(renamed)
+
+    cache.prefetch(ACCOUNT)
+    await cache.drop(ACCOUNT)
+    expect(await cache.read(ACCOUNT)).toBeNull()
+    // Nothing to read ahead for an account without a file, and a bad id reads as nothing.
+    cache.prefetch(OTHER)
+    cache.prefetch('../../etc')
+    expect(await cache.read(OTHER)).toBeNull()
+    expect(await cache.read('../../etc')).toBeNull()
+  })
+
   it('drop deletes the file and its key', async () => {
     const { cache, secrets } = await newCache()
     await cache.save(ACCOUNT, PEOPLE)

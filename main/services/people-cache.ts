@@ -35,6 +35,8 @@ const HEADER = Buffer.concat([MAGIC, Buffer.from([FORMAT])])
 const IV_BYTES = 12
 const TAG_BYTES = 16
 const KEY_BYTES = 32
+/** How long a prefetched list waits for the renderer's ask (the window loads in about a second). */
+const PREFETCH_KEPT_MS = 30_000
 const NEWLINE = 0x0a
 const OPEN_BRACE = 0x7b
 const CLOSE_BRACE = 0x7d
@@ -53,6 +55,8 @@ export class PeopleCache {
   readonly #now: () => Date
   /** Saves and drops of one account run one after another, so a drop never races a late save. */
   readonly #queues = new Map<string, Promise<unknown>>()
+  /** Reads started by prefetch, by account. */
+  readonly #early = new Map<string, Promise<CachedPeople | null>>()
 
   constructor(options: PeopleCacheOptions) {
     this.#dir = join(options.dataDir, PEOPLE_CACHE_DIR)
@@ -66,8 +70,30 @@ export class PeopleCache {
     return join(this.#dir, `${accountId}.bin`)
   }
 
+  /**
+   * Starts reading an account's list ahead of the renderer's ask: at start-up main knows the active
+   * account long before the window has loaded and asks, so the read and decryption are done by then.
+   * The next read takes it; a save or drop of the account discards it; unasked, it is let go soon.
+   */
+  prefetch(accountId: string): void {
+    if (this.#early.has(accountId)) return
+    const reading = this.#readNow(accountId).catch(() => null)
+    const timer = setTimeout(() => {
+      if (this.#early.get(accountId) === reading) this.#early.delete(accountId)
+    }, PREFETCH_KEPT_MS)
+    timer.unref?.()
+    this.#early.set(accountId, reading)
+  }
+
   /** The cached list of an account, or null when there is none that can be trusted. */
-  async read(accountId: string): Promise<CachedPeople | null> {
+  read(accountId: string): Promise<CachedPeople | null> {
+    const early = this.#early.get(accountId)
+    if (early === undefined) return this.#readNow(accountId)
+    this.#early.delete(accountId)
+    return early
+  }
+
+  async #readNow(accountId: string): Promise<CachedPeople | null> {
     if (!ACCOUNT_ID_PATTERN.test(accountId)) return null
     let bytes: Buffer
     try {
@@ -87,6 +113,7 @@ export class PeopleCache {
    * here; where secrets do not survive a restart nothing is written, since it could never be read.
    */
   save(accountId: string, people: readonly Person[]): Promise<boolean> {
+    this.#early.delete(accountId)
     return this.#queued(accountId, async () => {
       if (!ACCOUNT_ID_PATTERN.test(accountId) || !(await this.#secrets.isAvailable())) return false
       const key = (await this.#key(accountId)) ?? (await this.#newKey(accountId))
@@ -105,6 +132,7 @@ export class PeopleCache {
 
   /** Deletes the file and its key (sign-out, forgetting the account). */
   drop(accountId: string): Promise<void> {
+    this.#early.delete(accountId)
     return this.#queued(accountId, async () => {
       if (!ACCOUNT_ID_PATTERN.test(accountId)) return
       await rm(this.pathOf(accountId), { force: true })

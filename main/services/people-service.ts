@@ -64,6 +64,14 @@ export class PeopleService {
     })
   }
 
+  /** Reads the active account's cached list ahead of the renderer's ask (see PeopleCache.prefetch). */
+  async prefetchActive(): Promise<void> {
+    const overview = await this.#accounts.overview()
+    const id = overview.ok ? overview.value.activeAccountId : null
+    if (id === null || !this.#cache || !(await this.#accounts.session(id)).ok) return
+    this.#cache.prefetch(id)
+  }
+
   /** The cached list of a signed-in account (null when there is none); never a failure for a bad cache. */
   async cached(arg: { readonly accountId: string }): Promise<Result<CachedPeople | null>> {
     const session = await this.#accounts.session(arg.accountId)
