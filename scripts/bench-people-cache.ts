@@ -28,6 +28,8 @@ export interface CachedStartFigures {
   readonly refreshedMs: number
   /** main's people:cached handler (read, decrypt, parse), as the web host saw it. */
   readonly mainReadMs: number
+  /** The page's own marks (people-store's showCached), from sign-in finishing: asked, answered, parsed, sorted. */
+  readonly marksMs: Readonly<Record<string, number>>
 }
 
 export interface CachedStartOptions {
@@ -84,7 +86,9 @@ export async function measureCachedStart(options: CachedStartOptions): Promise<C
     await page.goto(`${host.openUrl()}&portal=${encodeURIComponent(options.portalUrl)}`)
     await page.waitForFunction(() => (window as unknown as { __cached: { refreshed?: number } }).__cached.refreshed !== undefined, null, { timeout: 120_000, polling: 100 })
     const c = await page.evaluate(() => (window as unknown as { __cached: { signedIn: number; shown: number; refreshing: boolean; refreshed: number } }).__cached)
-    return { cachedStartMs: c.shown - c.signedIn, fromNavigationMs: c.shown, beforeRefresh: c.refreshing, refreshedMs: c.refreshed - c.signedIn, mainReadMs }
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const))
+    const marksMs = Object.fromEntries(marks.filter(([name]) => name.startsWith('people-cache:')).map(([name, at]) => [name.slice('people-cache:'.length), Math.round(at - c.signedIn)]))
+    return { cachedStartMs: c.shown - c.signedIn, fromNavigationMs: c.shown, beforeRefresh: c.refreshing, refreshedMs: c.refreshed - c.signedIn, mainReadMs, marksMs }
   } finally {
     await context.close()
     await host.close()
@@ -106,5 +110,6 @@ async function waitForCacheFile(dataDir: string): Promise<void> {
 /** One line for the table's footer. */
 export function describeCachedStart(f: CachedStartFigures): string {
   const note = f.beforeRefresh ? 'while the portal was still loading' : 'WARNING: only after the refresh finished, so this is not the cache'
-  return `second start: cached list ${f.cachedStartMs.toFixed(1)} ms after sign-in finished (${f.fromNavigationMs.toFixed(0)} ms from navigation; main's read ${f.mainReadMs.toFixed(0)} ms), ${note}; refreshed after ${(f.refreshedMs / 1000).toFixed(1)} s`
+  const marks = Object.entries(f.marksMs).map(([name, ms]) => `${name} +${ms}`).join(', ')
+  return `second start: cached list ${f.cachedStartMs.toFixed(1)} ms after sign-in finished (${f.fromNavigationMs.toFixed(0)} ms from navigation; main's read ${f.mainReadMs.toFixed(0)} ms; the page's marks in ms after sign-in: ${marks || 'none'}, painted +${f.cachedStartMs.toFixed(0)}), ${note}; refreshed after ${(f.refreshedMs / 1000).toFixed(1)} s`
 }

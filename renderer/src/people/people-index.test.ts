@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Person } from '../../../preload/contract'
 import { makePerson } from '../testing/fake-app-api'
+import { foldText } from './fold'
 import { buildSearchText, collectGroups, countPeople, filterPeople, tallyPhotos, indexPerson, isFiltered, narrows, NO_FILTERS, sortPeople, type PeopleFilters } from './people-index'
 
 const SALES = { id: 'g-sales', name: 'Sales' }
@@ -229,5 +230,34 @@ describe('index built on first read', () => {
       for (const direction of ['asc', 'desc'] as const) expect(names(sortPeople(cold, { field, direction }))).toEqual(names(sortPeople(warm, { field, direction })))
     }
     expect(names(filterPeople(cold, { ...NO_FILTERS, query: 'strauss' }, buildSearchText(cold)))).toEqual(['Ægir Strauß'])
+  })
+
+  it('folds a "First Last" name from its parts exactly as the whole display name', () => {
+    const cases: Partial<Person>[] = [
+      { displayName: 'Zoë Ørsted', firstName: 'Zoë', lastName: 'Ørsted' },
+      { displayName: 'Иван Петров', firstName: 'Иван', lastName: 'Петров' },
+      { displayName: 'ΣΟΦΙΑ ΠΑΠΑΣ', firstName: 'ΣΟΦΙΑ', lastName: 'ΠΑΠΑΣ' },
+      { displayName: 'Ann\nMarie Łoś', firstName: 'Ann\nMarie', lastName: 'Łoś' },
+      { displayName: 'Ægir Strauß', firstName: 'Ægir', lastName: 'Strauß' },
+      // Not "First Last": the display name itself is folded.
+      { displayName: 'Dr. José Núñez', firstName: 'José', lastName: 'Núñez' },
+      { displayName: 'Núñez José', firstName: 'José', lastName: 'Núñez' },
+      { displayName: '', firstName: 'Łukasz', lastName: 'Żak' },
+      { displayName: 'Only', firstName: '', lastName: '' }
+    ]
+    for (const [i, c] of cases.entries()) {
+      const p = makePerson(i, c)
+      const whole = foldText((p.displayName || `${p.firstName} ${p.lastName}`).replace(/\n/g, ' '))
+      // Twice: the second read of the parts comes from the memo.
+      expect(indexPerson(p, i).sortKeys.name).toBe(whole)
+      expect(indexPerson(p, i).sortKeys.name).toBe(whole)
+    }
+  })
+
+  it('entries are never made reactive, without marking each one', async () => {
+    const { isReactive, reactive } = await import('vue')
+    const entry = indexPerson(makePerson(1, {}), 0)
+    expect(Object.prototype.hasOwnProperty.call(entry, '__v_skip')).toBe(false)
+    expect(isReactive(reactive({ list: [entry] }).list[0])).toBe(false)
   })
 })

@@ -19,9 +19,9 @@ export interface FreshList {
  * The fresh list in portal order, reusing the entry of every person whose data did not change. An
  * unchanged person whose position moved (someone was added before them) keeps their entry too: its
  * `order`, only the sort's last tie-breaker, is updated in place, which Vue does not watch (entries
- * are markRaw) and which the caller's new array makes the sort see.
+ * are never reactive: see indexPerson) and which the caller's new array makes the sort see.
  */
-export function applyFresh(current: readonly IndexedPerson[], fresh: readonly Person[], wrap: (entry: IndexedPerson) => IndexedPerson = (e) => e): FreshList {
+export function applyFresh(current: readonly IndexedPerson[], fresh: readonly Person[]): FreshList {
   const byId = new Map<string, IndexedPerson>()
   for (const entry of current) byId.set(entry.person.id, entry)
   const list: IndexedPerson[] = []
@@ -38,7 +38,7 @@ export function applyFresh(current: readonly IndexedPerson[], fresh: readonly Pe
     }
     if (old) changed++
     else added++
-    list.push(wrap(indexPerson(person, order)))
+    list.push(indexPerson(person, order))
   })
   return { list, added, changed, removed: current.length - kept - changed }
 }
