@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FAST_SCROLL_PX_PER_MS, SCROLL_SETTLE_MS, ScrollSettle } from './scroll-settle'
+import { FAST_SCROLL_PX_PER_MS, SCROLL_SETTLE_MS, ScrollSettle, TYPING_SETTLE_MS } from './scroll-settle'
 
 /** A hand-driven clock: timers fire only when the test advances time. */
 function fakeClock() {
@@ -116,16 +116,16 @@ describe('ScrollSettle: row photos wait while the list scrolls fast', () => {
     expect(settle.settled).toBe(true)
   })
 
-  it('hold() (a search being typed) holds requests like a fast scroll, and each key extends it', async () => {
+  it('hold() (a search being typed) holds requests until typing pauses for TYPING_SETTLE_MS, and each key extends it', async () => {
     const clock = fakeClock()
     const settle = new ScrollSettle(clock)
     settle.hold()
     expect(settle.settled).toBe(false)
     let released = false
     const wait = settle.whenSettled().then((v) => (released = v))
-    clock.advance(SCROLL_SETTLE_MS - 20)
+    clock.advance(TYPING_SETTLE_MS - 20)
     settle.hold() // the next key
-    clock.advance(SCROLL_SETTLE_MS - 20)
+    clock.advance(TYPING_SETTLE_MS - 20)
     await flush()
     expect(released).toBe(false)
     clock.advance(20)

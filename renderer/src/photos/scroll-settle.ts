@@ -8,6 +8,12 @@
 
 /** Quiet time after the last fast scroll before held requests go out. */
 export const SCROLL_SETTLE_MS = 120
+/**
+ * Quiet time after the last key of a search. Longer than a scroll's: a fast typist's keys come about
+ * 120 ms apart, and photos released in that gap were decoded and painted as the next key arrived,
+ * which made that key's list late. Photos show once typing pauses.
+ */
+export const TYPING_SETTLE_MS = 300
 /** Faster than this counts as fast: 2 px/ms is about 40 rows of 52 px a second. */
 export const FAST_SCROLL_PX_PER_MS = 2
 /**
@@ -64,8 +70,8 @@ export class ScrollSettle {
    * other people in the rows): requests wait as after a fast scroll, and those of rows replaced by
    * the next key abort without costing a fetch.
    */
-  hold(): void {
-    this.#settledAt = this.#now() + this.#settleMs
+  hold(ms: number = TYPING_SETTLE_MS): void {
+    this.#settledAt = Math.max(this.#settledAt, this.#now() + ms)
     this.#arm()
   }
 
