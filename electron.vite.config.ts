@@ -10,12 +10,15 @@ export default defineConfig({
       // cli: the command line (main/cli), a plain Node program that never loads Electron.
       // image-host: the image process's entry, image-worker: its worker threads' entry
       // (main/images/image-process.ts and image-pool.ts find them next to the bundle).
+      // people-cache-worker: the thread that encodes and encrypts the people cache, for the app and
+      // the command line alike (main/services/people-cache-writer.ts finds it next to the bundle).
       rollupOptions: {
         input: {
           index: resolve('main/index.ts'),
           cli: resolve('main/cli/index.ts'),
           'image-host': resolve('main/images/image-host.ts'),
-          'image-worker': resolve('main/images/image-worker.ts')
+          'image-worker': resolve('main/images/image-worker.ts'),
+          'people-cache-worker': resolve('main/services/people-cache-worker.ts')
         },
         checks: { pluginTimings: false }
       }

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 T0=$(date +%s)
 say() { echo "pack-check: $*"; }
 
-for f in out/main/index.js out/main/image-host.js out/main/image-worker.js out/preload/index.cjs out/renderer/index.html; do
+for f in out/main/index.js out/main/image-host.js out/main/image-worker.js out/main/people-cache-worker.js out/preload/index.cjs out/renderer/index.html; do
   [ -f "$f" ] || { say "FAILED: $f is missing; run \`npm run build\` first"; exit 1; }
 done
 
@@ -88,8 +88,9 @@ if (!fs.existsSync(archive)) fail('resources/app.asar was not created')
 const files = asar.listPackage(archive, { isPack: false }).map((f) => f.replace(/\\/g, '/'))
 const has = (f) => files.includes(f)
 
-// image-host.js: the image process's entry (Electron's utility process), image-worker.js: its threads'.
-const required = ['/package.json', '/out/main/index.js', '/out/main/image-host.js', '/out/main/image-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html']
+// image-host.js: the image process's entry (Electron's utility process), image-worker.js: its threads';
+// people-cache-worker.js: main's thread for the people cache.
+const required = ['/package.json', '/out/main/index.js', '/out/main/image-host.js', '/out/main/image-worker.js', '/out/main/people-cache-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html']
 for (const f of required) if (!has(f)) fail(`app.asar lacks ${f}`)
 const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString())
 if (!has(`/${pkg.main}`)) fail(`package.json main (${pkg.main}) is not in app.asar`)
@@ -121,7 +122,7 @@ console.log(`pack-check:     app.asar.unpacked holds ${natives.join(', ')}`)
 // Every bare import left in main's bundles must be packed, or the app (or its image process) dies on
 // start: the entries and the chunks they share.
 const chunkDir = 'out/main/chunks'
-const bundles = ['out/main/index.js', 'out/main/image-host.js', 'out/main/image-worker.js', ...(fs.existsSync(chunkDir) ? fs.readdirSync(chunkDir).filter((f) => f.endsWith('.js')).map((f) => `${chunkDir}/${f}`) : [])]
+const bundles = ['out/main/index.js', 'out/main/image-host.js', 'out/main/image-worker.js', 'out/main/people-cache-worker.js', ...(fs.existsSync(chunkDir) ? fs.readdirSync(chunkDir).filter((f) => f.endsWith('.js')).map((f) => `${chunkDir}/${f}`) : [])]
 const main = bundles.map((f) => fs.readFileSync(f, 'utf8')).join('\n')
 // Static imports of an ES bundle start at column 0; dynamic ones may sit anywhere but not in comments.
 const specifiers = new Set([

@@ -8,13 +8,12 @@
  * of another format, a tampered or truncated file) reads as "no cache": the list then loads as on a
  * first start, and the next save replaces whatever was there. Nothing here is fatal.
  *
- * File layout: MAGIC (4) | FORMAT (1) | IV (12) | TAG (16) | ciphertext of "savedAt\nbody", the body
- * being the people field by field (CachedPeopleBody, people-cache-body.ts). The header and the account
- * id are the GCM additional data, so a file copied over another account's fails. Main never parses
- * the people, nor even decodes them: the authenticated bytes go to the renderer as they are
- * (CachedPeople), which checks them.
+ * The file (people-cache-file.ts) holds "savedAt\nbody", the body being the people field by field
+ * (CachedPeopleBody, people-cache-body.ts). Main never parses the people, nor even decodes them: the
+ * authenticated bytes go to the renderer as they are (CachedPeople), which checks them. Nor does it
+ * encode or encrypt them: a worker thread does (people-cache-writer.ts), fed the pages as they are served.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
@@ -22,30 +21,24 @@ import type { CachedPeople, Person } from '../../preload/contract'
 import type { Logger } from '../core/logger'
 import type { SecretStore } from '../secrets/secret-store'
 import { ACCOUNT_ID_PATTERN } from './accounts-file'
-import { encodePeopleBody } from './people-cache-body'
+import { decrypt, KEY_BYTES } from './people-cache-file'
+import { PeopleCacheWriter } from './people-cache-writer'
+import type { CompleteLoad, LoadObserver } from './people-snapshot'
 
 /** Keychain items of cache keys: one per account, apart from the tokens' items. */
 export const PEOPLE_CACHE_SERVICE = 'DocSpace Photo Manager (people list key)'
 export const PEOPLE_CACHE_DIR = 'people-cache'
 
-const MAGIC = Buffer.from('DSPL', 'latin1')
-/** Bumped whenever the body's shape changes; an older file is then no cache. 2: field by field. */
-const FORMAT = 2
-const HEADER = Buffer.concat([MAGIC, Buffer.from([FORMAT])])
-const IV_BYTES = 12
-const TAG_BYTES = 16
-const KEY_BYTES = 32
 /** How long a prefetched list waits for the renderer's ask (the window loads in about a second). */
 const PREFETCH_KEPT_MS = 30_000
-const NEWLINE = 0x0a
-const OPEN_BRACE = 0x7b
-const CLOSE_BRACE = 0x7d
 
 export interface PeopleCacheOptions {
   readonly dataDir: string
   readonly secrets: SecretStore
   readonly log: Logger
   readonly now?: () => Date
+  /** The writer thread's entry (people-cache-writer.ts finds it by default). */
+  readonly workerEntry?: () => URL
 }
 
 export class PeopleCache {
@@ -53,6 +46,7 @@ export class PeopleCache {
   readonly #secrets: SecretStore
   readonly #log: Logger
   readonly #now: () => Date
+  readonly #writer: PeopleCacheWriter
   /** Saves and drops of one account run one after another, so a drop never races a late save. */
   readonly #queues = new Map<string, Promise<unknown>>()
   /** Reads started by prefetch, by account. */
@@ -63,6 +57,13 @@ export class PeopleCache {
     this.#secrets = options.secrets
     this.#log = options.log
     this.#now = options.now ?? (() => new Date())
+    this.#writer = new PeopleCacheWriter(options.workerEntry)
+  }
+
+  /** Hands each served page to the writer thread as it joins a load (PeopleSnapshots' observer). */
+  readonly loads: LoadObserver = {
+    page: (load, page) => this.#writer.page(load, page.startIndex, page.people),
+    abandoned: (load) => this.#writer.forget(load)
   }
 
   /** The file of an account; its name is the account id, which reveals neither portal nor person. */
@@ -109,25 +110,51 @@ export class PeopleCache {
   }
 
   /**
-   * Saves the list (atomically: a crash leaves the old file or the new one). A missing key is made
-   * here; where secrets do not survive a restart nothing is written, since it could never be read.
+   * Saves the list (atomically: a crash leaves the old file or the new one): a load the writer thread
+   * gathered (PeopleSnapshots), or a list, which is then copied to the thread at once. A missing key
+   * is made here; where secrets do not survive a restart nothing is written, since it could never be read.
    */
-  save(accountId: string, people: readonly Person[]): Promise<boolean> {
+  save(accountId: string, people: readonly Person[] | CompleteLoad): Promise<boolean> {
     this.#early.delete(accountId)
     return this.#queued(accountId, async () => {
-      if (!ACCOUNT_ID_PATTERN.test(accountId) || !(await this.#secrets.isAvailable())) return false
-      const key = (await this.#key(accountId)) ?? (await this.#newKey(accountId))
-      if (key === null) return false
-      const savedAt = this.#now().toISOString()
-      await mkdir(this.#dir, { recursive: true })
       try {
-        await writeFileAtomic(this.pathOf(accountId), encrypt(savedAt, encodePeopleBody(people), key, accountId), { mode: 0o600 })
-      } catch (e) {
-        this.#log.warn('people cache not saved', { account: accountId, reason: (e as NodeJS.ErrnoException).code ?? 'write failed' })
-        return false
+        return await this.#save(accountId, people)
+      } finally {
+        if ('load' in people) this.#writer.forget(people.load)
       }
-      return true
     })
+  }
+
+  async #save(accountId: string, people: readonly Person[] | CompleteLoad): Promise<boolean> {
+    if (!ACCOUNT_ID_PATTERN.test(accountId) || !(await this.#secrets.isAvailable())) return false
+    const key = (await this.#key(accountId)) ?? (await this.#newKey(accountId))
+    if (key === null) return false
+    const savedAt = this.#now().toISOString()
+    let bytes: Buffer
+    try {
+      bytes = await this.#writer.seal('load' in people ? people : { people }, savedAt, key, accountId)
+    } catch (e) {
+      this.#log.warn('people cache not saved: its writer failed', { account: accountId, reason: e instanceof Error ? e.message : String(e) })
+      return false
+    }
+    await mkdir(this.#dir, { recursive: true })
+    try {
+      await writeFileAtomic(this.pathOf(accountId), bytes, { mode: 0o600 })
+    } catch (e) {
+      this.#log.warn('people cache not saved', { account: accountId, reason: (e as NodeJS.ErrnoException).code ?? 'write failed' })
+      return false
+    }
+    return true
+  }
+
+  /** A load that will not be saved (its account signed out meanwhile). */
+  forget(load: CompleteLoad): void {
+    this.#writer.forget(load.load)
+  }
+
+  /** Ends the writer thread (saves still in flight fail, as quietly as any). */
+  close(): Promise<void> {
+    return this.#writer.close()
   }
 
   /** Deletes the file and its key (sign-out, forgetting the account). */
@@ -168,39 +195,3 @@ export class PeopleCache {
   }
 }
 
-function additionalData(accountId: string): Buffer {
-  return Buffer.concat([HEADER, Buffer.from(accountId, 'latin1')])
-}
-
-export function encrypt(savedAt: string, body: string, key: Buffer, accountId: string): Buffer {
-  const iv = randomBytes(IV_BYTES)
-  const cipher = createCipheriv('aes-256-gcm', key, iv)
-  cipher.setAAD(additionalData(accountId))
-  const ciphertext = Buffer.concat([cipher.update(`${savedAt}\n${body}`, 'utf8'), cipher.final()])
-  return Buffer.concat([HEADER, iv, cipher.getAuthTag(), ciphertext])
-}
-
-/** The body, or null for anything that is not an intact file of this format, key and account. */
-export function decrypt(bytes: Buffer, key: Buffer, accountId: string): CachedPeople | null {
-  if (bytes.length < HEADER.length + IV_BYTES + TAG_BYTES || !bytes.subarray(0, HEADER.length).equals(HEADER)) return null
-  const iv = bytes.subarray(HEADER.length, HEADER.length + IV_BYTES)
-  const tag = bytes.subarray(HEADER.length + IV_BYTES, HEADER.length + IV_BYTES + TAG_BYTES)
-  let plain: Buffer
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
-    decipher.setAAD(additionalData(accountId))
-    decipher.setAuthTag(tag)
-    const first = decipher.update(bytes.subarray(HEADER.length + IV_BYTES + TAG_BYTES))
-    // final() checks the tag; GCM is a stream mode, so it adds no bytes and the body needs no copy.
-    const rest = decipher.final()
-    plain = rest.length === 0 ? first : Buffer.concat([first, rest])
-  } catch {
-    return null
-  }
-  // Authenticated, so this app wrote it; the cheap checks guard against a bug in an older build.
-  const newline = plain.indexOf(NEWLINE)
-  const savedAt = plain.subarray(0, Math.max(0, newline)).toString('latin1')
-  const body = plain.subarray(newline + 1)
-  if (newline < 0 || Number.isNaN(Date.parse(savedAt)) || body[0] !== OPEN_BRACE || body[body.length - 1] !== CLOSE_BRACE) return null
-  return { savedAt, body }
-}

@@ -10,7 +10,7 @@ import { isStoredPhoto } from '../docspace/photo-sizes'
 import type { PortalVersion } from '../docspace/portal-url'
 import type { AccountsService } from './accounts-service'
 import type { PeopleCache } from './people-cache'
-import { PeopleSnapshots } from './people-snapshot'
+import { PeopleSnapshots, type CompleteLoad } from './people-snapshot'
 import { canEditPhoto, refusalOf, roleOf, type PhotoSubject } from './photo-policy'
 
 /** The most people the portal returns in one page from 3.2.1 on (CONTRACT.md §5.1). */
@@ -19,7 +19,7 @@ export const PORTAL_PAGE_SIZE = 100
 export class PeopleService {
   readonly #accounts: AccountsService
   readonly #cache: PeopleCache | undefined
-  readonly #snapshots = new PeopleSnapshots()
+  readonly #snapshots: PeopleSnapshots | undefined
   /** Cache writes still running: dispose waits for them, so none outlives main or its data folder. */
   readonly #saving = new Set<Promise<void>>()
 
@@ -27,6 +27,8 @@ export class PeopleService {
   constructor(options: { readonly accounts: AccountsService; readonly cache?: PeopleCache }) {
     this.#accounts = options.accounts
     this.#cache = options.cache
+    // Each page goes to the cache's writer thread as it is served, so a save copies no list.
+    this.#snapshots = options.cache && new PeopleSnapshots(options.cache.loads)
   }
 
   /**
@@ -52,11 +54,11 @@ export class PeopleService {
       }
       const me = { id: account.user.id, role: account.user.role }
       const page = { people: dtos.map((dto) => toPerson(dto, me, version)), startIndex: req.startIndex, total }
-      if (this.#cache) {
-        const everyone = this.#snapshots.add(req.accountId, { ...page, asked: req.count })
+      if (this.#snapshots) {
+        const complete = this.#snapshots.add(req.accountId, { ...page, asked: req.count })
         // In the background: the answer does not wait for the file.
-        if (everyone !== null) {
-          const saving = this.#save(req.accountId, everyone).finally(() => this.#saving.delete(saving))
+        if (complete !== null) {
+          const saving = this.#save(req.accountId, complete).finally(() => this.#saving.delete(saving))
           this.#saving.add(saving)
         }
       }
@@ -79,18 +81,20 @@ export class PeopleService {
     return ok((await this.#cache?.read(arg.accountId)) ?? null)
   }
 
-  async #save(accountId: string, people: readonly Person[]): Promise<void> {
+  async #save(accountId: string, load: CompleteLoad): Promise<void> {
     // A page that was in flight across a sign-out must not bring the deleted cache back.
-    if ((await this.#accounts.session(accountId)).ok) await this.#cache?.save(accountId, people)
+    if ((await this.#accounts.session(accountId)).ok) await this.#cache?.save(accountId, load)
+    else this.#cache?.forget(load)
   }
 
   async dispose(): Promise<void> {
     await Promise.allSettled([...this.#saving])
+    await this.#cache?.close()
   }
 
   /** Forgets a half-gathered load and deletes the account's cache (sign-out, forget). */
   async dropAccount(accountId: string): Promise<void> {
-    this.#snapshots.drop(accountId)
+    this.#snapshots?.drop(accountId)
     await this.#cache?.drop(accountId)
   }
 
