@@ -10,7 +10,7 @@
  * thread, so the two kinds of work overlap across rows. Detection takes about a third of a row's
  * time, hence one face thread for every three.
  */
-import { existsSync } from 'node:fs'
+import { bundledEntry } from '../core/bundled-entry'
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
 import type { FaceAnalysis } from './face-analysis'
@@ -56,21 +56,11 @@ export function faceWorkerCount(workers: number, faceThreads: FaceThreads = 'own
 }
 
 // Not literal strings in `new URL(...)`: vite would otherwise try to bundle the file as an asset.
-const DEV_ENTRY = './image-worker-dev.mjs'
-const BUILT_ENTRY = 'image-worker.js'
+const ENTRY = { dev: './image-worker-dev.mjs', built: 'image-worker.js', what: 'image worker' } as const
 
-/**
- * From the TypeScript sources (tests, tsx) the entry is the tsx bootstrap beside this file; in the
- * electron-vite build it is out/main/image-worker.js, a separate entry, and this code may sit in
- * out/main/ or in a shared chunk below it.
- */
+/** The image worker's entry file (bundledEntry): the tsx bootstrap from sources, out/main/image-worker.js in the build. */
 export function workerEntry(moduleUrl: string = import.meta.url): URL {
-  if (moduleUrl.endsWith('.ts')) return new URL(DEV_ENTRY, moduleUrl)
-  for (const candidate of [`./${BUILT_ENTRY}`, `../${BUILT_ENTRY}`]) {
-    const url = new URL(candidate, moduleUrl)
-    if (existsSync(url)) return url
-  }
-  throw new Error(`image worker entry ${BUILT_ENTRY} not found near ${moduleUrl}`)
+  return bundledEntry(moduleUrl, ENTRY)
 }
 
 export interface ImagePool extends ImageWork {

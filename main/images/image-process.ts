@@ -9,7 +9,7 @@
  * plain Node (tests, CLI, web host, benchmarks), Electron's utility process in the app (main/index.ts).
  */
 import { fork } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { bundledEntry } from '../core/bundled-entry'
 import { fileURLToPath } from 'node:url'
 import { defaultWorkerCount, faceWorkerCount, type FaceThreads, type ImagePool, type ImagePoolOptions } from './image-pool'
 import { configArg, parseReply, type HostRequest, type ImageHostConfig } from './image-process-protocol'
@@ -68,17 +68,11 @@ export interface ImageProcessPool extends ImagePool {
 export const IMAGE_PROCESS_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' }
 
 // Not literal strings in `new URL(...)`: vite would otherwise try to bundle the files as assets.
-const DEV_ENTRY = './image-host-dev.mjs'
-const BUILT_ENTRY = 'image-host.js'
+const ENTRY = { dev: './image-host-dev.mjs', built: 'image-host.js', what: 'image process' } as const
 
-/** Like workerEntry: the tsx bootstrap from sources, out/main/image-host.js in the build (this code may sit in a chunk below it). */
+/** The image process's entry file (bundledEntry): the tsx bootstrap from sources, out/main/image-host.js in the build. */
 export function hostEntry(moduleUrl: string = import.meta.url): string {
-  if (moduleUrl.endsWith('.ts')) return fileURLToPath(new URL(DEV_ENTRY, moduleUrl))
-  for (const candidate of [`./${BUILT_ENTRY}`, `../${BUILT_ENTRY}`]) {
-    const url = new URL(candidate, moduleUrl)
-    if (existsSync(url)) return fileURLToPath(url)
-  }
-  throw new Error(`image process entry ${BUILT_ENTRY} not found near ${moduleUrl}`)
+  return fileURLToPath(bundledEntry(moduleUrl, ENTRY))
 }
 
 /** Starts the image process with `child_process.fork`: Node's own IPC channel, with structured clone ('advanced') so Uint8Array survives. */

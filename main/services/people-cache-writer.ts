@@ -8,9 +8,9 @@
  * its work; close() ends it at once. If it cannot start or dies, every save in flight fails and pages
  * it held are lost (those saves then fail too): the list is just not cached that time.
  */
-import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import type { Person } from '../../preload/contract'
+import { bundledEntry } from '../core/bundled-entry'
 
 /** What a save encrypts: a load the thread gathered (and the order of its pages), or a list. */
 export type SealSource = { readonly load: number; readonly pages: readonly number[] } | { readonly people: readonly Person[] }
@@ -23,20 +23,11 @@ export type WriterRequest =
 export type WriterReply = { readonly job: number; readonly bytes: Uint8Array } | { readonly job: number; readonly error: string }
 
 // Not literal strings in `new URL(...)`: vite would otherwise try to bundle the file as an asset.
-const DEV_ENTRY = './people-cache-worker-dev.mjs'
-const BUILT_ENTRY = 'people-cache-worker.js'
+const ENTRY = { dev: './people-cache-worker-dev.mjs', built: 'people-cache-worker.js', what: 'people cache worker' } as const
 
-/**
- * From the TypeScript sources the entry is the tsx bootstrap beside this file; in the electron-vite
- * build it is out/main/people-cache-worker.js, and this code sits in out/main/ or in a chunk below it.
- */
+/** The writer thread's entry file (bundledEntry): the tsx bootstrap from sources, out/main/people-cache-worker.js in the build. */
 export function cacheWorkerEntry(moduleUrl: string = import.meta.url): URL {
-  if (moduleUrl.endsWith('.ts')) return new URL(DEV_ENTRY, moduleUrl)
-  for (const candidate of [`./${BUILT_ENTRY}`, `../${BUILT_ENTRY}`]) {
-    const url = new URL(candidate, moduleUrl)
-    if (existsSync(url)) return url
-  }
-  throw new Error(`people cache worker entry ${BUILT_ENTRY} not found near ${moduleUrl}`)
+  return bundledEntry(moduleUrl, ENTRY)
 }
 
 interface Job {

@@ -6,18 +6,23 @@ export interface IdleHandle {
   cancel(): void
 }
 
+/** How much of the idle period is left (requestIdleCallback's deadline); absent after a plain timeout. */
+export interface IdleDeadlineLike {
+  timeRemaining(): number
+}
+
 interface IdleApi {
-  requestIdleCallback?: (run: () => void, options: { timeout: number }) => number
+  requestIdleCallback?: (run: (deadline: IdleDeadlineLike) => void, options: { timeout: number }) => number
   cancelIdleCallback?: (handle: number) => void
 }
 
-export function afterIdle(run: () => void, timeoutMs: number): IdleHandle {
+export function afterIdle(run: (deadline?: IdleDeadlineLike) => void, timeoutMs: number): IdleHandle {
   const api = globalThis as IdleApi
   if (api.requestIdleCallback && api.cancelIdleCallback) {
     const cancelIdle = api.cancelIdleCallback
     const handle = api.requestIdleCallback(run, { timeout: timeoutMs })
     return { cancel: () => cancelIdle(handle) }
   }
-  const timer = setTimeout(run, 0)
+  const timer = setTimeout(() => run(), 0)
   return { cancel: () => clearTimeout(timer) }
 }

@@ -6,6 +6,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, markRaw, reactive, ref, shallowRef, watch } from 'vue'
+import { afterIdle, type IdleDeadlineLike } from '../composables/after-idle'
 import type { AppError, Person, PhotoSize, Result, SignedInUser } from '../../../preload/contract'
 import { useAppApi } from '../api-context'
 import { loadAllPeople, PageAccumulator } from '../people/page-loader'
@@ -63,17 +64,11 @@ export interface PersonPhotosView {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-interface IdleDeadlineLike {
-  timeRemaining(): number
-}
-
 /** Work slices in idle time take at least this long, so a busy page still makes progress. */
 const IDLE_SLICE_MS = 8
 
 function whenIdle(run: (deadline?: IdleDeadlineLike) => void): void {
-  const idle = (globalThis as { requestIdleCallback?: (run: (deadline: IdleDeadlineLike) => void, options: { timeout: number }) => unknown }).requestIdleCallback
-  if (idle) idle(run, { timeout: 1000 })
-  else setTimeout(run, 0)
+  afterIdle(run, 1000)
 }
 
 function withHaystack(entry: IndexedPerson): IndexedPerson {
