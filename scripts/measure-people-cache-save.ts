@@ -7,6 +7,7 @@
  * a test: `npx tsx scripts/measure-people-cache-save.ts [people]`.
  */
 import { randomBytes } from 'node:crypto'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
@@ -88,7 +89,10 @@ for (let run = 1; run <= 3; run++) {
     `run ${run}, ${people.length} people: before (encode + encrypt on main) main active ${fmt(before.active)} ms of ${fmt(before.wall)} ms;` +
       ` after (writer thread) main active ${fmt(after.active)} ms of ${fmt(after.wall)} ms for the save,` +
       ` plus ${fmt(sum)} ms over ${handOver.length} pages during the load (max ${fmt(Math.max(...handOver))} ms a page);` +
-      ` posting the whole list at once would cost ${fmt(wholeListPost)} ms`
+      ` posting the whole list at once would cost ${fmt(wholeListPost)} ms;` +
+      ` main's time for the save, before ÷ after: ${(before.active / Math.max(after.active, 0.001)).toFixed(1)}×`
   )
 }
 await cache.close()
+// Shared, noisy machines: the load says how much to trust these figures.
+console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
