@@ -1,11 +1,12 @@
 // Replacing a photo through the real handlers (and the protocol directly, as a queue would) against the
 // REAL emulator, checked on the emulator's stored bytes with real decoding (not on what the app says).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import sharp from 'sharp'
 import { startPortal } from '../../emulator/index'
 import type { RunningPortal } from '../../emulator/types'
 import type { Account, PhotoPhase, PhotoProgress } from '../../preload/contract'
 import { HttpClient } from '../docspace/http'
-import { decode, decompressionBombPng, meanColour, photoLikeJpeg, quadrantsJpeg, sidewaysJpeg } from '../testing/images/editor-test-images'
+import { BLUE, GREEN, RED, decode, decompressionBombPng, meanColour, type Rgb, photoLikeJpeg, quadrantsJpeg, sidewaysJpeg } from '../testing/images/editor-test-images'
 import { preparePhoto } from '../images/prepare-photo'
 import { MemorySecretStore } from '../secrets/memory-store'
 import { AccountsService } from '../services/accounts-service'
@@ -88,6 +89,33 @@ describe('replacing a photo on a 3.7.2 portal (1 MiB upload limit), signed in as
     expect(seen.filter((p) => ['preparing', 'backing-up', 'uploading'].includes(p.phase)).every((p) => p.cancellable)).toBe(true)
     expect(seen.filter((p) => ['applying', 'cropping', 'verifying', 'done'].includes(p.phase)).every((p) => !p.cancellable)).toBe(true)
     expect(seen.some((p) => p.phase === 'uploading' && p.percent === 1)).toBe(true)
+  })
+
+  it("the portal's own centred square is not rendered twice: two writes, and the stored 32 px is the centre", async () => {
+    // 800×600: a red band left, a blue band right, green in between; the centred square is all green.
+    const fill = (width: number, [r, g, b]: Rgb) => sharp({ create: { width, height: 600, channels: 3, background: { r, g, b } } })
+    const banded = await fill(800, GREEN)
+      .composite([
+        { input: await fill(100, RED).png().toBuffer(), left: 0, top: 0 },
+        { input: await fill(100, BLUE).png().toBuffer(), left: 700, top: 0 }
+      ])
+      .jpeg({ quality: 95 })
+      .toBuffer()
+    const phases: PhotoPhase[] = []
+    onProgress = (p) => phases.push(p.phase)
+    portal.resetWriteStats()
+    value(await replace(banded, WHOLE_SQUARE_4x3))
+    expect(portal.writeStats().writes).toBe(2) // the temp upload and the promotion
+    expect(phases).not.toContain('cropping')
+    expect(name(await meanColour(storedOrThrow(portal, me, 'small')))).toBe('green')
+    expect(name(await meanColour(storedOrThrow(portal, me, 'retina')))).toBe('green')
+
+    // Any other square is rendered by its own call: the left 600 px take in the red band.
+    portal.resetWriteStats()
+    value(await replace(banded, { x: 0, y: 0, width: 0.75, height: 1 }))
+    expect(portal.writeStats().writes).toBe(3)
+    const small = storedOrThrow(portal, me, 'small')
+    expect(name(await meanColour(small, { left: 0, top: 8, width: 3, height: 16 }))).toBe('red')
   })
 
   it('a quarter turn is applied after decoding: the bottom-left (blue) quadrant ends up top-left', async () => {

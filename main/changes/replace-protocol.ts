@@ -19,6 +19,7 @@ import type { DocSpaceClient } from '../docspace/client'
 import type { ThumbnailsDataDto } from '../docspace/dto'
 import { sha256Hex } from '../images/inert-image'
 import { delay, isTransient, retrying, type RetryPolicy } from './retry'
+import { portalDefaultCrop, sameCrop } from '../services/photo-crop'
 
 type Uploading = ReturnType<DocSpaceClient['uploadPhoto']>
 
@@ -159,7 +160,10 @@ export class ReplaceProtocol {
 
     const crop = await deciding
     const sha256 = sha256Hex(photo.bytes)
-    if (crop) {
+    // A promotion the portal answered rendered every size from its own centred square (§3.4, every
+    // version since 2.0.2): when that is the chosen crop, a second render would change nothing.
+    const alreadyRendered = crop !== undefined && upload.value.kind === 'temp' && answer !== undefined && sameCrop(crop, portalDefaultCrop(photo.width, photo.height))
+    if (crop && !alreadyRendered) {
       hooks.onProgress?.('cropping')
       const cropped = await retrying(this.#retry, () => client.createThumbnails(person.id, crop))
       if (!cropped.ok) {
@@ -167,8 +171,8 @@ export class ReplaceProtocol {
         return partlyApplied(person, 'crop', 'new-centred', cropped.error)
       }
       answer = cropped.value
-      cropSaved = this.#frame.saveAppliedCrop(ctx, sha256, crop)
     }
+    if (crop) cropSaved = this.#frame.saveAppliedCrop(ctx, sha256, crop)
     hooks.onProgress?.('verifying')
     const expected = { hasPhoto: true, width: photo.width, height: photo.height, sha256 }
     const finished = await this.#readBack.finish(ctx, backup, expected, crop, answer)

@@ -20,6 +20,20 @@ export function cropToPixels(crop: CropFraction, width: number, height: number):
   return { x, y, width: side, height: side }
 }
 
+/**
+ * The crop the portal sets by itself whenever it saves new photo bytes (SetUserPhotoThumbnailSettingsAsync,
+ * CONTRACT.md §3.4): the centred square of the shorter side, at least 32 px, its offset rounded down.
+ */
+export function portalDefaultCrop(width: number, height: number): CropPixels {
+  const min = Math.max(Math.min(width, height), 32)
+  const offset = Math.floor((Math.max(width, height, 32) - min) / 2)
+  return width >= height ? { x: offset, y: 0, width: min, height: min } : { x: 0, y: offset, width: min, height: min }
+}
+
+export function sameCrop(a: CropPixels, b: CropPixels): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height
+}
+
 /** A crop of one image scaled onto the same image at another size (a restore that had to be re-prepared). */
 export function scaleCrop(crop: CropPixels, from: { readonly width: number; readonly height: number }, to: { readonly width: number; readonly height: number }): CropPixels {
   const f = Math.min(to.width / from.width, to.height / from.height)
