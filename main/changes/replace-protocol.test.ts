@@ -1,12 +1,11 @@
 // Replacing a photo through the real handlers (and the protocol directly, as a queue would) against the
 // REAL emulator, checked on the emulator's stored bytes with real decoding (not on what the app says).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import sharp from 'sharp'
 import { startPortal } from '../../emulator/index'
 import type { RunningPortal } from '../../emulator/types'
 import type { Account, PhotoPhase, PhotoProgress } from '../../preload/contract'
 import { HttpClient } from '../docspace/http'
-import { BLUE, GREEN, RED, decode, decompressionBombPng, meanColour, type Rgb, photoLikeJpeg, quadrantsJpeg, sidewaysJpeg } from '../testing/images/editor-test-images'
+import { BLUE, GREEN, RED, bandsJpeg, decode, decompressionBombPng, meanColour, photoLikeJpeg, quadrantsJpeg, sidewaysJpeg } from '../testing/images/editor-test-images'
 import { preparePhoto } from '../images/prepare-photo'
 import { MemorySecretStore } from '../secrets/memory-store'
 import { AccountsService } from '../services/accounts-service'
@@ -93,14 +92,7 @@ describe('replacing a photo on a 3.7.2 portal (1 MiB upload limit), signed in as
 
   it("the portal's own centred square is not rendered twice: two writes, and the stored 32 px is the centre", async () => {
     // 800×600: a red band left, a blue band right, green in between; the centred square is all green.
-    const fill = (width: number, [r, g, b]: Rgb) => sharp({ create: { width, height: 600, channels: 3, background: { r, g, b } } })
-    const banded = await fill(800, GREEN)
-      .composite([
-        { input: await fill(100, RED).png().toBuffer(), left: 0, top: 0 },
-        { input: await fill(100, BLUE).png().toBuffer(), left: 700, top: 0 }
-      ])
-      .jpeg({ quality: 95 })
-      .toBuffer()
+    const banded = await bandsJpeg(800, 600, RED, GREEN, BLUE)
     const phases: PhotoPhase[] = []
     onProgress = (p) => phases.push(p.phase)
     portal.resetWriteStats()

@@ -6,7 +6,7 @@ import { startPortal, type RunningPortal } from '../../emulator/index'
 import type { BulkProgress, Person } from '../../preload/contract'
 import { MemorySecretStore } from '../secrets/memory-store'
 import { removeDir, startMain, tempDir, value, type Harness } from '../testing/harness'
-import { isColour, meanColour, type Rgb } from '../testing/images/editor-test-images'
+import { BLUE, GREEN, RED, YELLOW, bandsJpeg, isColour, meanColour, type Rgb } from '../testing/images/editor-test-images'
 import { fromRaw, quadrants } from '../testing/images/synthetic-images'
 
 const PEOPLE = 24
@@ -100,4 +100,31 @@ describe('a bulk job on a rate-limited portal', () => {
     expect(imports[0]?.people?.filter((x) => x.result === 'ok')).toHaveLength(PEOPLE)
     expect(entries.filter((e) => e.action === 'bulk-undo')).toHaveLength(1)
   }, 180_000)
+
+  it("a row on the portal's own centred square is stored with one write; another crop gets its own thumbnails call", async () => {
+    const [centred, leftSquare] = targets.slice(-2) as [Person, Person]
+    const job = value(await h.handlers['bulk:create']({ accountId }))
+    // 800×600 with red and blue bands beside a middle square of green (or yellow).
+    const files = [
+      { name: `${centred.email}.jpg`, bytes: new Uint8Array(await bandsJpeg(800, 600, RED, GREEN, BLUE)) },
+      { name: `${leftSquare.email}.jpg`, bytes: new Uint8Array(await bandsJpeg(800, 600, RED, YELLOW, BLUE)) }
+    ]
+    value(await h.handlers['bulk:add-files']({ jobId: job.jobId, files }))
+    const plan = value(await h.handlers['bulk:plan']({ jobId: job.jobId }))
+    const row = plan.rows.find((r) => r.userId === leftSquare.id)
+    if (!row) throw new Error('no row for the second person')
+    value(await h.handlers['bulk:set-crop']({ jobId: job.jobId, rowId: row.rowId, crop: { x: 0, y: 0, width: 0.75, height: 1 } }))
+
+    portal.resetWriteStats()
+    const from = progress.length
+    value(await h.handlers['bulk:apply']({ jobId: job.jobId }))
+    await finished(job.jobId, 'applying', from)
+    expect(portal.writeStats().writes).toBe(3) // one upload each, one thumbnails call for the left square
+
+    expect(isColour(await meanColour(portal.storedPhoto(centred.id, 'small') as Buffer), GREEN)).toBe(true)
+    expect(isColour(await meanColour(portal.storedPhoto(centred.id, 'retina') as Buffer), GREEN)).toBe(true)
+    const left = portal.storedPhoto(leftSquare.id, 'small') as Buffer
+    expect(isColour(await meanColour(left, { left: 0, top: 8, width: 3, height: 16 }), RED)).toBe(true)
+    expect(isColour(await meanColour(left, { left: 20, top: 8, width: 8, height: 16 }), YELLOW)).toBe(true)
+  }, 60_000)
 })
