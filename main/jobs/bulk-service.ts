@@ -48,6 +48,9 @@ export interface AddedFile {
   readonly bytes: Uint8Array
 }
 
+/** Four updates a second keep the bar and each row's result live without redrawing the page for every person done. */
+const PROGRESS_INTERVAL_MS = 250
+
 export class BulkService {
   readonly #ports: BulkPorts
   readonly #log: Logger
@@ -66,7 +69,7 @@ export class BulkService {
       ports: options.ports,
       events: options.events,
       log: options.log,
-      progressIntervalMs: options.progressIntervalMs ?? 100,
+      progressIntervalMs: options.progressIntervalMs ?? PROGRESS_INTERVAL_MS,
       prepareConcurrency: options.prepareConcurrency ?? 2,
       lookupConcurrency: options.lookupConcurrency ?? 4
     })
@@ -76,7 +79,7 @@ export class BulkService {
       events: options.events,
       log: options.log,
       now: this.#now,
-      progressIntervalMs: options.progressIntervalMs ?? 100,
+      progressIntervalMs: options.progressIntervalMs ?? PROGRESS_INTERVAL_MS,
       ...(options.queue ? { queue: options.queue } : {})
     }
   }
