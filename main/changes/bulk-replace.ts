@@ -26,7 +26,7 @@ import { beforeChange, cancelledChange, partlyApplied, refusedUpFront } from './
 import { currentFromFile, type ChangeFrame, type CurrentPhoto } from './change-frame'
 import type { ReadBack } from './read-back'
 import { retrying, type RetryPolicy } from './retry'
-import { portalDefaultCrop, sameCrop } from '../services/photo-crop'
+import { isPortalDefaultCrop } from '../services/photo-crop'
 
 /** What the plan knew of the person: the list row and the stored original's ref (list DTO's avatarOriginal). */
 export interface KnownPerson {
@@ -101,24 +101,21 @@ export class BulkReplace {
       signal: req.signal
     })
     if (!upload.ok) return { ok: false, error: beforeChange(upload.error, { session, person, step: 'upload' }) }
-    // A hint for a later backup (it only logs its own failure): written while the sizes are read
-    // back, and on disk before the outcome is reported.
-    let cropSaved: Promise<void> | undefined
-    const expected = { hasPhoto: true, width: req.photo.width, height: req.photo.height, sha256: req.sha256 }
-    let verified: Result<ThumbnailsDataDto>
-    if (sameCrop(req.crop, portalDefaultCrop(req.photo.width, req.photo.height))) {
-      // Storing the upload rendered every size from the portal's own centred square (§3.4), which is
-      // this crop: rendering it again would change nothing, so the new refs are read instead.
-      cropSaved = this.#frame.saveAppliedCrop(ctx, req.sha256, req.crop)
-      verified = await retrying(this.#retry, () => this.#readBack.verify(client, person.id, expected))
-    } else {
+    // Storing the upload rendered every size from the portal's own centred square (§3.4): when that
+    // is the crop, it is not rendered again, and the new refs are read instead of a thumbnails answer.
+    let answer: ThumbnailsDataDto | undefined
+    if (!isPortalDefaultCrop(req.crop, req.photo.width, req.photo.height)) {
       const cropped = await retrying(this.#retry, () => client.createThumbnails(person.id, req.crop))
       if (!cropped.ok) return partlyApplied(person, 'crop', 'new-centred', cropped.error)
-      cropSaved = this.#frame.saveAppliedCrop(ctx, req.sha256, req.crop)
-      // The thumbnails answer names the new files; if they do not check out, read the photo afresh.
-      const fromAnswer = await this.#readBack.verifyFiles(client, cropped.value, expected)
-      verified = fromAnswer.ok ? fromAnswer : await retrying(this.#retry, () => this.#readBack.verify(client, person.id, expected))
+      answer = cropped.value
     }
+    // A hint for a later backup (it only logs its own failure): written while the sizes are read
+    // back, and on disk before the outcome is reported.
+    const cropSaved = this.#frame.saveAppliedCrop(ctx, req.sha256, req.crop)
+    const expected = { hasPhoto: true, width: req.photo.width, height: req.photo.height, sha256: req.sha256 }
+    // The thumbnails answer names the new files; without one, or if they do not check out, read the photo afresh.
+    const fromAnswer = answer ? await this.#readBack.verifyFiles(client, answer, expected) : undefined
+    const verified = fromAnswer?.ok ? fromAnswer : await retrying(this.#retry, () => this.#readBack.verify(client, person.id, expected))
     await cropSaved
     if (!verified.ok) return partlyApplied(person, 'verify', 'new', verified.error)
     this.#log.info('bulk row replaced', { user: person.id, backup: backup.value.entry.id })

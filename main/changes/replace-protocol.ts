@@ -19,7 +19,7 @@ import type { DocSpaceClient } from '../docspace/client'
 import type { ThumbnailsDataDto } from '../docspace/dto'
 import { sha256Hex } from '../images/inert-image'
 import { delay, isTransient, retrying, type RetryPolicy } from './retry'
-import { portalDefaultCrop, sameCrop } from '../services/photo-crop'
+import { isPortalDefaultCrop } from '../services/photo-crop'
 
 type Uploading = ReturnType<DocSpaceClient['uploadPhoto']>
 
@@ -162,7 +162,7 @@ export class ReplaceProtocol {
     const sha256 = sha256Hex(photo.bytes)
     // A promotion the portal answered rendered every size from its own centred square (§3.4, every
     // version since 2.0.2): when that is the chosen crop, a second render would change nothing.
-    const alreadyRendered = crop !== undefined && upload.value.kind === 'temp' && answer !== undefined && sameCrop(crop, portalDefaultCrop(photo.width, photo.height))
+    const alreadyRendered = crop !== undefined && upload.value.kind === 'temp' && answer !== undefined && isPortalDefaultCrop(crop, photo.width, photo.height)
     if (crop && !alreadyRendered) {
       hooks.onProgress?.('cropping')
       const cropped = await retrying(this.#retry, () => client.createThumbnails(person.id, crop))

@@ -21,17 +21,15 @@ export function cropToPixels(crop: CropFraction, width: number, height: number):
 }
 
 /**
- * The crop the portal sets by itself whenever it saves new photo bytes (SetUserPhotoThumbnailSettingsAsync,
- * CONTRACT.md §3.4): the centred square of the shorter side, at least 32 px, its offset rounded down.
+ * Is this the crop the portal sets by itself whenever it saves new photo bytes
+ * (SetUserPhotoThumbnailSettingsAsync, CONTRACT.md §3.4)? That is the centred square of the shorter
+ * side, at least 32 px, its offset rounded down; the sizes the portal rendered then already show it.
  */
-export function portalDefaultCrop(width: number, height: number): CropPixels {
-  const min = Math.max(Math.min(width, height), 32)
-  const offset = Math.floor((Math.max(width, height, 32) - min) / 2)
-  return width >= height ? { x: offset, y: 0, width: min, height: min } : { x: 0, y: offset, width: min, height: min }
-}
-
-export function sameCrop(a: CropPixels, b: CropPixels): boolean {
-  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height
+export function isPortalDefaultCrop(crop: CropPixels, width: number, height: number): boolean {
+  const side = Math.max(Math.min(width, height), 32)
+  const offset = Math.floor((Math.max(width, height, 32) - side) / 2)
+  const [x, y] = width >= height ? [offset, 0] : [0, offset]
+  return crop.x === x && crop.y === y && crop.width === side && crop.height === side
 }
 
 /** A crop of one image scaled onto the same image at another size (a restore that had to be re-prepared). */
