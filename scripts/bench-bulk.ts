@@ -18,7 +18,8 @@
  * (people in the sequential loop; default all; fewer are timed and scaled, and the table says so),
  * --no-renderer (skip the page: the built renderer (out/renderer, `npx electron-vite build`) in
  * Debian Chromium showing the running job, whose long tasks are measured), --cpu-prof FILE (a CPU profile of main's JavaScript thread while
- * applying, written to FILE, with its top functions printed), --json.
+ * applying, written to FILE, with its top functions printed), --portal-cpu-prof DIR (a CPU profile of the
+ * emulator's JavaScript thread over its whole life, written to DIR when it exits), --json.
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -49,6 +50,7 @@ const { values: opts } = parseArgs({
     json: { type: 'boolean', default: false },
     'no-renderer': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    'portal-cpu-prof': { type: 'string' },
     // Internal: the pictures are made in a child process, so their memory is not charged to main's RSS.
     'write-pictures': { type: 'string' }
   }
@@ -167,7 +169,9 @@ async function writePicturesApart(dir: string, count: number): Promise<string[]>
 
 async function main(): Promise<void> {
   const stolen = stealMeter()
-  const portal = await startPortalProcess(['--version', '3.5.0', '--people', String(Math.ceil(PHOTOS * 1.6) + 50), '--latency', String(LATENCY_MS), '--photo-share', '0.5'])
+  const portal = await startPortalProcess(['--version', '3.5.0', '--people', String(Math.ceil(PHOTOS * 1.6) + 50), '--latency', String(LATENCY_MS), '--photo-share', '0.5'], {
+    cpuProfileDir: opts['portal-cpu-prof']
+  })
   const work = await mkdtemp(join(tmpdir(), 'bench-bulk-'))
   try {
     await fetch(`${portal.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ rateLimits: true }) })
