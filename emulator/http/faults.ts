@@ -100,16 +100,17 @@ export class RateLimiter {
 
   admit(key: string, isWrite: boolean): Admission {
     const t = this.now()
-    const log = (this.recent.get(key) ?? []).filter((at) => at > t - 60_000)
+    // Oldest first: the minute's window is kept by dropping from the front, in place (this runs on every request).
+    let log = this.recent.get(key)
+    if (!log) this.recent.set(key, (log = []))
+    while (log.length > 0 && (log[0] ?? t) <= t - 60_000) log.shift()
     if (log.length >= MAX_REQUESTS_PER_MINUTE) {
-      this.recent.set(key, log)
       const oldest = log[0] ?? t
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + 60_000 - t) / 1000)) }
     }
     const inFlight = this.writes.get(key) ?? 0
     if (isWrite && inFlight >= MAX_CONCURRENT_WRITES) return { ok: false, retryAfterSeconds: 1 }
     log.push(t)
-    this.recent.set(key, log)
     if (!isWrite) return { ok: true, release: () => {} }
     this.writes.set(key, inFlight + 1)
     let released = false

@@ -202,18 +202,20 @@ function remember(original: Buffer, decoded: Decoded): void {
   }
 }
 
-/** The crop's pixels cut from pixels decoded already, when they cover it: the same bytes as decoding again. */
-async function fromRecent(original: Buffer, crop: Crop): Promise<{ data: Buffer; info: { width: number; height: number; channels: 1 | 2 | 3 | 4 } } | undefined> {
+/**
+ * The crop's pixels from pixels decoded already, when they cover it: the same pixels as decoding
+ * again. The cut is part of each size's pipeline (a view, not a copy of megabytes of pixels).
+ */
+function fromRecent(original: Buffer, crop: Crop): (() => Sharp) | undefined {
   const got = recent.get(original)
   if (!got) return undefined
   const left = crop.x - got.crop.x
   const top = crop.y - got.crop.y
   if (left < 0 || top < 0 || left + crop.w > got.crop.w || top + crop.h > got.crop.h) return undefined
   recent.delete(original)
-  const raw = { width: got.width, height: got.height, channels: got.channels }
-  if (left === 0 && top === 0 && crop.w === got.crop.w && crop.h === got.crop.h) return { data: got.data, info: raw }
-  const data = await sharp(got.data, { raw }).extract({ left, top, width: crop.w, height: crop.h }).raw().toBuffer()
-  return { data, info: { width: crop.w, height: crop.h, channels: got.channels } }
+  const raw = { raw: { width: got.width, height: got.height, channels: got.channels } }
+  if (left === 0 && top === 0 && crop.w === got.crop.w && crop.h === got.crop.h) return () => sharp(got.data, raw)
+  return () => sharp(got.data, raw).extract({ left, top, width: crop.w, height: crop.h })
 }
 
 async function decodeRaw(original: Buffer, crop: Crop): Promise<Omit<Decoded, 'crop'>> {
@@ -232,8 +234,8 @@ async function decodeRaw(original: Buffer, crop: Crop): Promise<Omit<Decoded, 'c
  * when the crop lies inside): the server decodes the file again, to the same pixels.
  */
 async function decodeRegion(original: Buffer, crop: Crop): Promise<() => Sharp> {
-  const reused = await fromRecent(original, crop)
-  if (reused) return () => sharp(reused.data, { raw: reused.info })
+  const reused = fromRecent(original, crop)
+  if (reused) return reused
   const decoded = await decodeRaw(original, crop)
   return () => sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: decoded.channels } })
 }
