@@ -49,7 +49,12 @@ export interface PortalProcess {
 export async function startPortalProcess(args: readonly string[], options: { readonly cpuProfileDir?: string } = {}): Promise<PortalProcess> {
   const tsx = join(ROOT, 'node_modules', '.bin', 'tsx')
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []
-  const child = spawn(tsx, [...profiling, join(ROOT, 'emulator', 'cli.ts'), ...args, '--quiet'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  // A larger first old-space limit: the emulator's heap is small (about 20 MB) while each person's
+  // upload and pixels pass through megabytes of Buffers, so V8 otherwise runs a full collection every
+  // few people. Measured with the emulator alone, doing a bulk job's requests: 8 % less of its CPU,
+  // on the two cores it shares with the app under test.
+  const heap = ['--initial-old-space-size=256']
+  const child = spawn(tsx, [...heap, ...profiling, join(ROOT, 'emulator', 'cli.ts'), ...args, '--quiet'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
   const url = await new Promise<string>((found, failed) => {
     const lines = createInterface({ input: child.stdout })
