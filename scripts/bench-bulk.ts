@@ -257,6 +257,7 @@ async function main(): Promise<void> {
     const mainThreadBefore = mainThreadCpuSeconds()
     const threadsBefore = threadCpuSeconds()
     const imageCpuBefore = imageProcessCpuSeconds()
+    const applyStolen = stealMeter()
     const applyStarted = performance.now()
     if (page) {
       await page.page.getByTestId('bulk-resume').click()
@@ -266,6 +267,7 @@ async function main(): Promise<void> {
     }
     await done
     const timedSeconds = (performance.now() - applyStarted) / 1000
+    const applyStealPercent = applyStolen()
     // Scaled to the whole job when the first few people went before the page was on it.
     const seconds = (timedSeconds * PHOTOS) / timedPeople
     const cpu = process.cpuUsage(cpuBefore)
@@ -294,6 +296,7 @@ async function main(): Promise<void> {
     // --- the SDK's way: one person at a time, upload (Autosave) then thumbnails -----------------
     log(`sequential loop over ${SEQUENTIAL} people…`)
     const seqPortalCpuBefore = await portalCpu(portal.url)
+    const seqStolen = stealMeter()
     const seqStarted = performance.now()
     for (let i = 0; i < SEQUENTIAL; i++) {
       const person = chosen[i] as PortalPerson
@@ -308,6 +311,7 @@ async function main(): Promise<void> {
       await api(portal.url, token, 'POST', `/api/2.0/people/${person.id}/photo/thumbnails`, { x: 0, y: 0, width: 0, height: 0 })
     }
     const sequentialMeasured = (performance.now() - seqStarted) / 1000
+    const sequentialStealPercent = seqStolen()
     const sequentialSeconds = (sequentialMeasured * PHOTOS) / SEQUENTIAL
     const seqPortalCpuSeconds = (await portalCpu(portal.url)) - seqPortalCpuBefore
 
@@ -346,7 +350,9 @@ async function main(): Promise<void> {
       latencyMs: LATENCY_MS,
       cores: cpus().length,
       loadAverage: loadavg().map((l) => round(l)),
-      stealPercent: stolen()
+      stealPercent: stolen(),
+      applyStealPercent,
+      sequentialStealPercent
     }
     const line = (name: string, value: string, target: string, pass: boolean | undefined) =>
       log(`${name.padEnd(44)} ${value.padStart(12)}   ${target.padEnd(12)} ${pass === undefined ? '' : pass ? 'PASS' : 'MISS'}`)
@@ -372,7 +378,7 @@ async function main(): Promise<void> {
     line("the portal's CPU time while applying", `${figures.portalCpuSeconds} s (${figures.portalCpuMsPerPerson} ms a person)`, '', undefined)
     line("the portal's CPU a person in the sequential loop", `${figures.sequentialPortalCpuMsPerPerson} ms`, '', undefined)
     line('people applied / failed', `${ok} / ${failed}`, '', undefined)
-    log(`machine: ${cpus().length} cores, load average ${figures.loadAverage.join(' ')}, ${figures.stealPercent ?? '?'} % of the CPU stolen by the hypervisor during the run (other work on the machine inflates every figure)`)
+    log(`machine: ${cpus().length} cores, load average ${figures.loadAverage.join(' ')}, ${figures.stealPercent ?? '?'} % of the CPU stolen by the hypervisor during the run, ${figures.applyStealPercent ?? '?'} % while applying, ${figures.sequentialStealPercent ?? '?'} % in the sequential loop (other work on the machine inflates every figure; the apply, CPU-bound on both cores, the most)`)
     if (opts.json) console.log(JSON.stringify(figures))
   } finally {
     await portal.close()
