@@ -16,7 +16,7 @@ Usage: npm run portal -- [options]
   --max-upload <bytes>   maxImageUploadSize (default 5242880)
   --max-file-size <bytes> maxFileSize for file uploads (default 104857600)
   --max-rooms <n>        maxRooms: the tariff's room limit (default unlimited)
-  --latency <ms>         latency added to every API request
+  --latency <ms>         latency added to every request (API calls and files)
   --data-dir <path>      keep state in this folder across restarts
   --token-ttl <s>        lifetime of sign-in tokens in seconds (default 30 days)
   --photo-share <0..1>   share of seeded people with a photo (default 0.6)

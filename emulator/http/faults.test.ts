@@ -19,15 +19,17 @@ describe('faults', () => {
 
   const self = () => call(portal, '/api/2.0/people/@self', { token })
 
-  it('adds fixed latency and jitter to API requests only', async () => {
-    // A latency far above any request's own time, so the static file's answer tells it was not delayed.
+  it('adds fixed latency and jitter to every portal request, files included, but not to the control endpoint', async () => {
+    // A latency far above any request's own time, so each answer's time tells whether it was delayed.
     portal.faults.set({ latencyMs: 1500, jitterMs: 50 })
     let t = performance.now()
     expect((await self()).status).toBe(200)
-    const elapsed = performance.now() - t
-    expect(elapsed).toBeGreaterThanOrEqual(1495)
+    expect(performance.now() - t).toBeGreaterThanOrEqual(1495)
     t = performance.now()
-    await fetch(`${portal.url}/static/images/default_user_photo_size_32-32.png`)
+    expect((await fetch(`${portal.url}/static/images/default_user_photo_size_32-32.png`)).status).toBe(200)
+    expect(performance.now() - t).toBeGreaterThanOrEqual(1495)
+    t = performance.now()
+    expect((await fetch(`${portal.url}/__emulator/stats`)).status).toBe(200)
     expect(performance.now() - t).toBeLessThan(1000)
   })
 
@@ -102,6 +104,23 @@ describe('faults', () => {
     expect((await self()).status).toBe(200)
   })
 
+  it('answers 429 past 1,500 requests a minute until the control endpoint empties the window', async () => {
+    const p = await startPortal({ quiet: true, people: 10 })
+    try {
+      const own = await signIn(p, p.accounts.user)
+      p.faults.set({ rateLimits: true })
+      const me = () => call(p, '/api/2.0/people/@self', { token: own })
+      for (let sent = 0; sent < MAX_REQUESTS_PER_MINUTE; sent += 50) await Promise.all(Array.from({ length: Math.min(50, MAX_REQUESTS_PER_MINUTE - sent) }, me))
+      const limited = await me()
+      expect(limited.status).toBe(429)
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect((await fetch(`${p.url}/__emulator/rate-limits/reset`, { method: 'POST' })).status).toBe(200)
+      expect((await me()).status).toBe(200)
+    } finally {
+      await p.close()
+    }
+  })
+
   it('answers 402 with an empty body for an unpaid tenant, except on [AllowNotPayment] routes', async () => {
     portal.faults.set({ paymentRequired: true })
     const r = await self()
@@ -152,6 +171,16 @@ describe('rate limiter', () => {
     expect(limiter.admit('u2', false).ok).toBe(true) // per user
     now += 45_000
     expect(limiter.admit('u1', false).ok).toBe(true)
+  })
+
+  it('forgets the minute window on request, but not the writes in flight', () => {
+    const limiter = new RateLimiter(() => 0)
+    const writes = Array.from({ length: 15 }, () => limiter.admit('u', true))
+    for (let i = writes.length; i < MAX_REQUESTS_PER_MINUTE; i++) limiter.admit('u', false)
+    expect(limiter.admit('u', false).ok).toBe(false)
+    limiter.clearWindows()
+    expect(limiter.admit('u', false).ok).toBe(true)
+    expect(limiter.admit('u', true)).toEqual({ ok: false, retryAfterSeconds: 1 })
   })
 
   it('releases a concurrent write slot when the request ends', () => {

@@ -98,6 +98,11 @@ export class RateLimiter {
 
   constructor(private readonly now: () => number = Date.now) {}
 
+  /** Forgets every caller's requests of the last minute (the writes in flight stay counted: they still are). */
+  clearWindows(): void {
+    this.recent.clear()
+  }
+
   admit(key: string, isWrite: boolean): Admission {
     const t = this.now()
     // Oldest first: the minute's window is kept by dropping from the front, in place (this runs on every request).

@@ -77,10 +77,16 @@ export async function buildServer(ctx: PortalContext, control: ControlDeps): Pro
       cookieToken: req.cookies[AUTH_COOKIE],
       apiKeyBearerHeader: typeof keyHeader === 'string' ? keyHeader : undefined
     })
-    if (!req.url.toLowerCase().startsWith('/api/')) return
+    const path = req.url.toLowerCase()
+    if (path.startsWith('/__emulator')) return
+    // The network's round trip: a photo file comes over the same network as an API answer.
+    const delay = ctx.faults.delayMs(ctx.options.latencyMs)
+    if (!path.startsWith('/api/')) {
+      if (delay > 0) await sleep(delay)
+      return
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') reply.raw.once('close', ctx.writeStats.begin())
     const oneShot = ctx.faults.takeFailNext(req.method, req.url)
-    const delay = ctx.faults.delayMs(ctx.options.latencyMs)
     if (delay > 0) await sleep(delay)
     if (oneShot) return answerFault(req, reply, oneShot)
     if (ctx.faults.shouldReset()) return destroy(req, reply)

@@ -102,6 +102,10 @@ export function registerControlRoutes(app: FastifyInstance, ctx: PortalContext, 
     ctx.writeStats.reset()
     return json(reply, 200, stats())
   })
+  app.post('/__emulator/rate-limits/reset', (_req, reply) => {
+    ctx.limiter.clearWindows()
+    return json(reply, 200, {})
+  })
   app.post('/__emulator/faults/reset', (_req, reply) => {
     ctx.faults.reset()
     return json(reply, 200, faultsToJson(ctx.faults.current()))
