@@ -10,7 +10,9 @@
  * - one thumbnails call applies the exact crop to the stored original (§1.5 Branch B, pixels of the
  *   original, which is the prepared upload because it fits 1280), and its answer names the new
  *   files, which are fetched from storage and checked size by size; when the crop is the portal's
- *   own centred square, which storing the upload rendered already, the photo's refs are read instead.
+ *   own centred square, which storing the upload rendered already, the files the upload's answer
+ *   names are checked while the photo's refs are read, as a single replace reads back (one round
+ *   trip, not two).
  * So two API calls per person (one or two of them writes), and nothing else.
  */
 import type { CropPixels, Person, Result } from '../../preload/contract'
@@ -102,7 +104,8 @@ export class BulkReplace {
     })
     if (!upload.ok) return { ok: false, error: beforeChange(upload.error, { session, person, step: 'upload' }) }
     // Storing the upload rendered every size from the portal's own centred square (§3.4): when that
-    // is the crop, it is not rendered again, and the new refs are read instead of a thumbnails answer.
+    // is the crop, it is not rendered again, and the upload's answer names the new files.
+    const stored = upload.value.kind === 'stored' ? upload.value.photo : undefined
     let answer: ThumbnailsDataDto | undefined
     if (!isPortalDefaultCrop(req.crop, req.photo.width, req.photo.height)) {
       const cropped = await retrying(this.#retry, () => client.createThumbnails(person.id, req.crop))
@@ -113,9 +116,10 @@ export class BulkReplace {
     // back, and on disk before the outcome is reported.
     const cropSaved = this.#frame.saveAppliedCrop(ctx, req.sha256, req.crop)
     const expected = { hasPhoto: true, width: req.photo.width, height: req.photo.height, sha256: req.sha256 }
-    // The thumbnails answer names the new files; without one, or if they do not check out, read the photo afresh.
+    // The thumbnails answer names the new files; without one the photo is read while the files the
+    // upload's answer names are checked; if they do not check out, the photo is read afresh.
     const fromAnswer = answer ? await this.#readBack.verifyFiles(client, answer, expected) : undefined
-    const verified = fromAnswer?.ok ? fromAnswer : await retrying(this.#retry, () => this.#readBack.verify(client, person.id, expected))
+    const verified = fromAnswer?.ok ? fromAnswer : await retrying(this.#retry, () => this.#readBack.verify(client, person.id, expected, answer ? undefined : stored))
     await cropSaved
     if (!verified.ok) return partlyApplied(person, 'verify', 'new', verified.error)
     this.#log.info('bulk row replaced', { user: person.id, backup: backup.value.entry.id })

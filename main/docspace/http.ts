@@ -23,9 +23,10 @@ export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE'
 /**
  * Requests in flight per portal. DocSpace allows a user 50 concurrent GETs and 15 concurrent writes
  * (CONTRACT.md §0.5: beyond them it answers 429); a bulk job keeps its writes under 15 itself, and
- * its reads (backups, read-back of every size) need room beside them.
+ * its reads need room beside them: each person's read-back fetches six files at once, so with 16
+ * slots a job of 12 at a time waited a round trip or two per person for a slot.
  */
-const DEFAULT_CONCURRENCY = 16
+const DEFAULT_CONCURRENCY = 40
 
 export interface HttpRequest {
   readonly method: HttpMethod
@@ -59,7 +60,7 @@ export interface HttpOptions {
   readonly timeoutMs?: number
   /** Extra attempts for idempotent requests. Default 3. */
   readonly retries?: number
-  /** Requests in flight at once per portal origin. Default DEFAULT_CONCURRENCY (16). */
+  /** Requests in flight at once per portal origin. Default DEFAULT_CONCURRENCY (40). */
   readonly concurrency?: number
   /** First backoff step; doubles per attempt, with jitter. Default 300 ms. */
   readonly baseDelayMs?: number
