@@ -5,6 +5,8 @@
  */
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
 import type { Page } from '@playwright/test'
 import type { Handlers } from '../main/ipc/types'
 import { join, resolve } from 'node:path'
@@ -35,6 +37,36 @@ export function stealMeter(): () => number | null {
     if (!start || !now || now.total <= start.total) return null
     return Math.round((1000 * (now.steal - start.steal)) / (now.total - start.total)) / 10
   }
+}
+
+/** A fixed integer loop for `ms` on a worker thread; how many rounds it ran (the work one core did). */
+function spinRounds(ms: number): Promise<number> {
+  const source = `const { parentPort, workerData } = require('node:worker_threads')
+    let x = 1, rounds = 0
+    const end = Date.now() + workerData
+    while (Date.now() < end) { for (let i = 0; i < 100000; i++) x = (x * 1103515245 + 12345) | 0; rounds++ }
+    parentPort.postMessage(rounds + (x === 0.5 ? 1 : 0))`
+  return new Promise((done, failed) => {
+    const worker = new Worker(source, { eval: true, workerData: ms })
+    worker.once('message', (rounds: number) => {
+      done(rounds)
+      void worker.terminate()
+    })
+    worker.once('error', failed)
+  })
+}
+
+/**
+ * How much work all the cores do together, as a multiple of one core alone (about 1.2 s in all).
+ * On a quiet virtual machine with two cores it is near 2; when its two cores are two threads of one
+ * physical core, or the host is busy, it falls towards 1, and a job that needs both cores slows
+ * while a loop that uses one barely does. Printed with the figures it explains; never a target.
+ */
+export async function coreScaling(cores: number = availableParallelism()): Promise<number> {
+  // One core's work is the better of two tries: a try that something else interrupted reads low.
+  const alone = Math.max(await spinRounds(400), await spinRounds(400))
+  const together = await Promise.all(Array.from({ length: cores }, () => spinRounds(400)))
+  return Math.round((100 * together.reduce((a, b) => a + b, 0)) / Math.max(1, alone)) / 100
 }
 
 export interface PortalProcess {
