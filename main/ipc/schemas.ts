@@ -3,7 +3,7 @@
  * Objects are strict: the renderer is untrusted, and an unknown key is a bug or an attack.
  */
 import { z } from 'zod'
-import type { ArgOf, RequestChannel } from '../../preload/contract'
+import { BULK_CONCURRENCY, type ArgOf, type RequestChannel } from '../../preload/contract'
 import { isPersonId } from '../docspace/identifiers'
 import { ACCOUNT_ID_PATTERN } from '../services/accounts-service'
 import { LANGUAGE_PATTERN } from '../services/settings-store'
@@ -43,7 +43,8 @@ const photoUrl = z.string().trim().min(1, 'must not be empty').max(2048, 'is too
 const rowId = z.string().regex(/^r[0-9]{5,6}$/, 'is not a row of this job')
 const bulkJob = z.strictObject({ jobId })
 /** People changed at once; DocSpace allows 15 concurrent writes per user (CONTRACT.md §0.5). */
-const concurrency = z.number().int('must be a whole number').min(1, 'must be 1 to 15').max(15, 'must be 1 to 15').optional()
+const concurrencyRange = `must be 1 to ${BULK_CONCURRENCY.max}`
+const concurrency = z.number().int('must be a whole number').min(1, concurrencyRange).max(BULK_CONCURRENCY.max, concurrencyRange).optional()
 /** A batch of a dropped folder: the renderer sends a few files at a time. */
 const MAX_BATCH_FILES = 64
 const bulkFile = z.strictObject({

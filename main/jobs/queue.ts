@@ -13,12 +13,12 @@
  * The queue never decides whether a retry is safe for the item's side effects: the worker gets the
  * attempt number and the previous failure, and checks what it must before writing again.
  */
-import type { AppError } from '../../preload/contract'
+import { BULK_CONCURRENCY, type AppError } from '../../preload/contract'
 import { sharedAbortController } from '../core/abort'
 
 /** DocSpace's default per-user limit of concurrent writes (CONTRACT.md §0.5). */
-export const MAX_CONCURRENCY = 15
-export const DEFAULT_CONCURRENCY = 4
+export const MAX_CONCURRENCY = BULK_CONCURRENCY.max
+export const DEFAULT_CONCURRENCY = BULK_CONCURRENCY.default
 
 /**
  * A failure as the worker reports it. AppError does not carry the portal's Retry-After, so this

@@ -77,6 +77,26 @@ describe('bulk import: applying and undoing', () => {
     expect(result(a, 'jo.png')).toBe('Skipped')
   })
 
+  it('changes as many people at once as the user picks (4 unless told), resumes with the same, and remembers it', async () => {
+    localStorage.removeItem('docspace-photos.bulk-concurrency')
+    let a = await planned()
+    const select = () => byTestId('bulk-concurrency') as HTMLSelectElement
+    expect(select().value).toBe('4')
+    expect([...select().options].map((o) => o.value)).toEqual(['1', '2', '4', '8', '12', '15'])
+    select().value = '12'
+    select().dispatchEvent(new Event('change'))
+    await settle(2)
+    await click(byTestId('bulk-apply'))
+    await click(byTestId('bulk-pause'))
+    await click(byTestId('bulk-resume'))
+    expect(a.bulk.args['bulk.apply']).toEqual([{ jobId: expect.any(String), concurrency: 12 }])
+    expect(a.bulk.args['bulk.resume']).toEqual([{ jobId: expect.any(String), concurrency: 12 }])
+    a.unmount()
+    a = app = await planned()
+    expect(select().value).toBe('12')
+    localStorage.removeItem('docspace-photos.bulk-concurrency')
+  })
+
   it('undoes the whole job with its own progress, or only the selected rows', async () => {
     const a = await planned()
     await click(byTestId('bulk-apply'))

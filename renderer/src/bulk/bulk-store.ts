@@ -20,6 +20,7 @@ import { BulkPreviews } from './bulk-previews'
 import { countRows, isSendable, RowTable, type BulkFilter } from './bulk-rows'
 import { useBulkSelection } from './bulk-selection'
 import type { BulkStage, IntakeState, ProgressState } from './bulk-state'
+import { loadConcurrency, saveConcurrency } from './concurrency-prefs'
 import { editorCropper } from './crop-editor'
 import { sendInBatches, type IntakeCounts } from './file-batches'
 import { walkSources, type IntakeSource, type SkippedFile } from './file-intake'
@@ -54,6 +55,8 @@ export const useBulkStore = defineStore('bulk', () => {
   const error = shallowRef<AppError | null>(null)
   const interrupted = shallowRef<BulkJobSummary | null>(null)
   const canAdjustCrop = ref(true)
+  /** People changed at once when applying or resuming (remembered; main caps it). */
+  const concurrency = ref(loadConcurrency())
   /** The people whose photo a result changed, refreshed in the list when the run ends. */
   const touched = new Set<string>()
   let intakeAbort: AbortController | null = null
@@ -305,15 +308,20 @@ export const useBulkStore = defineStore('bulk', () => {
     return answer.ok
   }
 
-  function apply(concurrency?: number): Promise<boolean> {
+  function setConcurrency(n: number): void {
+    concurrency.value = n
+    saveConcurrency(n)
+  }
+
+  function apply(): Promise<boolean> {
     const total = counts.value.toApply
     if (total === 0) return Promise.resolve(false)
     progress.value = { kind: 'apply', done: 0, total, failed: 0 }
-    return summaryCall((b, jobId) => b.apply(concurrency === undefined ? { jobId } : { jobId, concurrency }))
+    return summaryCall((b, jobId) => b.apply({ jobId, concurrency: concurrency.value }))
   }
 
   const pause = () => summaryCall((b, jobId) => b.pause({ jobId }))
-  const resume = () => summaryCall((b, jobId) => b.resume({ jobId }))
+  const resume = () => summaryCall((b, jobId) => b.resume({ jobId, concurrency: concurrency.value }))
   const cancel = () => summaryCall((b, jobId) => b.cancel({ jobId }))
 
   /** Puts back what people had before the job: all of it, or the given rows. */
@@ -393,6 +401,8 @@ export const useBulkStore = defineStore('bulk', () => {
   return {
     available,
     open,
+    concurrency,
+    setConcurrency,
     accountId,
     job,
     stage,

@@ -99,7 +99,9 @@ export const bulkDe: typeof bulkEn = {
     skipSelected: 'Auswahl überspringen',
     selected: '{n} ausgewählt',
     exportPlan: 'Plan exportieren (CSV)',
-    discard: 'Plan verwerfen'
+    discard: 'Plan verwerfen',
+    atOnce: 'Gleichzeitig',
+    atOnceHint: 'Wie viele Personen gleichzeitig geändert werden. Mehr ist schneller; das Portal nimmt höchstens 15 Änderungen zugleich an.'
   },
   apply: '{n} Änderung anwenden | {n} Änderungen anwenden',
   applyNothing: 'Nichts anzuwenden',

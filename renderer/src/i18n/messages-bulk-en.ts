@@ -100,7 +100,9 @@ export const bulkEn = {
     skipSelected: 'Skip selected',
     selected: '{n} selected',
     exportPlan: 'Export plan (CSV)',
-    discard: 'Discard plan'
+    discard: 'Discard plan',
+    atOnce: 'At once',
+    atOnceHint: 'How many people are changed at the same time. More is faster; the portal takes at most 15 changes at once.'
   },
   apply: 'Apply {n} change | Apply {n} changes',
   applyNothing: 'Nothing to apply',

@@ -96,7 +96,9 @@ export const bulkEs = {
     skipSelected: 'Omitir selección',
     selected: '{n} seleccionados',
     exportPlan: 'Exportar plan (CSV)',
-    discard: 'Descartar plan'
+    discard: 'Descartar plan',
+    atOnce: 'A la vez',
+    atOnceHint: 'Cuántas personas se cambian al mismo tiempo. Más es más rápido; el portal acepta como máximo 15 cambios a la vez.'
   },
   apply: 'Aplicar {n} cambio | Aplicar {n} cambios',
   applyNothing: 'Nada que aplicar',

@@ -96,7 +96,9 @@ export const bulkFr = {
     skipSelected: 'Ignorer la sélection',
     selected: '{n} sélectionné(s)',
     exportPlan: 'Exporter le plan (CSV)',
-    discard: 'Abandonner le plan'
+    discard: 'Abandonner le plan',
+    atOnce: 'À la fois',
+    atOnceHint: 'Combien de personnes sont modifiées en même temps. Plus c’est rapide ; le portail accepte au plus 15 modifications à la fois.'
   },
   apply: 'Appliquer {n} modification | Appliquer {n} modifications',
   applyNothing: 'Rien à appliquer',

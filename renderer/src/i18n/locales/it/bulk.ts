@@ -96,7 +96,9 @@ export const bulkIt = {
     skipSelected: 'Salta selezionati',
     selected: '{n} selezionati',
     exportPlan: 'Esporta piano (CSV)',
-    discard: 'Scarta piano'
+    discard: 'Scarta piano',
+    atOnce: 'Alla volta',
+    atOnceHint: 'Quante persone vengono modificate contemporaneamente. Di più è più veloce; il portale accetta al massimo 15 modifiche alla volta.'
   },
   apply: 'Applica {n} modifica | Applica {n} modifiche',
   applyNothing: 'Niente da applicare',

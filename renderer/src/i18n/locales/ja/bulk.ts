@@ -96,7 +96,9 @@ export const bulkJa = {
     skipSelected: '選択した行をスキップ',
     selected: '{n} 件選択',
     exportPlan: '計画をエクスポート（CSV）',
-    discard: '計画を破棄'
+    discard: '計画を破棄',
+    atOnce: '同時に',
+    atOnceHint: '同時に変更する人数。多いほど速くなります。ポータルが一度に受け付ける変更は最大 15 件です。'
   },
   apply: '{n} 件の変更を適用',
   applyNothing: '適用するものはありません',

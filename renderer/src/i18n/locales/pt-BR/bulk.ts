@@ -96,7 +96,9 @@ export const bulkPtBR = {
     skipSelected: 'Ignorar selecionados',
     selected: '{n} selecionados',
     exportPlan: 'Exportar plano (CSV)',
-    discard: 'Descartar plano'
+    discard: 'Descartar plano',
+    atOnce: 'Ao mesmo tempo',
+    atOnceHint: 'Quantas pessoas são alteradas ao mesmo tempo. Mais é mais rápido; o portal aceita no máximo 15 alterações de uma vez.'
   },
   apply: 'Aplicar {n} alteração | Aplicar {n} alterações',
   applyNothing: 'Nada para aplicar',

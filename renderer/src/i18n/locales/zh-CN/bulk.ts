@@ -96,7 +96,9 @@ export const bulkZhCN = {
     skipSelected: '跳过所选',
     selected: '已选 {n} 个',
     exportPlan: '导出计划（CSV）',
-    discard: '放弃计划'
+    discard: '放弃计划',
+    atOnce: '同时',
+    atOnceHint: '同时更改的人数。越多越快；门户一次最多接受 15 项更改。'
   },
   apply: '应用 {n} 项更改',
   applyNothing: '没有要应用的更改',
