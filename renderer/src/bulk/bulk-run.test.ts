@@ -77,7 +77,7 @@ describe('bulk import: applying and undoing', () => {
     expect(result(a, 'jo.png')).toBe('Skipped')
   })
 
-  it('changes as many people at once as the user picks (4 unless told), resumes with the same, and remembers it', async () => {
+  it('changes as many people at once as the user picks (4 unless told), a paused job goes on at its pace, and the choice is remembered', async () => {
     localStorage.removeItem('docspace-photos.bulk-concurrency')
     let a = await planned()
     const select = () => byTestId('bulk-concurrency') as HTMLSelectElement
@@ -90,7 +90,8 @@ describe('bulk import: applying and undoing', () => {
     await click(byTestId('bulk-pause'))
     await click(byTestId('bulk-resume'))
     expect(a.bulk.args['bulk.apply']).toEqual([{ jobId: expect.any(String), concurrency: 12 }])
-    expect(a.bulk.args['bulk.resume']).toEqual([{ jobId: expect.any(String), concurrency: 12 }])
+    const { jobId } = a.bulk.args['bulk.apply']?.[0] as { jobId: string }
+    expect(a.bulk.args['bulk.resume']).toEqual([{ jobId }])
     a.unmount()
     a = app = await planned()
     expect(select().value).toBe('12')
@@ -166,6 +167,8 @@ describe('bulk import: a job that stopped midway', () => {
     expect(byTestId('bulk-resume')?.textContent).toContain('stopped after 1 of 2 changes')
     await click(byTestId('bulk-resume-go'))
     expect(a.bulk.calls.filter((c) => c !== 'bulk.preview')).toEqual(['bulk.jobs', 'bulk.current', 'bulk.resume'])
+    // A new run after the app stopped: at the pace chosen beside Apply (4 unless chosen).
+    expect(a.bulk.args['bulk.resume']).toEqual([{ jobId: 'job-old', concurrency: 4 }])
     expect(byTestId('bulk-resume')).toBeNull()
     expect(text('bulk-progress-text')).toBe('Applying 1 of 2')
     expect(result(a, 'anna.berg.jpg')).toBe('Done')

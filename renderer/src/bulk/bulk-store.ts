@@ -55,7 +55,7 @@ export const useBulkStore = defineStore('bulk', () => {
   const error = shallowRef<AppError | null>(null)
   const interrupted = shallowRef<BulkJobSummary | null>(null)
   const canAdjustCrop = ref(true)
-  /** People changed at once when applying or resuming (remembered; main caps it). */
+  /** People changed at once when applying or resuming a job that stopped with the app (remembered; main caps it). */
   const concurrency = ref(loadConcurrency())
   /** The people whose photo a result changed, refreshed in the list when the run ends. */
   const touched = new Set<string>()
@@ -321,7 +321,8 @@ export const useBulkStore = defineStore('bulk', () => {
   }
 
   const pause = () => summaryCall((b, jobId) => b.pause({ jobId }))
-  const resume = () => summaryCall((b, jobId) => b.resume({ jobId, concurrency: concurrency.value }))
+  // A paused job goes on at the pace it ran at; one that stopped with the app starts a new run (below).
+  const resume = () => summaryCall((b, jobId) => b.resume({ jobId }))
   const cancel = () => summaryCall((b, jobId) => b.cancel({ jobId }))
 
   /** Puts back what people had before the job: all of it, or the given rows. */
@@ -388,7 +389,7 @@ export const useBulkStore = defineStore('bulk', () => {
     if (!(await loadPlan(stopped.jobId, 'current'))) return false
     const c = counts.value
     progress.value = { kind: 'apply', done: c.ok + c.failed, total: c.toApply, failed: c.failed }
-    return resume()
+    return summaryCall((b, jobId) => b.resume({ jobId, concurrency: concurrency.value }))
   }
 
   async function discardInterrupted(): Promise<void> {

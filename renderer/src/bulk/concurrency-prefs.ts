@@ -3,21 +3,12 @@
  * storage. The choices run up to the most main allows; anything missing or unreadable is the default.
  */
 import { BULK_CONCURRENCY } from '../../../preload/contract'
+import { localPrefs, type PrefsStorage } from '../settings/local-prefs'
 
 export const CONCURRENCY_CHOICES: readonly number[] = [1, 2, BULK_CONCURRENCY.default, 8, 12, BULK_CONCURRENCY.max]
 const KEY = 'docspace-photos.bulk-concurrency'
 
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>
-
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null
-  } catch {
-    return null // storage blocked (e.g. an opaque origin)
-  }
-}
-
-export function loadConcurrency(store: Storage | null = storage()): number {
+export function loadConcurrency(store: PrefsStorage | null = localPrefs()): number {
   try {
     const n = Number(store?.getItem(KEY))
     return CONCURRENCY_CHOICES.includes(n) ? n : BULK_CONCURRENCY.default
@@ -26,7 +17,7 @@ export function loadConcurrency(store: Storage | null = storage()): number {
   }
 }
 
-export function saveConcurrency(n: number, store: Storage | null = storage()): void {
+export function saveConcurrency(n: number, store: PrefsStorage | null = localPrefs()): void {
   try {
     if (CONCURRENCY_CHOICES.includes(n)) store?.setItem(KEY, String(n))
   } catch {

@@ -4,6 +4,7 @@
  * missing or unreadable falls back to auto-frame on, standard.
  */
 import type { FramingPreset } from '../../../preload/contract'
+import { localPrefs, type PrefsStorage } from '../settings/local-prefs'
 
 export const FRAMING_PRESETS: readonly FramingPreset[] = ['tight', 'standard', 'loose']
 
@@ -15,17 +16,7 @@ export interface FramingPrefs {
 export const DEFAULT_FRAMING: FramingPrefs = { autoFrame: true, preset: 'standard' }
 const KEY = 'docspace-photos.framing'
 
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>
-
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null
-  } catch {
-    return null // storage blocked (e.g. an opaque origin)
-  }
-}
-
-export function loadFramingPrefs(store: Storage | null = storage()): FramingPrefs {
+export function loadFramingPrefs(store: PrefsStorage | null = localPrefs()): FramingPrefs {
   try {
     const raw = JSON.parse(store?.getItem(KEY) ?? 'null') as Partial<FramingPrefs> | null
     return {
@@ -37,7 +28,7 @@ export function loadFramingPrefs(store: Storage | null = storage()): FramingPref
   }
 }
 
-export function saveFramingPrefs(prefs: FramingPrefs, store: Storage | null = storage()): void {
+export function saveFramingPrefs(prefs: FramingPrefs, store: PrefsStorage | null = localPrefs()): void {
   try {
     store?.setItem(KEY, JSON.stringify(prefs))
   } catch {
