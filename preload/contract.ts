@@ -446,13 +446,13 @@ export interface CropFraction {
 /** The house style's framing presets: how much of the square the head fills (see main/images/face-framing.ts). */
 export type FramingPreset = 'tight' | 'standard' | 'loose'
 
-/** Why a photo may not be fit to be a profile picture. Never blocking: the user decides. */
 /**
  * People a bulk job changes at once: 4 unless the user picks more; at most 15, DocSpace's default
  * per-user limit of concurrent writes (CONTRACT.md §0.5), as each person has one write in flight.
  */
 export const BULK_CONCURRENCY = { default: 4, max: 15 } as const
 
+/** Why a photo may not be fit to be a profile picture. Never blocking: the user decides. */
 export const FACE_WARNING_CODES = ['no-face', 'several-faces', 'face-too-small', 'blurry', 'too-dark', 'too-bright', 'upscaled', 'not-upright', 'tilted'] as const
 export type FaceWarningCode = (typeof FACE_WARNING_CODES)[number]
 
